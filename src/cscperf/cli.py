@@ -1,0 +1,109 @@
+"""The `cscperf` command. It parses options and calls core functions; it computes nothing itself."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from cscperf import settings, sources, store
+from cscperf.quality.findings import LoadError, Severity
+
+app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
+console = Console()
+errors = Console(stderr=True)
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+
+
+DbOption = typer.Option(None, "--db", help="DuckDB store file [default: $CSCPERF_DB or cscperf.duckdb]")
+
+
+def _db(path: Path | None) -> Path:
+    return path or Path(settings.get("db"))
+
+
+def _fail(message: str) -> None:
+    errors.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(1)
+
+
+def _print_rows(header: list[str], rows: list[tuple], fmt: TableFormat, title: str | None = None) -> None:
+    if fmt is TableFormat.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        return
+    table = RichTable(title=title)
+    for name in header:
+        table.add_column(name)
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    console.print(table)
+
+
+@app.command()
+def load(
+    paths: list[Path] = typer.Argument(..., help="Files or folders to load"),
+    db: Path = DbOption,
+    la: str = typer.Option(None, "--la", help="Local authority, DfE 3-digit code (e.g. 883)"),
+    year: int = typer.Option(None, "--year", help="Collection year, when file names do not say (2025 for 2024-25)"),
+) -> None:
+    """Load an authority's files (SSDA903, CIN census, Annex A, SSD) into the store.
+
+    Each file's format is found from its content. The load completes or changes nothing.
+    """
+    try:
+        with console.status("Reading files..."):
+            batches = sources.read_paths(paths, la=la, year=year)
+        con = store.connect(_db(db))
+        with console.status("Loading into the store..."):
+            summary = store.load(con, batches)
+    except LoadError as error:
+        _fail(f"{error}\nNothing was loaded.")
+    by_severity = summary.findings.by_severity()
+    console.print(f"Read {summary.rows_read:,} rows from {sum(len(b.files) for b in batches)} file(s); "
+                  f"loaded {summary.total_loaded:,} rows into {len(summary.rows_loaded)} table(s).")
+    _print_rows(["table", "rows loaded"], sorted(summary.rows_loaded.items()), TableFormat.table)
+    console.print("Findings: " + ", ".join(f"{by_severity[s]:,} {s}" for s in reversed(Severity)) +
+                  (" (see `cscperf findings`)" if len(summary.findings) else ""))
+
+
+@app.command()
+def tables(db: Path = DbOption, fmt: TableFormat = typer.Option(TableFormat.table, "--format")) -> None:
+    """What is in the store: authorities, collection years and row counts per table."""
+    from cscperf.store.inventory import inventory
+
+    con = store.connect(_db(db))
+    _print_rows(["la", "table", "collection years", "rows"], inventory(con), fmt)
+
+
+@app.command()
+def findings(
+    db: Path = DbOption,
+    la: str = typer.Option(None, "--la", help="Only this authority"),
+    severity: str = typer.Option("info", "--severity", help="Lowest severity to list: info, warning, error"),
+    fmt: TableFormat = typer.Option(TableFormat.table, "--format"),
+) -> None:
+    """Data-quality findings recorded by loads: file, row, column, value, rule and severity."""
+    from cscperf.store.inventory import findings as list_findings
+
+    try:
+        lowest = Severity[severity.upper()]
+    except KeyError:
+        _fail(f"--severity must be one of: {', '.join(str(s) for s in Severity)}")
+    con = store.connect(_db(db))
+    header, rows = list_findings(con, la=la, lowest=lowest)
+    _print_rows(header, rows, fmt)
+
+
+if __name__ == "__main__":
+    app()

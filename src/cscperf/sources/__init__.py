@@ -1,0 +1,86 @@
+"""Readers: one module per input format, each mapping its files into SSD-shaped rows.
+
+A reader module has `FORMAT` (its name), `detect(path, head) -> Detection | None` (does this file
+look like mine, judged by content, not by name) and `read(files, la) -> Batch`.
+`read_paths` finds the files, asks each reader in turn, and groups them into batches.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from cscperf.quality.findings import LoadError
+from cscperf.sources.batch import Batch
+from cscperf.sources.files import SourceFile
+
+# In the order they are asked; the first whose detect() answers takes the file.
+READER_MODULES: tuple[str, ...] = ()
+
+HEAD_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Detection:
+    """What a reader recognised in a file: which of its tables, and the year if the file says."""
+
+    part: str | None = None
+    collection_year: int | None = None
+    la: str | None = None
+
+
+def readers() -> list[ModuleType]:
+    return [importlib.import_module(f"cscperf.sources.{name}") for name in READER_MODULES]
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files named, and files inside folders named (recursively), in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise LoadError(str(path), "no such file or folder")
+    return found
+
+
+def read_paths(paths: Iterable[Path], la: str | None = None, year: int | None = None) -> list[Batch]:
+    """Read every file under `paths` into one batch per format. Unknown files stop the load."""
+    modules = readers()
+    grouped: dict[str, tuple[ModuleType, list[SourceFile], set[str]]] = {}
+    for path in expand(paths):
+        with open(path, "rb") as handle:
+            head = handle.read(HEAD_BYTES)
+        for module in modules:
+            detection = module.detect(path, head)
+            if detection is not None:
+                break
+        else:
+            raise LoadError(path.name, "not a file cscperf can read: not an SSDA903 table, "
+                            "CIN census XML, Annex A workbook or SSD table")
+        file = SourceFile.identify(path, module.FORMAT, detection.part,
+                                   year or detection.collection_year)
+        entry = grouped.setdefault(module.FORMAT, (module, [], set()))
+        entry[1].append(file)
+        if detection.la:
+            entry[2].add(detection.la)
+    batches = []
+    for format, (module, files, las_found) in grouped.items():
+        batch_la = la or _one_la(format, las_found)
+        batches.append(module.read(files, batch_la))
+    return batches
+
+
+def _one_la(format: str, found: set[str]) -> str:
+    if len(found) == 1:
+        return next(iter(found))
+    if not found:
+        raise LoadError(format, "the files do not say which local authority they are from; "
+                        "give it with --la (the DfE 3-digit code, e.g. 883)")
+    raise LoadError(format, f"the files are from several local authorities ({', '.join(sorted(found))}); "
+                    "load each authority separately")

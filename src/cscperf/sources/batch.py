@@ -1,0 +1,68 @@
+"""What a reader hands to the store: rows for SSD tables, the files they came from, and findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+from cscperf.quality.findings import Findings
+from cscperf.sources.files import SourceFile
+from cscperf.store.schema import TABLES_BY_NAME, Table
+
+_ARROW_TYPES = {"VARCHAR": pa.string(), "DATE": pa.date32(), "INTEGER": pa.int32(),
+                "DOUBLE": pa.float64()}
+
+
+@dataclass
+class Rows:
+    """Rows for one store table, held column by column."""
+
+    table: Table
+    values: dict[str, list] = field(default_factory=dict)
+    file_index: list[int] = field(default_factory=list)
+    source_row: list[int | None] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.values = {name: [] for name in self.table.column_names}
+
+    def add(self, file_index: int, source_row: int | None, **values) -> None:
+        """Append one row; columns not given are null. Unknown columns are a programming error."""
+        unknown = values.keys() - self.values.keys()
+        if unknown:
+            raise KeyError(f"{self.table.name} has no column(s) {sorted(unknown)}")
+        for name, column in self.values.items():
+            column.append(values.get(name))
+        self.file_index.append(file_index)
+        self.source_row.append(source_row)
+
+    def __len__(self) -> int:
+        return len(self.file_index)
+
+    def to_arrow(self) -> pa.Table:
+        arrays = {c.name: pa.array(self.values[c.name], _ARROW_TYPES[c.type])
+                  for c in self.table.columns}
+        arrays["_file_index"] = pa.array(self.file_index, pa.int32())
+        arrays["source_row"] = pa.array(self.source_row, pa.int32())
+        return pa.table(arrays)
+
+
+@dataclass
+class Batch:
+    """Everything one reader read from one authority's files, ready to load in one go."""
+
+    format: str
+    la: str
+    files: list[SourceFile] = field(default_factory=list)
+    findings: Findings = field(default_factory=Findings)
+    tables: dict[str, Rows] = field(default_factory=dict)
+    rows_read: int = 0
+
+    def rows(self, table_name: str) -> Rows:
+        if table_name not in self.tables:
+            self.tables[table_name] = Rows(TABLES_BY_NAME[table_name])
+        return self.tables[table_name]
+
+    def add_file(self, file: SourceFile) -> int:
+        self.files.append(file)
+        return len(self.files) - 1

@@ -1,0 +1,187 @@
+"""Cell values as authorities' systems really write them, normalised one way for every reader.
+
+Each parser returns the clean value, or raises `CellProblem` saying what is wrong. `RowCells`
+wraps the parsers for one source row: a problem becomes a finding naming file, row, column and
+value, and the cell is nulled while the row is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from datetime import date, datetime, timedelta
+
+from cscperf.quality.findings import Findings, Severity
+
+
+class CellProblem(ValueError):
+    def __init__(self, rule: str, message: str):
+        super().__init__(message)
+        self.rule = rule
+        self.message = message
+
+
+BLANKS = frozenset({"", "NULL", "NONE", "N/A", "NAN", "NAT"})
+
+
+def is_blank(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and raw.strip().upper() in BLANKS)
+
+
+_TRAILING_ZERO = re.compile(r"^(\d+)\.0+$")
+
+
+def normalise_id(raw: object) -> str:
+    """IDs as exported: spaces, mixed case, and a float's trailing '.0' removed."""
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    text = re.sub(r"\s+", "", str(raw)).upper()
+    return _TRAILING_ZERO.sub(r"\1", text)
+
+
+# Excel's serial day 1 is 1900-01-01, counted as if 1900 were a leap year.
+_EXCEL_EPOCH = date(1899, 12, 30)
+_SERIAL = re.compile(r"^\d{4,5}(\.0+)?$")
+_DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%d %b %Y", "%d %B %Y")
+_TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)
+
+
+def parse_date(raw: object) -> date:
+    """A date in dd/mm/yyyy, ISO, other unambiguous layouts, or an Excel serial number."""
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return _from_serial(float(raw), raw)
+    text = str(raw).strip()
+    if _SERIAL.match(text):
+        return _from_serial(float(text), raw)
+    text = _TIME_SUFFIX.sub("", text)
+    for layout in _DATE_FORMATS:
+        try:
+            value = datetime.strptime(text, layout).date()
+        except ValueError:
+            continue
+        if not EARLIEST <= value <= LATEST:
+            raise CellProblem("date-out-of-range", f"date outside {EARLIEST.year}-{LATEST.year}")
+        return value
+    raise CellProblem("date-malformed", "not a date (expected dd/mm/yyyy)")
+
+
+def _from_serial(serial: float, raw: object) -> date:
+    if not serial.is_integer() or not 1 <= serial <= 73050:
+        raise CellProblem("date-malformed", "not a date (expected dd/mm/yyyy)")
+    return _EXCEL_EPOCH + timedelta(days=int(serial))
+
+
+def parse_int(raw: object, minimum: int | None = None, maximum: int | None = None) -> int:
+    text = str(raw).strip()
+    match = _TRAILING_ZERO.match(text)
+    if match:
+        text = match.group(1)
+    try:
+        value = int(text)
+    except ValueError:
+        raise CellProblem("integer-malformed", "not a whole number") from None
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        raise CellProblem("out-of-range", f"outside {minimum}-{maximum}")
+    return value
+
+
+_FLAGS = {"Y": "Y", "YES": "Y", "1": "Y", "TRUE": "Y", "T": "Y",
+          "N": "N", "NO": "N", "0": "N", "FALSE": "N", "F": "N"}
+
+
+def parse_flag(raw: object) -> str:
+    """Yes/no in any of the usual spellings, as the SSD's 'Y' or 'N'."""
+    if isinstance(raw, bool):
+        return "Y" if raw else "N"
+    text = _TRAILING_ZERO.sub(r"\1", str(raw).strip().upper())
+    try:
+        return _FLAGS[text]
+    except KeyError:
+        raise CellProblem("flag-malformed", "not a yes/no value") from None
+
+
+def code_key(raw: object) -> str:
+    """How a code is compared: trimmed, upper case, a float's '.0' removed."""
+    return _TRAILING_ZERO.sub(r"\1", re.sub(r"\s+", " ", str(raw).strip()).upper())
+
+
+def parse_code(raw: object, allowed: Collection[str], synonyms: Mapping[str, str] | None = None) -> str:
+    """A code from a published list; `synonyms` maps other spellings (upper case) to codes."""
+    key = code_key(raw)
+    for code in allowed:
+        if code_key(code) == key:
+            return code
+    if synonyms and key in synonyms:
+        return synonyms[key]
+    raise CellProblem("code-not-in-list", "not a code in this year's list")
+
+
+def normalise_postcode(raw: object) -> str:
+    """Upper case with no spaces, as the SSD stores postcodes."""
+    return re.sub(r"\s+", "", str(raw)).upper()
+
+
+class RowCells:
+    """Parse the cells of one source row, recording a finding for each problem.
+
+    A problem nulls the cell and keeps the row. `required` cells that are blank are findings too.
+    """
+
+    def __init__(self, findings: Findings, file: str, table: str, row: int):
+        self.findings, self.file, self.table, self.row = findings, file, table, row
+
+    def _problem(self, column: str, raw: object, rule: str, message: str,
+                 severity: Severity = Severity.WARNING) -> None:
+        self.findings.add(self.file, rule, message, severity, table=self.table, row=self.row,
+                          column=column, value=None if raw is None else str(raw))
+
+    def _blank(self, column: str, raw: object, required: bool) -> bool:
+        if not is_blank(raw):
+            return False
+        if required:
+            self._problem(column, raw, "blank-mandatory", "a value is required")
+        return True
+
+    def _parse(self, column: str, raw: object, required: bool, parse, *args):
+        if self._blank(column, raw, required):
+            return None
+        try:
+            return parse(raw, *args)
+        except CellProblem as problem:
+            self._problem(column, raw, problem.rule, problem.message)
+            return None
+
+    def id(self, column: str, raw: object, required: bool = True) -> str | None:
+        if self._blank(column, raw, required):
+            return None
+        value = normalise_id(raw)
+        if value != str(raw):
+            self._problem(column, raw, "id-normalised", f"read as {value}", Severity.INFO)
+        return value
+
+    def text(self, column: str, raw: object, required: bool = False) -> str | None:
+        if self._blank(column, raw, required):
+            return None
+        return str(raw).strip()
+
+    def postcode(self, column: str, raw: object, required: bool = False) -> str | None:
+        return self._parse(column, raw, required, normalise_postcode)
+
+    def date(self, column: str, raw: object, required: bool = False) -> date | None:
+        return self._parse(column, raw, required, parse_date)
+
+    def int(self, column: str, raw: object, required: bool = False,
+            minimum: int | None = None, maximum: int | None = None) -> int | None:
+        return self._parse(column, raw, required, parse_int, minimum, maximum)
+
+    def flag(self, column: str, raw: object, required: bool = False) -> str | None:
+        return self._parse(column, raw, required, parse_flag)
+
+    def code(self, column: str, raw: object, allowed: Collection[str], required: bool = False,
+             synonyms: Mapping[str, str] | None = None) -> str | None:
+        return self._parse(column, raw, required, parse_code, allowed, synonyms)

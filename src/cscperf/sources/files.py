@@ -1,0 +1,98 @@
+"""Source files: identity (name, size, sha256), text decoding and CSV rows with Excel numbering."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from cscperf.quality.findings import Findings, LoadError
+
+
+@dataclass
+class SourceFile:
+    """One input file, as recorded in the load's provenance."""
+
+    path: Path
+    format: str  # ssda903, cin_census, annex_a, ssd
+    part: str | None = None  # which table of the format (903 'episodes', SSD 'ssd_person', ...)
+    collection_year: int | None = None
+    size: int = 0
+    sha256: str = ""
+    rows_read: int | None = None  # data rows (or XML records) the reader found
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @classmethod
+    def identify(cls, path: Path, format: str, part: str | None = None,
+                 collection_year: int | None = None) -> SourceFile:
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        return cls(path, format, part, collection_year, path.stat().st_size, digest.hexdigest())
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without a byte-order mark), else Windows-1252, as councils' exports are."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def read_text(path: Path) -> str:
+    return decode(path.read_bytes())
+
+
+def header_key(name: str) -> str:
+    """How headers are matched: case, spacing and punctuation around them ignored."""
+    return re.sub(r"[\s_]+", "_", name.strip().strip('"').upper())
+
+
+@dataclass
+class CsvTable:
+    """A CSV file's header and rows; row numbers are as Excel shows them (the header is row 1)."""
+
+    file: SourceFile
+    header: list[str]
+    rows: list[list[str]]
+    first_row: int = 2
+
+    def numbered(self) -> Iterator[tuple[int, dict[str, str]]]:
+        """Rows as {header_key: value}, with their Excel row number; blank lines are skipped."""
+        keys = [header_key(h) for h in self.header]
+        for offset, values in enumerate(self.rows):
+            if not any(v.strip() for v in values):
+                continue
+            yield self.first_row + offset, dict(zip(keys, values))
+
+
+def read_csv(file: SourceFile, findings: Findings) -> CsvTable:
+    """Read a CSV file whole. A file with no header is a structural problem; no rows is not."""
+    text = read_text(file.path)
+    if not text.strip():
+        raise LoadError(file.name, "the file is empty (no header row)")
+    try:
+        records = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        raise LoadError(file.name, f"not a readable CSV file ({error})") from None
+    header, rows = records[0], records[1:]
+    width = len(header)
+    for offset, row in enumerate(rows):
+        extra = [v for v in row[width:] if v.strip()]
+        if extra:
+            findings.add(file.name, "extra-cells", "more cells than the header has columns; "
+                         "the extra cells were not read", row=offset + 2, value=",".join(extra))
+    # Short rows are padded so a missing trailing cell reads as blank, not as a shifted column.
+    rows = [r + [""] * (width - len(r)) if len(r) < width else r for r in rows]
+    return CsvTable(file, header, rows)

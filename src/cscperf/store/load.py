@@ -1,0 +1,185 @@
+"""Loading batches into the store: all of them or none.
+
+Within one transaction, for each table: rows are staged with their provenance, duplicates within
+a file are reported, rows already in the store with the same natural key are replaced when the new
+row's return is at least as recent (and kept when it is not), then the derived tables are rebuilt
+for the authority. Any error rolls the whole load back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import duckdb
+import pyarrow as pa
+
+from cscperf import __version__
+from cscperf.quality.findings import Findings, LoadError, Severity
+from cscperf.sources.batch import Batch
+from cscperf.store import derive
+from cscperf.store.schema import PROVENANCE, TABLES_BY_NAME, Table
+
+
+@dataclass
+class LoadSummary:
+    """What one load did: counts to print and the findings it recorded."""
+
+    load_ids: list[int] = field(default_factory=list)
+    rows_read: int = 0
+    rows_loaded: dict[str, int] = field(default_factory=dict)
+    findings: Findings = field(default_factory=Findings)
+
+    @property
+    def total_loaded(self) -> int:
+        return sum(self.rows_loaded.values())
+
+
+def load(con: duckdb.DuckDBPyConnection, batches: list[Batch]) -> LoadSummary:
+    """Load every batch in one transaction; on any error the store is left exactly as it was."""
+    summary = LoadSummary()
+    con.begin()
+    try:
+        for batch in batches:
+            _load_batch(con, batch, summary)
+        for la in sorted({b.la for b in batches}):
+            summary.findings.extend(derive.run(con, la))
+        _record_findings(con, summary)
+        con.commit()
+    except LoadError:
+        con.rollback()
+        raise
+    except Exception as error:  # anything unexpected still leaves the store untouched
+        con.rollback()
+        raise LoadError(", ".join(f.name for b in batches for f in b.files) or "load",
+                        f"the load failed and nothing was changed ({type(error).__name__}: {error})"
+                        ) from error
+    return summary
+
+
+def _load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, summary: LoadSummary) -> None:
+    load_id = con.execute("SELECT nextval('meta.load_ids')").fetchone()[0]
+    years = {f.collection_year for f in batch.files} - {None}
+    con.execute(
+        "INSERT INTO meta.loads (load_id, la, format, collection_year, started_at, rows_read, "
+        "cscperf_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [load_id, batch.la, batch.format, max(years) if len(years) == 1 else None,
+         datetime.now(), batch.rows_read, __version__])
+    file_ids = []
+    for file in batch.files:
+        file_id = con.execute("SELECT nextval('meta.file_ids')").fetchone()[0]
+        con.execute("INSERT INTO meta.load_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [file_id, load_id, file.name, file.size, file.sha256, file.format, file.part,
+                     file.collection_year, file.rows_read])
+        file_ids.append(file_id)
+    con.register("stage_files", pa.table({
+        "_file_index": pa.array(range(len(batch.files)), pa.int32()),
+        "source_file_id": pa.array(file_ids, pa.int32()),
+        "file_name": pa.array([f.name for f in batch.files], pa.string()),
+        "collection_year": pa.array([f.collection_year for f in batch.files], pa.int32()),
+    }))
+    counts = {}
+    for name, rows in batch.tables.items():
+        if len(rows):
+            counts[name] = _load_table(con, TABLES_BY_NAME[name], rows.to_arrow(), batch.la,
+                                       load_id, summary.findings)
+    con.unregister("stage_files")
+    summary.findings.extend(batch.findings)
+    summary.load_ids.append(load_id)
+    summary.rows_read += batch.rows_read
+    for name, n in counts.items():
+        summary.rows_loaded[name] = summary.rows_loaded.get(name, 0) + n
+    con.execute("UPDATE meta.loads SET finished_at = ?, rows_loaded = ?, row_counts = ? "
+                "WHERE load_id = ?", [datetime.now(), sum(counts.values()), counts, load_id])
+
+
+def _key_match(table: Table, left: str, right: str) -> str:
+    return " AND ".join([f"{left}.la = {right}.la"] +
+                        [f"{left}.{k} = {right}.{k}" for k in table.key])
+
+
+def _load_table(con: duckdb.DuckDBPyConnection, table: Table, arrow: pa.Table, la: str,
+                load_id: int, findings: Findings) -> int:
+    columns = table.column_names
+    key = ", ".join(table.key)
+    con.register("stage_arrow", arrow)
+    # Within the batch, the latest return wins; ties go to the first row of the file.
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE stage AS
+        SELECT a.* EXCLUDE (_file_index), ? AS la, ? AS load_id, f.source_file_id,
+               f.collection_year, f.file_name,
+               row_number() OVER (PARTITION BY {key} ORDER BY f.collection_year DESC NULLS LAST,
+                                  f.source_file_id, a.source_row) AS _rank,
+               first_value(f.collection_year) OVER (PARTITION BY {key} ORDER BY
+                   f.collection_year DESC NULLS LAST, f.source_file_id, a.source_row) AS _kept_year,
+               first_value(a.source_row) OVER (PARTITION BY {key} ORDER BY
+                   f.collection_year DESC NULLS LAST, f.source_file_id, a.source_row) AS _kept_row
+        FROM stage_arrow a JOIN stage_files f USING (_file_index)
+    """, [la, load_id])
+    con.unregister("stage_arrow")
+    complete_key = " AND ".join(f"{k} IS NOT NULL" for k in table.key)
+    for file_name, row, year, kept_year, kept_row in con.execute(f"""
+            SELECT file_name, source_row, collection_year, _kept_year, _kept_row FROM stage
+            WHERE _rank > 1 AND {complete_key} ORDER BY file_name, source_row""").fetchall():
+        if year == kept_year:
+            findings.add(file_name, "duplicate-key",
+                         f"another row has the same {_describe_key(table)}; row {kept_row} was kept",
+                         table=table.name, row=row)
+        else:
+            findings.add(file_name, "superseded-by-later-return",
+                         f"the {kept_year} return has this {_describe_key(table)}; its row was kept",
+                         Severity.INFO, table=table.name, row=row)
+    con.execute(f"DELETE FROM stage WHERE _rank > 1 AND {complete_key}")
+
+    # A row already in the store from a later return stays; the staged row is reported.
+    older = con.execute(f"""
+        SELECT s.file_name, count(*) FROM stage s JOIN {table.name} t ON {_key_match(table, 't', 's')}
+        WHERE coalesce(t.collection_year, 0) > coalesce(s.collection_year, 0)
+        GROUP BY s.file_name ORDER BY s.file_name""").fetchall()
+    for file_name, n in older:
+        findings.add(file_name, "older-than-store",
+                     f"{n} row(s) not loaded into {table.name}: a later return already in the "
+                     "store has them", Severity.INFO, table=table.name)
+    con.execute(f"""
+        DELETE FROM stage s USING {table.name} t WHERE {_key_match(table, 't', 's')}
+        AND coalesce(t.collection_year, 0) > coalesce(s.collection_year, 0)""")
+    replaced = con.execute(f"""
+        DELETE FROM {table.name} t USING stage s WHERE {_key_match(table, 't', 's')}""").fetchone()[0]
+    if replaced:
+        findings.add(table.name, "replaced-by-this-load",
+                     f"{replaced} row(s) in {table.name} from earlier returns were replaced",
+                     Severity.INFO, table=table.name)
+    target = columns + [c.name for c in PROVENANCE]
+    inserted = con.execute(f"INSERT INTO {table.name} ({', '.join(target)}) "
+                           f"SELECT {', '.join(target)} FROM stage").fetchone()[0]
+    con.execute("DROP TABLE stage")
+    return inserted
+
+
+def _describe_key(table: Table) -> str:
+    return " and ".join(k.split("_", 1)[1].replace("_", " ") for k in table.key)
+
+
+def _record_findings(con: duckdb.DuckDBPyConnection, summary: LoadSummary) -> None:
+    if not summary.findings.items:
+        return
+    load_by_file = dict(con.execute(
+        "SELECT name, max(load_id) FROM meta.load_files WHERE load_id IN (SELECT unnest(?)) "
+        "GROUP BY name", [summary.load_ids]).fetchall())
+    la_by_load = dict(con.execute("SELECT load_id, la FROM meta.loads WHERE load_id IN "
+                                  "(SELECT unnest(?))", [summary.load_ids]).fetchall())
+    last = summary.load_ids[-1]
+
+    load_ids = [load_by_file.get(f.file, last) for f in summary.findings]
+    con.register("new_findings", pa.table({
+        "load_id": pa.array(load_ids, pa.int32()),
+        "la": pa.array([la_by_load.get(i) for i in load_ids], pa.string()),
+        **{name: pa.array([getattr(f, name) for f in summary.findings], type_)
+           for name, type_ in (("file", pa.string()), ("table", pa.string()),
+                               ("row", pa.int32()), ("column", pa.string()),
+                               ("value", pa.string()), ("rule", pa.string()))},
+        "severity": pa.array([str(f.severity) for f in summary.findings], pa.string()),
+        "message": pa.array([f.message for f in summary.findings], pa.string()),
+    }))
+    con.execute("INSERT INTO meta.findings SELECT * FROM new_findings")
+    con.unregister("new_findings")
