@@ -75,6 +75,8 @@ def load(
     _print_rows(["table", "rows loaded"], sorted(summary.rows_loaded.items()), TableFormat.table)
     console.print("Findings: " + ", ".join(f"{by_severity[s]:,} {s}" for s in reversed(Severity)) +
                   (" (see `cscperf findings`)" if len(summary.findings) else ""))
+    if not summary.total_loaded:
+        _fail("nothing was loaded: the files hold no rows")
 
 
 @app.command()

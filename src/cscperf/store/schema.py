@@ -383,6 +383,8 @@ TABLES: tuple[Table, ...] = (
         ssd("clac_person_id", ID, "Child's ID"),
         ssd("clac_cla_conviction_date", DATE, "Date (for 903, the 31 March of the return)"),
         ssd("clac_cla_conviction_offence", TEXT, "Offence"),
+        added("clac_convicted", FLAG, "Convicted or given a youth caution or reprimand during the "
+              "year: Y or N (903 OC2 CONVICTED); the 903 gives no offence or date"),
         person="clac_person_id",
     ),
     table(
@@ -536,6 +538,13 @@ CREATE TABLE IF NOT EXISTS meta.findings (
     message VARCHAR NOT NULL
 );
 CREATE TABLE IF NOT EXISTS meta.schema_version (version INTEGER);
+-- Coordinates of the postcodes in the store (ONS postcode directory), for placement distances.
+CREATE TABLE IF NOT EXISTS meta.postcodes (
+    postcode VARCHAR PRIMARY KEY, -- no spaces, upper case
+    easting DOUBLE,
+    northing DOUBLE,
+    district VARCHAR -- ONS local authority district (LTLA) code, e.g. E07000026
+);
 """
 
 
