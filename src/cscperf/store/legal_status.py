@@ -7,27 +7,18 @@ from __future__ import annotations
 import duckdb
 
 from cscperf.quality.findings import Finding
-from cscperf.store.spells import first, last, spell_id, spells
+from cscperf.store.spells import first, last, provenance, rebuild, spell_id, spells
 
 STARTS_NEW = """clae_cla_id IS DISTINCT FROM prev_cla_id
                 OR clae_legal_status IS DISTINCT FROM prev_legal_status"""
 
 
 def derive(con: duckdb.DuckDBPyConnection, la: str) -> list[Finding]:
-    params = {"la": la}
-    con.execute("DELETE FROM ssd_legal_status WHERE la = $la AND lega_derived = 'Y'", params)
-    con.execute(f"""
-        INSERT INTO ssd_legal_status (
-            lega_legal_status_id, lega_person_id, lega_legal_status, lega_legal_status_start_date,
-            lega_legal_status_end_date, lega_derived,
-            la, load_id, source_file_id, source_row, collection_year)
-        SELECT {spell_id('lega')}, clae_person_id, {first('clae_legal_status')}, spell_start,
-               {last('clae_cla_episode_ceased_date')}, 'Y', $la,
-               {first('load_id')}, {first('source_file_id')}, {first('source_row')},
-               {first('collection_year')}
-        FROM ({spells(STARTS_NEW)}) s
-        WHERE NOT EXISTS (SELECT 1 FROM ssd_legal_status x WHERE x.la = $la
-                          AND x.lega_person_id = s.clae_person_id
-                          AND x.lega_legal_status_start_date = s.spell_start)
-        GROUP BY clae_person_id, spell_start""", params)
+    rebuild(con, la, "ssd_legal_status", "lega_derived", f"""
+        SELECT {spell_id('lega')} AS lega_legal_status_id, clae_person_id AS lega_person_id,
+               {first('clae_legal_status')} AS lega_legal_status,
+               spell_start AS lega_legal_status_start_date,
+               {last('clae_cla_episode_ceased_date')} AS lega_legal_status_end_date,
+               'Y' AS lega_derived, {provenance()}
+        FROM ({spells(STARTS_NEW)}) GROUP BY clae_person_id, spell_start""")
     return []

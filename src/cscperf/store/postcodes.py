@@ -36,10 +36,11 @@ class _Letter:
         self.codes = "".join(data["pcd"]).encode("ascii")
         if len(self.codes) != WIDTH * self.count:
             raise ValueError("the postcode directory's postcodes are not 7 characters wide")
-        self.eastings = array("d", (math.nan if e is None else e for e in data["oseast1m"]))
-        self.northings = array("d", (math.nan if n is None else n for n in data["osnrth1m"]))
-        names: dict[str, int] = {}
-        self.district_index = array("H", (names.setdefault(d, len(names)) for d in data["laua"]))
+        self.eastings, self.northings = _metres(data["oseast1m"]), _metres(data["osnrth1m"])
+        # A few postcodes have no district (NaN in the file): None here.
+        names: dict[str | None, int] = {}
+        self.district_index = array("H", (names.setdefault(d if isinstance(d, str) else None, len(names))
+                                          for d in data["laua"]))
         self.districts = list(names)
 
     def __len__(self) -> int:
@@ -54,6 +55,12 @@ class _Letter:
         if i == self.count or self[i] != seven or math.isnan(self.eastings[i]):
             return None
         return self.eastings[i], self.northings[i], self.districts[self.district_index[i]]
+
+
+def _metres(values: list) -> array:
+    if None in values:  # no grid reference: NaN, so the postcode counts as not found
+        values = [math.nan if v is None else v for v in values]
+    return array("d", values)
 
 
 @cache

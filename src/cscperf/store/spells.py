@@ -7,6 +7,10 @@ export, are left as they are), and only those with a child and a start date.
 
 from __future__ import annotations
 
+import duckdb
+
+from cscperf.store.schema import TABLES_BY_NAME
+
 EPISODES_903 = """
     SELECT * FROM ssd_cla_episodes
     WHERE la = $la AND clae_person_id IS NOT NULL AND clae_cla_episode_start_date IS NOT NULL
@@ -49,3 +53,19 @@ def first(column: str) -> str:
 def last(column: str) -> str:
     """SQL aggregate: the column's value on the spell's last episode (null if null there)."""
     return f"last({column} ORDER BY clae_cla_episode_start_date)"
+
+
+def provenance() -> str:
+    """SQL aggregates: a spell's provenance is its first episode's."""
+    return ", ".join(f"{first(c)} AS {c}" for c in
+                     ("load_id", "source_file_id", "source_row", "collection_year")) + ", $la AS la"
+
+
+def rebuild(con: duckdb.DuckDBPyConnection, la: str, table: str, derived: str, rows: str) -> None:
+    """Replace the authority's derived rows of `table` (`derived` = 'Y') with `rows`, a SELECT
+    naming its columns; a row loaded from another source with the same natural key stands."""
+    key = " AND ".join(f"x.{k} = r.{k}" for k in TABLES_BY_NAME[table].key)
+    con.execute(f"DELETE FROM {table} WHERE la = $la AND {derived} = 'Y'", {"la": la})
+    con.execute(f"""INSERT INTO {table} BY NAME SELECT * FROM ({rows}) r
+                    WHERE NOT EXISTS (SELECT 1 FROM {table} x WHERE x.la = $la AND {key})""",
+                {"la": la})

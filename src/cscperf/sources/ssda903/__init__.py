@@ -96,7 +96,7 @@ def _read_file(file: SourceFile, index: int, batch: Batch, writer: Writer,
             if (table, name) in WITHIN_YEAR_RULES and values[name] and values[name] > year_end(year):
                 late.setdefault(name, []).append(row_number)
         for out in OUTPUTS[table]:
-            writer.write(out, index, row_number, values, year, cells)
+            writer.write(out, index, row_number, values, raw, year, cells)
     for name, late_rows in late.items():
         batch.findings.add(file.name, WITHIN_YEAR_RULES[(table, name)],
                            f"{len(late_rows)} date(s) after {year_end(year):%d/%m/%Y}, the end of the "

@@ -17,8 +17,9 @@ class Writer:
         # (store table, collection year, natural key) -> [file index, source row, columns]
         self.merged: dict[tuple, list] = {}
 
-    def write(self, out: Out, file_index: int, source_row: int, values: dict, year: int,
-              cells: Cells903) -> None:
+    def write(self, out: Out, file_index: int, source_row: int, values: dict, raw: dict,
+              year: int, cells: Cells903) -> None:
+        """One store row from the `values` read from a source row (`raw`, as given, for findings)."""
         if out.when and all(values[name] is None for name in out.when):
             return
         columns = {}
@@ -30,14 +31,14 @@ class Writer:
                 columns[column] = source.value(values, year)
             except CellProblem as problem:
                 name = sources_of(source)[0]
-                cells.problem(name, values[name], problem.rule, problem.message)
+                cells.problem(name, raw.get(name), problem.rule, problem.message)
                 columns[column] = None
         if out.merge:
-            self._merge(out, file_index, source_row, columns, values, year, cells)
+            self._merge(out, file_index, source_row, columns, raw, year, cells)
         else:
             self.batch.rows(out.table).add(file_index, source_row, **columns)
 
-    def _merge(self, out: Out, file_index: int, source_row: int, columns: dict, values: dict,
+    def _merge(self, out: Out, file_index: int, source_row: int, columns: dict, raw: dict,
                year: int, cells: Cells903) -> None:
         table = out.table
         key_values = tuple(columns.get(k) for k in TABLES_BY_NAME[table].key)
@@ -53,7 +54,7 @@ class Writer:
                 kept[column] = value
             elif kept[column] != value:
                 name = sources_of(out.columns[column])[0]
-                cells.problem(name, values[name], "conflicting-values",
+                cells.problem(name, raw.get(name), "conflicting-values",
                               f"an earlier row for the same {table} record gives {kept[column]}; "
                               "that value was kept")
 
