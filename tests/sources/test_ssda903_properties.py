@@ -5,7 +5,6 @@ import csv
 import io
 
 import pytest
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -17,8 +17,9 @@ _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
 def from_name(name: str) -> int | None:
     """
-    >>> [from_name(n) for n in ("SSDA903_2025_episodes.csv", "903 2024-25 header.csv", "oc2_2425.csv",
-    ...                         "episodes_1920.csv", "2021-episodes.csv", "2017-2018.csv", "header.csv")]
+    >>> [from_name(n) for n in ("SSDA903_2025_episodes.csv", "903 2024-25 header.csv",
+    ...                         "oc2_2425.csv", "episodes_1920.csv", "2021-episodes.csv",
+    ...                         "2017-2018.csv", "header.csv")]
     [2025, 2025, 2025, 2020, 2021, 2018, None]
     """
     stem = PurePath(name).stem

@@ -22,11 +22,13 @@ METRES_PER_MILE = 1609.34
 def derive(con: duckdb.DuckDBPyConnection, la: str) -> list[Finding]:
     rebuild(con, la, "ssd_cla_placement", "clap_derived", f"""
         SELECT p.* EXCLUDE (home_postcode), 'Y' AS clap_derived,
-               round(sqrt(power(pl.easting - home.easting, 2) + power(pl.northing - home.northing, 2))
-                     / {METRES_PER_MILE}, 1) AS clap_cla_placement_distance
+               round(sqrt(power(pl.easting - home.easting, 2)
+                          + power(pl.northing - home.northing, 2)) / {METRES_PER_MILE}, 1)
+                   AS clap_cla_placement_distance
         FROM (
             SELECT {spell_id('plac')} AS clap_cla_placement_id, clae_person_id AS clap_person_id,
-                   {first('clae_cla_id')} AS clap_cla_id, spell_start AS clap_cla_placement_start_date,
+                   {first('clae_cla_id')} AS clap_cla_id,
+                   spell_start AS clap_cla_placement_start_date,
                    {last('clae_cla_episode_ceased_date')} AS clap_cla_placement_end_date,
                    {first('clae_placement_type')} AS clap_cla_placement_type,
                    {first('clae_placement_provider')} AS clap_cla_placement_provider,

@@ -39,8 +39,8 @@ class _Letter:
         self.eastings, self.northings = _metres(data["oseast1m"]), _metres(data["osnrth1m"])
         # A few postcodes have no district (NaN in the file): None here.
         names: dict[str | None, int] = {}
-        self.district_index = array("H", (names.setdefault(d if isinstance(d, str) else None, len(names))
-                                          for d in data["laua"]))
+        self.district_index = array("H", (
+            names.setdefault(d if isinstance(d, str) else None, len(names)) for d in data["laua"]))
         self.districts = list(names)
 
     def __len__(self) -> int:

@@ -20,12 +20,12 @@ FIRST_YEAR = 2017
 
 @dataclass(frozen=True)
 class Field:
-    """One column of a 903 table. `kind` says how a cell is read (see `sources/ssda903/cells.py`)."""
+    """One column of a 903 table; `kind` says how a cell is read (`sources/ssda903/cells.py`)."""
 
     kind: str  # id, upn, text, date, partial_date, code, int, postcode
     required: bool = True  # the specification's "canbeblank: no"
     codes: tuple[str, ...] = ()
-    synonyms: Mapping[str, str] = field(default_factory=dict)  # other spellings (upper case) -> code
+    synonyms: Mapping[str, str] = field(default_factory=dict)  # other spellings (upper) -> code
     minimum: int | None = None
     maximum: int | None = None
 
@@ -92,8 +92,8 @@ BASE: dict[str, dict[str, Field]] = {
         "DOB": DATE,
         "IN_TOUCH": code("YES NO DIED REFU NREQ RHOM"),
         "ACTIV": code("F1 P1 F2 P2 F3 P3 G4 G5 G6 0"),
-        "ACCOM": code("B1 B2 C1 C2 D1 D2 E1 E2 G1 G2 H1 H2 K1 K2 R1 R2 S1 S2 T1 T2 U1 U2 V1 V2 W1 W2 "
-                      "X1 X2 Y1 Y2 Z1 Z2 0"),
+        "ACCOM": code("B1 B2 C1 C2 D1 D2 E1 E2 G1 G2 H1 H2 K1 K2 R1 R2 S1 S2 T1 T2 U1 U2 V1 V2 "
+                      "W1 W2 X1 X2 Y1 Y2 Z1 Z2 0"),
     },
     "ad1": {
         "CHILD": CHILD,
@@ -141,7 +141,8 @@ CHANGES: dict[int, dict[tuple[str, str] | str, CodeChange | dict[str, Field]]] =
            ("episodes", "REASON_PLACE_CHANGE"): CodeChange(add="CUSTOD")},
     2022: {("oc3", "ACTIV"): CodeChange(add="F4 P4 F5 P5", drop="F3 P3")},
     2024: {"social_worker": {
-        "CHILD": CHILD, "DOB": DATE, "SW_ID": Field("id"), "SW_DECOM": DATE, "SW_DEC": OPTIONAL_DATE,
+        "CHILD": CHILD, "DOB": DATE, "SW_ID": Field("id"), "SW_DECOM": DATE,
+        "SW_DEC": OPTIONAL_DATE,
         "SW_REASON": code("MANAGE FCONTA LEFTRL ORGRST TSPROC ABSENC CHCHAN PCCHAN SWDIED OTHERS",
                           required=False)}},
     2025: {("header", "SEX"): SEX_2025,
@@ -194,14 +195,16 @@ RULE_CODES: dict[tuple[str, str], str] = {
     ("reviews", "REVIEW"): "166", ("reviews", "REVIEW_CODE"): "167",
     ("uasc", "DUC"): "104",
     ("oc2", "SDQ_SCORE"): "180", ("oc2", "SDQ_REASON"): "196",
-    ("oc3", "IN_TOUCH"): "131", ("oc3", "ACTIV"): "132", ("oc3", "ACCOM"): "133", ("oc3", "DOB"): "391",
+    ("oc3", "IN_TOUCH"): "131", ("oc3", "ACTIV"): "132", ("oc3", "ACCOM"): "133",
+    ("oc3", "DOB"): "391",
     ("ad1", "DATE_INT"): "112", ("ad1", "DATE_MATCH"): "113", ("ad1", "FOSTER_CARE"): "114",
     ("ad1", "NB_ADOPTR"): "175", ("ad1", "SEX_ADOPTR"): "176", ("ad1", "LS_ADOPTR"): "177",
     ("placed_for_adoption", "DATE_PLACED"): "115",
     ("placed_for_adoption", "DATE_PLACED_CEASED"): "116",
     ("placed_for_adoption", "REASON_PLACED_CEASED"): "120",
     ("previous_permanence", "PREV_PERM"): "631", ("previous_permanence", "DATE_PERM"): "632",
-    ("missing", "MIS_START"): "1004", ("missing", "MIS_END"): "1005", ("missing", "MISSING"): "1006",
+    ("missing", "MIS_START"): "1004", ("missing", "MIS_END"): "1005",
+    ("missing", "MISSING"): "1006",
     ("social_worker", "SW_DECOM"): "SW04STG1", ("social_worker", "SW_DEC"): "SW05STG1",
     ("social_worker", "SW_REASON"): "SW13STG1",
 }

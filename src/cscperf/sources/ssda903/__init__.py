@@ -12,12 +12,18 @@ import csv
 import io
 from pathlib import Path
 
-from cscperf.quality.findings import LoadError, Severity
+from cscperf.quality.findings import Findings, LoadError, Severity
 from cscperf.sources import Detection
 from cscperf.sources.batch import Batch
 from cscperf.sources.collection_year import from_name
-from cscperf.sources.files import SourceFile, decode, header_key, read_csv
-from cscperf.sources.schemas.ssda903 import WITHIN_YEAR_RULES, all_columns, first_year, schema
+from cscperf.sources.files import CsvTable, SourceFile, decode, header_key, read_csv
+from cscperf.sources.schemas.ssda903 import (
+    WITHIN_YEAR_RULES,
+    Field,
+    all_columns,
+    first_year,
+    schema,
+)
 from cscperf.sources.ssda903.cells import Cells903, year_end
 from cscperf.sources.ssda903.mapping import FIELDS, OUTPUTS
 from cscperf.sources.ssda903.writer import Writer
@@ -28,6 +34,7 @@ __all__ = ["FORMAT", "FIELDS", "detect", "read"]
 
 _TABLE_COLUMNS = all_columns()
 _SHARED = {"CHILD", "DOB", "SEX"}  # in several tables, so they do not tell tables apart
+Postcode = tuple[Cells903, str, str, str]  # the row's cells, column, value as given, as read
 
 
 def detect(path: Path, head: bytes) -> Detection | None:
@@ -41,68 +48,53 @@ def detect(path: Path, head: bytes) -> Detection | None:
         return None
     scores = {table: len(header & columns) / len(header | columns)
               for table, columns in _TABLE_COLUMNS.items() if (header & columns) - _SHARED}
-    if not scores:
+    best = [table for table, score in scores.items() if score == max(scores.values())]
+    if len(best) != 1:
         return None
-    best = max(scores.values())
-    tables = [table for table, score in scores.items() if score == best]
-    if len(tables) > 1:
-        return None
-    return Detection(part=tables[0], collection_year=from_name(path.name))
+    return Detection(part=best[0], collection_year=from_name(path.name))
 
 
 def read(files: list[SourceFile], la: str) -> Batch:
     batch = Batch(format=FORMAT, la=la)
     writer = Writer(batch)
-    postcodes: list[tuple[Cells903, str, str, str]] = []  # checked together: one read per letter
+    postcodes: list[Postcode] = []  # looked up together: each letter's file is read once
     for file in files:
         _read_file(file, batch.add_file(file), batch, writer, postcodes)
     writer.flush()
-    _check_postcodes(postcodes)
+    known = lookup({value for *_, value in postcodes})
+    for cells, column, raw, value in postcodes:
+        if value not in known:
+            cells.problem(column, raw, "postcode-unknown", "not in the ONS postcode directory; "
+                          "kept, but no distance can be worked out from it")
     return batch
 
 
 def _read_file(file: SourceFile, index: int, batch: Batch, writer: Writer,
-               postcodes: list[tuple[Cells903, str, str, str]]) -> None:
+               postcodes: list[Postcode]) -> None:
     year, table = file.collection_year, file.part
     if year is None:
         raise LoadError(file.name, "the collection year is not in the file name; give it with "
                         "--year (the year the return ends: 2025 for 2024-25)")
-    tables = schema(year)
-    if table not in tables:
+    if table not in schema(year):
         raise LoadError(file.name, f"the 903 {table} table is part of the return from "
                         f"{first_year(table)}, not in {year}")
-    fields = tables[table]
+    fields = schema(year)[table]
     data = read_csv(file, batch.findings)
-    present = {header_key(h) for h in data.header}
-    missing = [name for name, field in fields.items() if field.required and name not in present]
-    if missing:
-        raise LoadError(file.name, f"the 903 {table} table needs column(s) {', '.join(missing)}")
-    for name in fields.keys() - present:
-        batch.findings.add(file.name, "column-missing", "optional column missing; read as blank",
-                           table=table, column=name)
-    for heading in data.header:
-        if header_key(heading) not in fields:
-            batch.findings.add(file.name, "column-not-in-spec", f"not a column of the {year} 903 "
-                               f"{table} table; not read", table=table, column=heading.strip())
-    late: dict[str, list[int]] = {}
+    _check_columns(data, table, fields, year, batch.findings)
+    late: dict[str, list[int]] = {}  # rows with a date after the collection year, by column
     rows = 0
     for row_number, raw in data.numbered():
         rows += 1
         cells = Cells903(batch.findings, file.name, table, row_number)
         values = {name: cells.read(name, field, raw.get(name)) for name, field in fields.items()}
-        for name, field in fields.items():
-            if field.kind == "postcode" and values[name]:
-                postcodes.append((cells, name, raw[name], values[name]))
-            if (table, name) in WITHIN_YEAR_RULES and values[name] and values[name] > year_end(year):
+        for name, value in values.items():
+            if value and fields[name].kind == "postcode":
+                postcodes.append((cells, name, raw[name], value))
+            if value and (table, name) in WITHIN_YEAR_RULES and value > year_end(year):
                 late.setdefault(name, []).append(row_number)
         for out in OUTPUTS[table]:
             writer.write(out, index, row_number, values, raw, year, cells)
-    for name, late_rows in late.items():
-        batch.findings.add(file.name, WITHIN_YEAR_RULES[(table, name)],
-                           f"{len(late_rows)} date(s) after {year_end(year):%d/%m/%Y}, the end of the "
-                           f"{year} collection year (first at row {late_rows[0]}); kept as given. If "
-                           f"this is the {year}-{(year + 1) % 100:02d} return, load it with --year "
-                           f"{year + 1}", table=table, column=name)
+    _report_late_dates(late, file.name, table, year, batch.findings)
     if not rows:
         batch.findings.add(file.name, "no-rows", "the file has a header but no rows",
                            Severity.INFO, table=table)
@@ -110,9 +102,28 @@ def _read_file(file: SourceFile, index: int, batch: Batch, writer: Writer,
     batch.rows_read += rows
 
 
-def _check_postcodes(postcodes: list[tuple[Cells903, str, str, str]]) -> None:
-    known = lookup({value for *_, value in postcodes})
-    for cells, column, raw, value in postcodes:
-        if value not in known:
-            cells.problem(column, raw, "postcode-unknown", "not in the ONS postcode directory; "
-                          "kept, but no distance can be worked out from it")
+def _check_columns(data: CsvTable, table: str, fields: dict[str, Field], year: int,
+                   findings: Findings) -> None:
+    present = {header_key(h) for h in data.header}
+    missing = [name for name, field in fields.items() if field.required and name not in present]
+    if missing:
+        raise LoadError(data.file.name,
+                        f"the 903 {table} table needs column(s) {', '.join(missing)}")
+    for name in fields.keys() - present:
+        findings.add(data.file.name, "column-missing", "optional column missing; read as blank",
+                     table=table, column=name)
+    for heading in data.header:
+        if header_key(heading) not in fields:
+            findings.add(data.file.name, "column-not-in-spec", f"not a column of the {year} 903 "
+                         f"{table} table; not read", table=table, column=heading.strip())
+
+
+def _report_late_dates(late: dict[str, list[int]], file: str, table: str, year: int,
+                       findings: Findings) -> None:
+    """One finding per column: usually the whole file is from another year than it says."""
+    for name, rows in late.items():
+        findings.add(file, WITHIN_YEAR_RULES[(table, name)],
+                     f"{len(rows)} date(s) after {year_end(year):%d/%m/%Y}, the end of the {year} "
+                     f"collection year (first at row {rows[0]}); kept as given. If this is the "
+                     f"{year}-{(year + 1) % 100:02d} return, load it with --year {year + 1}",
+                     table=table, column=name)

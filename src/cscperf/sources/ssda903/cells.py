@@ -52,6 +52,9 @@ def parse_partial_date(raw: object) -> str:
                           "zz/zz/yyyy)") from None
 
 
+_PARSERS = {"upn": parse_upn, "postcode": parse_postcode, "partial_date": parse_partial_date}
+
+
 class Cells903(RowCells):
     """RowCells for a 903 table: each column read as its specification says."""
 
@@ -81,8 +84,7 @@ class Cells903(RowCells):
             return self.int(column, raw, required, field.minimum, field.maximum)
         if kind == "code":  # looked up by spelling: one dictionary look-up, not a scan of the list
             return self.code(column, raw, (), required, field.spellings)
-        parse = {"upn": parse_upn, "postcode": parse_postcode, "partial_date": parse_partial_date}[kind]
-        return self._parse(column, raw, required, parse)
+        return self._parse(column, raw, required, _PARSERS[kind])
 
 
 def year_end(year: int) -> date:

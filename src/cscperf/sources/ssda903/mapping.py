@@ -8,7 +8,7 @@ a field name (its value as read), a `Recode` of a field, a `Const`, or a `Comput
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from cscperf.sources.cells import CellProblem
@@ -111,19 +111,22 @@ def _birthday(dob: date, year: int) -> date:
 
 
 def _health(field_name: str, check_type: str) -> Out:
-    return Out("ssd_cla_health", {"clah_person_id": "CHILD", "clah_health_check_type": Const(check_type),
-                                  "clah_health_check_date": YEAR_END,
-                                  "clah_health_check_status": Recode(field_name, COMPLETED)},
-               when=(field_name,))
+    return Out("ssd_cla_health", {
+        "clah_person_id": "CHILD", "clah_health_check_type": Const(check_type),
+        "clah_health_check_date": YEAR_END,
+        "clah_health_check_status": Recode(field_name, COMPLETED)}, when=(field_name,))
 
 
 OUTPUTS: dict[str, tuple[Out, ...]] = {
     "header": (
-        Out("ssd_person", {"pers_person_id": "CHILD", "pers_sex": Recode("SEX", SEX), "pers_dob": "DOB",
-                           "pers_ethnicity": "ETHNIC", "pers_upn": Computed(("UPN",), known_upn, "unless UN1-UN10"),
-                           "pers_upn_unknown": Computed(("UPN",), unknown_upn, "when UN1-UN10"),
-                           "pers_is_mother": Recode("MOTHER", YES_NO)}),
-        Out("ssd_mother", {"moth_person_id": "CHILD", "moth_childs_dob": "MC_DOB"}, when=("MC_DOB",)),
+        Out("ssd_person", {
+            "pers_person_id": "CHILD", "pers_sex": Recode("SEX", SEX), "pers_dob": "DOB",
+            "pers_ethnicity": "ETHNIC",
+            "pers_upn": Computed(("UPN",), known_upn, "unless UN1-UN10"),
+            "pers_upn_unknown": Computed(("UPN",), unknown_upn, "when UN1-UN10"),
+            "pers_is_mother": Recode("MOTHER", YES_NO)}),
+        Out("ssd_mother", {"moth_person_id": "CHILD", "moth_childs_dob": "MC_DOB"},
+            when=("MC_DOB",)),
     ),
     "episodes": (
         Out("ssd_cla_episodes", {
@@ -131,30 +134,36 @@ OUTPUTS: dict[str, tuple[Out, ...]] = {
             "clae_cla_episode_start_reason": "RNE", "clae_legal_status": "LS",
             "clae_cla_primary_need_code": "CIN", "clae_placement_type": "PLACE",
             "clae_placement_provider": "PLACE_PROVIDER", "clae_cla_episode_ceased_date": "DEC",
-            "clae_cla_episode_ceased_reason": "REC", "clae_placement_change_reason": "REASON_PLACE_CHANGE",
+            "clae_cla_episode_ceased_reason": "REC",
+            "clae_placement_change_reason": "REASON_PLACE_CHANGE",
             "clae_home_postcode": "HOME_POST", "clae_placement_postcode": "PL_POST",
             "clae_placement_urn": "URN"}),
     ),
     "reviews": (
-        Out("ssd_cla_reviews", {"clar_person_id": "CHILD", "clar_cla_review_date": "REVIEW",
-                                "clar_cla_review_participation": "REVIEW_CODE"}),
+        Out("ssd_cla_reviews", {
+            "clar_person_id": "CHILD", "clar_cla_review_date": "REVIEW",
+            "clar_cla_review_participation": "REVIEW_CODE"}),
     ),
     "uasc": (
-        Out("ssd_immigration_status", {"immi_person_id": "CHILD", "immi_immigration_status": Const("UASC"),
-                                       "immi_immigration_status_end_date": "DUC"}),
+        Out("ssd_immigration_status", {
+            "immi_person_id": "CHILD", "immi_immigration_status": Const("UASC"),
+            "immi_immigration_status_end_date": "DUC"}),
     ),
     "oc2": (
         _health("HEALTH_ASSESSMENT", "HEALTH_ASSESSMENT"),
         _health("TEETH_CHECK", "DENTAL_CHECK"),
         _health("HEALTH_CHECK", "HEALTH_CHECK"),
-        Out("ssd_cla_immunisations", {"clai_person_id": "CHILD", "clai_immunisations_status_date": YEAR_END,
-                                      "clai_immunisations_status": Recode("IMMUNISATIONS", YES_NO)},
+        Out("ssd_cla_immunisations", {
+            "clai_person_id": "CHILD", "clai_immunisations_status_date": YEAR_END,
+            "clai_immunisations_status": Recode("IMMUNISATIONS", YES_NO)},
             when=("IMMUNISATIONS",)),
-        Out("ssd_sdq_scores", {"csdq_person_id": "CHILD", "csdq_sdq_completed_date": YEAR_END,
-                               "csdq_sdq_score": "SDQ_SCORE", "csdq_sdq_reason": "SDQ_REASON"},
+        Out("ssd_sdq_scores", {
+            "csdq_person_id": "CHILD", "csdq_sdq_completed_date": YEAR_END,
+            "csdq_sdq_score": "SDQ_SCORE", "csdq_sdq_reason": "SDQ_REASON"},
             when=("SDQ_SCORE", "SDQ_REASON")),
-        Out("ssd_cla_convictions", {"clac_person_id": "CHILD", "clac_cla_conviction_date": YEAR_END,
-                                    "clac_convicted": Recode("CONVICTED", YES_NO)}, when=("CONVICTED",)),
+        Out("ssd_cla_convictions", {
+            "clac_person_id": "CHILD", "clac_cla_conviction_date": YEAR_END,
+            "clac_convicted": Recode("CONVICTED", YES_NO)}, when=("CONVICTED",)),
         Out("ssd_cla_substance_misuse", {
             "clas_person_id": "CHILD", "clas_substance_misuse_date": YEAR_END,
             "clas_substance_misused": Recode("SUBSTANCE_MISUSE", YES_NO),
@@ -166,15 +175,16 @@ OUTPUTS: dict[str, tuple[Out, ...]] = {
         Out("ssd_care_leavers", {
             "clea_person_id": "CHILD", "clea_care_leaver_in_touch": "IN_TOUCH",
             "clea_care_leaver_activity": "ACTIV", "clea_care_leaver_accommodation": "ACCOM",
-            "clea_care_leaver_accom_suitable": Computed(("ACCOM",), accommodation_suitable,
-                                                        "code ending 1 as Suitable, 2 as Unsuitable"),
-            "clea_care_leaver_birthday": Computed(("DOB",), care_leaver_birthday,
-                                                  "the 17th-21st birthday in the collection year")}),
+            "clea_care_leaver_accom_suitable": Computed(
+                ("ACCOM",), accommodation_suitable, "code ending 1 as Suitable, 2 as Unsuitable"),
+            "clea_care_leaver_birthday": Computed(
+                ("DOB",), care_leaver_birthday, "the 17th-21st birthday in the collection year")}),
     ),
     "ad1": (
         Out("ssd_permanence", {
             "perm_person_id": "CHILD", "perm_adm_decision_date": "DATE_INT",
-            "perm_matched_date": "DATE_MATCH", "perm_adopted_by_carer_flag": Recode("FOSTER_CARE", YES_NO),
+            "perm_matched_date": "DATE_MATCH",
+            "perm_adopted_by_carer_flag": Recode("FOSTER_CARE", YES_NO),
             "perm_number_of_adopters": "NB_ADOPTR", "perm_adopter_sex": "SEX_ADOPTR",
             "perm_adopter_legal_status": "LS_ADOPTR"}, merge=True),
     ),
@@ -187,18 +197,20 @@ OUTPUTS: dict[str, tuple[Out, ...]] = {
     "previous_permanence": (
         Out("ssd_cla_previous_permanence", {
             "lapp_person_id": "CHILD", "lapp_previous_permanence_option": "PREV_PERM",
-            "lapp_previous_permanence_la": "LA_PERM", "lapp_previous_permanence_order_date": "DATE_PERM"}),
+            "lapp_previous_permanence_la": "LA_PERM",
+            "lapp_previous_permanence_order_date": "DATE_PERM"}),
     ),
     "missing": (
-        Out("ssd_missing", {"miss_person_id": "CHILD", "miss_missing_episode_type": "MISSING",
-                            "miss_missing_episode_start_date": "MIS_START",
-                            "miss_missing_episode_end_date": "MIS_END"}),
+        Out("ssd_missing", {
+            "miss_person_id": "CHILD", "miss_missing_episode_type": "MISSING",
+            "miss_missing_episode_start_date": "MIS_START",
+            "miss_missing_episode_end_date": "MIS_END"}),
     ),
     "social_worker": (
-        Out("ssd_involvements", {"invo_person_id": "CHILD", "invo_professional_id": "SW_ID",
-                                 "invo_involvement_start_date": "SW_DECOM",
-                                 "invo_involvement_end_date": "SW_DEC",
-                                 "invo_worker_change_reason": "SW_REASON"}),
+        Out("ssd_involvements", {
+            "invo_person_id": "CHILD", "invo_professional_id": "SW_ID",
+            "invo_involvement_start_date": "SW_DECOM", "invo_involvement_end_date": "SW_DEC",
+            "invo_worker_change_reason": "SW_REASON"}),
         Out("ssd_professionals", {"prof_professional_id": "SW_ID"}, when=("SW_ID",), merge=True),
     ),
 }

@@ -19,7 +19,7 @@ class Writer:
 
     def write(self, out: Out, file_index: int, source_row: int, values: dict, raw: dict,
               year: int, cells: Cells903) -> None:
-        """One store row from the `values` read from a source row (`raw`, as given, for findings)."""
+        """A store row from the `values` read from a source row (`raw` as given, for findings)."""
         if out.when and all(values[name] is None for name in out.when):
             return
         columns = {}
