@@ -39,10 +39,6 @@ class Figure:
     label: str | None = None  # why this figure stands for the area asked about, when it is another's
 
     @property
-    def suppressed(self) -> bool:
-        return self.value is None and self.code is not None
-
-    @property
     def code_meaning(self) -> str | None:
         return SUPPRESSION_CODES.get(self.code) if self.code else None
 
@@ -50,7 +46,7 @@ class Figure:
         """The value as published (its code when suppressed)."""
         if self.value is None:
             return self.code or "not published"
-        return f"{self.value:g}"
+        return str(int(self.value)) if self.value.is_integer() else str(self.value)
 
 
 Pin = int | str | None  # a release: its id or its file name; None for the latest
