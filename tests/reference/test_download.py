@@ -118,6 +118,12 @@ def test_the_command_downloads_into_the_cache(serve, shared, tmp_path):
     assert (tmp_path / "cache" / "lait" / "bds_long_0.parquet").is_file()
 
 
+def test_a_cache_that_cannot_be_made_is_a_message(tmp_path):
+    (tmp_path / "taken").write_text("a file, not a folder")
+    with pytest.raises(DownloadError, match="cannot make the cache folder"):
+        download(tmp_path / "taken" / "cache", mirror="http://127.0.0.1:9")
+
+
 def test_sources_file_is_checked(tmp_path):
     bad = tmp_path / "sources.yml"
     bad.write_text("ees_api: x\nfiles:\n  - {path: a.csv, link: b}\n")

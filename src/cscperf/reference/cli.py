@@ -10,6 +10,7 @@ from dataclasses import asdict
 from enum import Enum
 from pathlib import Path
 
+import duckdb
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -41,7 +42,11 @@ def _fail(message: str) -> None:
 
 
 def _connect(db: Path | None):
-    return store.connect(db or Path(settings.get("db")))
+    path = db or Path(settings.get("db"))
+    try:
+        return store.connect(path)
+    except (duckdb.Error, OSError) as error:
+        _fail(f"cannot open the store {path}: {str(error).splitlines()[0]}")
 
 
 @app.command("import")

@@ -81,7 +81,10 @@ def download(cache: Path, mirror: str | None = None, sources: Sources | None = N
     """Fetch every listed file into `cache` (from `mirror`, a base URL, when given)."""
     sources = sources or load_sources()
     summary = DownloadSummary(Path(cache))
-    summary.cache.mkdir(parents=True, exist_ok=True)
+    try:
+        summary.cache.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DownloadError(f"cannot make the cache folder {cache}: {error.strerror}") from None
     for source in sources.files:
         if mirror:
             url, path = mirror.rstrip("/") + "/" + source.path, source.path
@@ -138,13 +141,17 @@ def _read(url: str) -> bytes:
 
 def _fetch(url: str, target: Path) -> int:
     """Save `url` to `target` through a temporary file, so a failed download leaves nothing."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".part-", delete=False) as part:
-        try:
+    part: Path | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".part-", delete=False) as stream:
+            part = Path(stream.name)
             with _open(url) as answer:
-                shutil.copyfileobj(answer, part)
-        except (OSError, DownloadError) as error:
-            Path(part.name).unlink(missing_ok=True)
-            raise error if isinstance(error, DownloadError) else DownloadError(f"{url}: {error}") from None
-    Path(part.name).replace(target)
+                shutil.copyfileobj(answer, stream)
+        part.replace(target)
+    except OSError as error:  # the connection dropped, or the cache cannot be written
+        raise DownloadError(f"{url}: {error}") from None
+    finally:
+        if part is not None:
+            part.unlink(missing_ok=True)
     return target.stat().st_size
