@@ -13,6 +13,7 @@ from rich.table import Table as RichTable
 
 from cscperf import settings, sources, store
 from cscperf.quality.findings import LoadError, Severity
+from cscperf.reference.cli import app as reference_app
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
 console = Console()
@@ -106,6 +107,8 @@ def findings(
     header, rows = list_findings(con, la=la, lowest=lowest)
     _print_rows(header, rows, fmt)
 
+
+app.add_typer(reference_app, name="reference")
 
 if __name__ == "__main__":
     app()
