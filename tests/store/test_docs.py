@@ -18,3 +18,13 @@ def test_every_store_column_is_in_the_doc():
         assert f"### {table.name}" in text
         for column in table.columns:
             assert f"`{column.name}`" in text
+
+
+def test_each_readers_field_map_is_shown_against_the_columns():
+    from cscperf.store.docs import store_markdown
+
+    text = store_markdown({"census": {("Child", "Sex"): ("ssd_person.pers_sex (1 as M)",),
+                                      ("Child", "Note"): ("(not stored)",)}})
+    assert "| `pers_sex` | VARCHAR | Sex: M, F or U" in text and "| census Child.Sex |" in text
+    assert "| Child | Sex | `ssd_person.pers_sex` (1 as M) |" in text
+    assert "| Child | Note | (not stored) |" in text

@@ -1,9 +1,9 @@
 """docs/store.md, written by cog from code: the store's tables (schema.py) and, for each column,
 the statutory fields that fill it.
 
-Each reader module declares `FIELDS`: {(source table, field): targets}, each target being
-"ssd_table.column", optionally followed by a note in brackets ("ssd_person.pers_sex (1 as M, 2
-as F)"), or only a note in brackets when the field is not stored.
+Each reader module declares `FIELDS`: {(source table, field): target or tuple of targets}, a
+target being "ssd_table.column", optionally followed by a note in brackets ("ssd_person.pers_sex
+(1 as M, 2 as F)"), or only a note in brackets when the field is not stored.
 """
 
 from __future__ import annotations
@@ -32,12 +32,14 @@ def _target(target: str) -> str:
 
 
 def field_maps() -> dict[str, dict[tuple[str, str], tuple[str, ...]]]:
-    """Each reader's field map, by format."""
-    return {module.FORMAT: getattr(module, "FIELDS", {}) for module in readers()}
+    """Each reader's field map, by format, every target as a tuple."""
+    return {module.FORMAT: {key: (targets,) if isinstance(targets, str) else tuple(targets)
+                            for key, targets in getattr(module, "FIELDS", {}).items()}
+            for module in readers()}
 
 
-def store_markdown() -> str:
-    maps = field_maps()
+def store_markdown(maps: dict[str, dict[tuple[str, str], tuple[str, ...]]] | None = None) -> str:
+    maps = field_maps() if maps is None else maps
     filled_from: dict[str, list[str]] = defaultdict(list)
     for format, fields in maps.items():
         for (table, field), targets in fields.items():
