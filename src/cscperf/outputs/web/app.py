@@ -30,6 +30,16 @@ PAGE_MODULES: tuple[str, ...] = ("home", "data", "actions", "admin", "account")
 STATIC = Path(__file__).parent / "static"
 
 
+class Assets(StaticFiles):
+    """GOV.UK Frontend's files, except the GDS Transport font, which only services on GOV.UK may
+    use; pages fall back to Arial, as the Design System asks of everyone else."""
+
+    def lookup_path(self, path: str):
+        if path.startswith("fonts/"):
+            return "", None
+        return super().lookup_path(path)
+
+
 class Web:
     """The store, the application database, templates and settings, shared by all requests."""
 
@@ -79,7 +89,7 @@ def create_app(store_path: str | Path, **overrides) -> Starlette:
     routes = page_routes()
     web = Web(Path(store_path), config, routes)
     # Public files: GOV.UK Frontend's styles, scripts, fonts and images, and our own few.
-    assets = [Mount("/assets", StaticFiles(directory=config.assets), name="assets"),
+    assets = [Mount("/assets", Assets(directory=config.assets), name="assets"),
               Mount("/static", StaticFiles(directory=STATIC), name="static")]
     app = Starlette(
         routes=[*routes, *assets],

@@ -125,7 +125,8 @@ class Context:
         return RedirectResponse(url, status_code=303)
 
     def error(self, status: int, message: str | None = None) -> HTMLResponse:
-        return errors.error_page(self.web.templates, status, message, self.request.state.csp_nonce)
+        """The error page, with the person's navigation; `message` says what to do next."""
+        return self.render("error.html", status=status, title=errors.TITLES[status], message=message)
 
     def sign_in(self, user: User, method: str) -> None:
         """Start a new session (a new token, so one fixed before sign-in is worthless)."""

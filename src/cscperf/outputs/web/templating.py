@@ -6,6 +6,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import jinja2
+from markupsafe import Markup, escape
 
 SERVICE_NAME = "Children's social care performance"
 UK = ZoneInfo("Europe/London")
@@ -21,6 +22,11 @@ def when(stamp: str | None) -> str:
 
 def day(value: date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else ""
+
+
+def lines(text: str) -> Markup:
+    """Text as typed, its line breaks kept, everything else escaped."""
+    return Markup("<br>").join(escape(line) for line in text.splitlines())
 
 
 def number(value) -> str:
@@ -47,6 +53,6 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(when=when, day=day, number=number)
+    env.filters.update(when=when, day=day, number=number, lines=lines)
     env.globals.update(serviceName=SERVICE_NAME, error_list=error_list, error_message=error_message)
     return env

@@ -27,14 +27,17 @@ def action_show(ctx: Context):
 
 
 def _read(ctx: Context) -> tuple[actions.Request | None, dict]:
+    """The form's action, or the errors in the order the fields appear on the page."""
     form, errors = ctx.form, {}
     values = {name: forms.text(form, name) for name in TEXT_FIELDS}
-    for name, message in (("committee", "Enter the committee's name"),
-                          ("asked", "Enter what the members asked for"),
-                          ("owner", "Enter who owns the action")):
+
+    def required(name: str, message: str) -> None:
         if not values[name]:
             errors[name] = message
+    required("committee", "Enter the committee's name")
     meeting = forms.date_field(form, "meeting_date", "meeting date", errors)
+    required("asked", "Enter what the members asked for")
+    required("owner", "Enter who owns the action")
     due = forms.date_field(form, "due_date", "due date", errors, required=False)
     if values["status"] not in {str(s) for s in actions.Status}:
         errors["status"] = "Select the action's status"
