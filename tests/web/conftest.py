@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from argon2 import PasswordHasher
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
@@ -96,6 +97,16 @@ def _person_batch(folder: Path) -> Batch:
         batch.rows("ssd_person").add(index, row, pers_person_id=child, pers_sex="F", pers_dob=date(2015, 1, 1))
     batch.rows_read = 3
     return batch
+
+
+@pytest.fixture(scope="session", autouse=True)
+def quick_password_hashing():
+    """argon2 with light parameters for these tests: the same code, a fraction of the time
+    (the default parameters take a few hundred milliseconds a hash by design)."""
+    saved = users._hasher
+    users._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    yield
+    users._hasher = saved
 
 
 @pytest.fixture
