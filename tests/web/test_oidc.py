@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
+import warnings
+
 import httpx
 import pytest
-from oidc_provider_mock import run_server_in_thread
 
 from cscperf.appdb import users
 from cscperf.appdb.users import Role
@@ -17,13 +18,17 @@ from cscperf.outputs.web import security
 from tests.web.conftest import make_site
 
 PERSON = "carol@council.example"
-# The provider is built on Authlib, which warns about its own internals.
-pytestmark = [pytest.mark.filterwarnings("ignore:get_jwt_config:DeprecationWarning"),
-              pytest.mark.filterwarnings("ignore:authlib.jose module is deprecated")]
+# The provider is built on Authlib, which warns about its own deprecated parts.
+pytestmark = pytest.mark.filterwarnings("ignore:get_jwt_config:DeprecationWarning")
 
 
 @pytest.fixture(scope="module")
 def provider():
+    from authlib.deprecate import AuthlibDeprecationWarning  # importing it turns these warnings on
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", AuthlibDeprecationWarning)
+        from oidc_provider_mock import run_server_in_thread
     with run_server_in_thread(port=0) as server:
         yield f"http://localhost:{server.server_port}"
 
