@@ -43,6 +43,30 @@ def error_message(errors: dict, name: str) -> dict | None:
     return {"text": errors[name]} if errors and name in errors else None
 
 
+def link(href: str, text: str, hidden: str = "") -> Markup:
+    """A GOV.UK link; `hidden` adds words only screen readers hear (e.g. which row's "Remove")."""
+    extra = Markup('<span class="govuk-visually-hidden"> {}</span>').format(hidden) if hidden else ""
+    return Markup('<a class="govuk-link" href="{}">{}{}</a>').format(href, text, extra)
+
+
+def table(caption: str, headings: list[str], rows: list[list], numeric: tuple | list = (),
+          size: str = "m", first_is_header: bool = True) -> dict:
+    """Parameters for `govukTable`: `rows` are lists of cells (text, numbers, None or Markup);
+    columns named in `numeric` are right-aligned, with thousands separated."""
+    right = [h in numeric for h in headings]
+
+    def cell(value, is_numeric: bool) -> dict:
+        found = {"html": value} if isinstance(value, Markup) else {
+            "text": number(value) if is_numeric else "" if value is None else str(value)}
+        return {**found, "format": "numeric"} if is_numeric else found
+    return {
+        "caption": caption, "captionClasses": f"govuk-table__caption--{size}",
+        "firstCellIsHeader": first_is_header,
+        "head": [{"text": h, "format": "numeric"} if r else {"text": h} for h, r in zip(headings, right)],
+        "rows": [[cell(v, r) for v, r in zip(row, right)] for row in rows],
+    }
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader([
@@ -50,9 +74,11 @@ def environment() -> jinja2.Environment:
             jinja2.PrefixLoader({"govuk_frontend_jinja": jinja2.PackageLoader("govuk_frontend_jinja")}),
         ]),
         autoescape=True,
+        extensions=["jinja2.ext.do"],
         trim_blocks=True,
         lstrip_blocks=True,
     )
     env.filters.update(when=when, day=day, number=number, lines=lines)
-    env.globals.update(serviceName=SERVICE_NAME, error_list=error_list, error_message=error_message)
+    env.globals.update(serviceName=SERVICE_NAME, error_list=error_list, error_message=error_message,
+                       link=link, table=table)
     return env
