@@ -9,7 +9,7 @@ import pytest
 from starlette.routing import Mount
 
 from cscperf.outputs.web.policy import GuardedRoute
-from tests.web.conftest import ANONYMOUS, NAMES, ROLES
+from tests.web.conftest import ANONYMOUS, ROLES
 
 EVERYONE = {ANONYMOUS, "admin", "analyst", "member"}
 SIGNED_IN = {"admin", "analyst", "member"}

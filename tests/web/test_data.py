@@ -6,6 +6,7 @@ import pytest
 
 from cscperf import sources
 from tests.conftest import SHARED
+from tests.web.conftest import make_site
 
 
 def store_rows(site) -> dict:
@@ -93,3 +94,11 @@ def test_the_home_page_lists_the_store_and_hides_counts_from_members(shared_site
         assert "Local authority 883" in page and "2025" in page
     assert "ssd_person" in analyst
     assert "ssd_person" not in member
+
+
+def test_an_upload_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
+    site = make_site(tmp_path, upload_max_mb=1)
+    before = store_rows(site)
+    response = upload(site.client("analyst"), [("big.csv", b"x" * (2 * 1024 * 1024))])
+    assert response.status_code == 413 and "The upload is too large" in response.text
+    assert store_rows(site) == before

@@ -5,9 +5,8 @@ PKCE, so here PKCE is checked only as far as what cscperf sends."""
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlsplit
-
 import warnings
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest

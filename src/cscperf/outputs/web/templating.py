@@ -74,6 +74,7 @@ def environment() -> jinja2.Environment:
             jinja2.PrefixLoader({"govuk_frontend_jinja": jinja2.PackageLoader("govuk_frontend_jinja")}),
         ]),
         autoescape=True,
+        auto_reload=False,  # templates are part of the installed package; no file checks per render
         extensions=["jinja2.ext.do"],
         trim_blocks=True,
         lstrip_blocks=True,

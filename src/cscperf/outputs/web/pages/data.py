@@ -10,8 +10,8 @@ from pathlib import Path
 
 from cscperf import sources, store
 from cscperf.appdb import audit
-from cscperf.quality.findings import LoadError
 from cscperf.outputs.web.policy import ANALYSTS, Context, Pages
+from cscperf.quality.findings import LoadError
 from cscperf.store import inventory
 
 pages = Pages()
