@@ -15,6 +15,7 @@ from rich.table import Table as RichTable
 from cscperf import settings, sources, store
 from cscperf.appdb.users import Role
 from cscperf.quality.findings import LoadError, Severity
+from cscperf.reference.cli import app as reference_app
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
 console = Console()
@@ -183,6 +184,8 @@ def users_remove(name: str = typer.Argument(..., help="User name"), db: Path = D
         audit.record_event(con, None, "user-removed", f"{name}, from the command line")
     console.print(f"Removed {name}.")
 
+
+app.add_typer(reference_app, name="reference")
 
 if __name__ == "__main__":
     app()

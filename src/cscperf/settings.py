@@ -20,6 +20,9 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "cscperf.duckdb", "Path of the DuckDB store file"),
+    Setting("reference_cache", "~/.cache/cscperf/reference",
+            "Folder `cscperf reference download` saves published files in"),
+    Setting("reference_mirror", "", "Base URL of a copy of the reference folder to download from instead"),
     Setting("suppress_below", 5, "In member-facing outputs, counts from 1 to this minus one are suppressed"),
     # The web application (`cscperf serve`)
     Setting("session_hours", 8, "A web session ends this many hours after signing in"),

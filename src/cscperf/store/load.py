@@ -10,15 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import duckdb
 import pyarrow as pa
 
 from cscperf import __version__
-from cscperf.quality.findings import Findings, LoadError, Severity
-from cscperf.sources.batch import Batch
+from cscperf.quality.findings import Findings, Severity
 from cscperf.store import derive
+from cscperf.store.duckdb import atomic
 from cscperf.store.schema import PROVENANCE, TABLES_BY_NAME, Table
+
+if TYPE_CHECKING:  # sources import the store's schema, so importing them here would be circular
+    from cscperf.sources.batch import Batch
 
 
 @dataclass
@@ -38,22 +42,13 @@ class LoadSummary:
 def load(con: duckdb.DuckDBPyConnection, batches: list[Batch]) -> LoadSummary:
     """Load every batch in one transaction; on any error the store is left exactly as it was."""
     summary = LoadSummary()
-    con.begin()
-    try:
+    files = ", ".join(f.name for b in batches for f in b.files) or "load"
+    with atomic(con, lambda: (files, "the load failed")):
         for batch in batches:
             _load_batch(con, batch, summary)
         for la in sorted({b.la for b in batches}):
             summary.findings.extend(derive.run(con, la))
         _record_findings(con, summary)
-        con.commit()
-    except LoadError:
-        con.rollback()
-        raise
-    except Exception as error:  # anything unexpected still leaves the store untouched
-        con.rollback()
-        raise LoadError(", ".join(f.name for b in batches for f in b.files) or "load",
-                        f"the load failed and nothing was changed ({type(error).__name__}: {error})"
-                        ) from error
     return summary
 
 
