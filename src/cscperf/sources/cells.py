@@ -7,6 +7,7 @@ value, and the cell is nulled while the row is kept.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Mapping
 from datetime import date, datetime, timedelta
@@ -43,6 +44,7 @@ def normalise_id(raw: object) -> str:
 _EXCEL_EPOCH = date(1899, 12, 30)
 _SERIAL = re.compile(r"^\d{4,5}(\.0+)?$")
 _DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%d %b %Y", "%d %B %Y")
+_ISO = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 _TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)
 
@@ -56,6 +58,12 @@ def parse_date(raw: object) -> date:
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         return _from_serial(float(raw), raw)
     text = str(raw).strip()
+    if _ISO.match(text):  # the common case, read without trying each layout
+        try:
+            value = date.fromisoformat(text)
+        except ValueError:
+            raise CellProblem("date-malformed", "not a date (expected dd/mm/yyyy)") from None
+        return _in_range(value)
     if _SERIAL.match(text):
         return _from_serial(float(text), raw)
     text = _TIME_SUFFIX.sub("", text)
@@ -64,10 +72,14 @@ def parse_date(raw: object) -> date:
             value = datetime.strptime(text, layout).date()
         except ValueError:
             continue
-        if not EARLIEST <= value <= LATEST:
-            raise CellProblem("date-out-of-range", f"date outside {EARLIEST.year}-{LATEST.year}")
-        return value
+        return _in_range(value)
     raise CellProblem("date-malformed", "not a date (expected dd/mm/yyyy)")
+
+
+def _in_range(value: date) -> date:
+    if not EARLIEST <= value <= LATEST:
+        raise CellProblem("date-out-of-range", f"date outside {EARLIEST.year}-{LATEST.year}")
+    return value
 
 
 def _from_serial(serial: float, raw: object) -> date:
@@ -110,12 +122,20 @@ def code_key(raw: object) -> str:
     return _TRAILING_ZERO.sub(r"\1", re.sub(r"\s+", " ", str(raw).strip()).upper())
 
 
+@functools.lru_cache(maxsize=512)
+def _code_index(allowed: tuple[str, ...]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for code in allowed:
+        index.setdefault(code_key(code), code)
+    return index
+
+
 def parse_code(raw: object, allowed: Collection[str], synonyms: Mapping[str, str] | None = None) -> str:
     """A code from a published list; `synonyms` maps other spellings (upper case) to codes."""
     key = code_key(raw)
-    for code in allowed:
-        if code_key(code) == key:
-            return code
+    index = _code_index(tuple(allowed))
+    if key in index:
+        return index[key]
     if synonyms and key in synonyms:
         return synonyms[key]
     raise CellProblem("code-not-in-list", "not a code in this year's list")

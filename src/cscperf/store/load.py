@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import duckdb
 import pyarrow as pa
 
 from cscperf import __version__
 from cscperf.quality.findings import Findings, LoadError, Severity
-from cscperf.sources.batch import Batch
 from cscperf.store import derive
 from cscperf.store.schema import PROVENANCE, TABLES_BY_NAME, Table
+
+if TYPE_CHECKING:  # sources import the store's schema, so the store imports sources lazily
+    from cscperf.sources.batch import Batch
 
 
 @dataclass
