@@ -8,6 +8,7 @@ value, and the cell is nulled while the row is kept.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Collection, Mapping
 from datetime import date, datetime, timedelta
@@ -99,6 +100,20 @@ def parse_int(raw: object, minimum: int | None = None, maximum: int | None = Non
         raise CellProblem("integer-malformed", "not a whole number") from None
     if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
         raise CellProblem("out-of-range", f"outside {minimum}-{maximum}")
+    return value
+
+
+def parse_float(raw: object) -> float:
+    """A number, with or without thousands separators."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        value = float(raw)
+    else:
+        try:
+            value = float(str(raw).strip().replace(",", ""))
+        except ValueError:
+            raise CellProblem("number-malformed", "not a number") from None
+    if not math.isfinite(value):
+        raise CellProblem("number-malformed", "not a number")
     return value
 
 
@@ -198,6 +213,13 @@ class RowCells:
     def int(self, column: str, raw: object, required: bool = False,
             minimum: int | None = None, maximum: int | None = None) -> int | None:
         return self._parse(column, raw, required, parse_int, minimum, maximum)
+
+    def float(self, column: str, raw: object, required: bool = False) -> float | None:
+        return self._parse(column, raw, required, parse_float)
+
+    def parsed(self, column: str, raw: object, parse, required: bool = False):
+        """A cell read by a reader's own parser, which raises `CellProblem` on a bad value."""
+        return self._parse(column, raw, required, parse)
 
     def flag(self, column: str, raw: object, required: bool = False) -> str | None:
         return self._parse(column, raw, required, parse_flag)

@@ -18,8 +18,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+class ColumnType(str):
+    """A column's SQL type, which also says what kind of value it holds (`kind`: id, text,
+    code, date, int, float, flag or json), so readers of SSD-shaped files know how to parse it."""
+
+    kind: str
+
+    def __new__(cls, sql: str, kind: str) -> ColumnType:
+        column_type = super().__new__(cls, sql)
+        column_type.kind = kind
+        return column_type
+
+
 ID, TEXT, CODE, DATE, INT, FLOAT, FLAG, JSON = (
-    "VARCHAR", "VARCHAR", "VARCHAR", "DATE", "INTEGER", "DOUBLE", "VARCHAR", "VARCHAR",
+    ColumnType(sql, kind) for sql, kind in (
+        ("VARCHAR", "id"), ("VARCHAR", "text"), ("VARCHAR", "code"), ("DATE", "date"),
+        ("INTEGER", "int"), ("DOUBLE", "float"), ("VARCHAR", "flag"), ("VARCHAR", "json"))
 )
 
 
