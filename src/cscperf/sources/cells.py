@@ -17,10 +17,11 @@ from cscperf.quality.findings import Findings, Severity
 
 
 class CellProblem(ValueError):
-    def __init__(self, rule: str, message: str):
+    def __init__(self, rule: str, message: str, severity: Severity = Severity.WARNING):
         super().__init__(message)
         self.rule = rule
         self.message = message
+        self.severity = severity  # INFO when the value was understood but cannot be stored
 
 
 BLANKS = frozenset({"", "NULL", "NONE", "N/A", "NAN", "NAT"})
@@ -86,7 +87,7 @@ def _in_range(value: date) -> date:
 def _from_serial(serial: float, raw: object) -> date:
     if not serial.is_integer() or not 1 <= serial <= 73050:
         raise CellProblem("date-malformed", "not a date (expected dd/mm/yyyy)")
-    return _EXCEL_EPOCH + timedelta(days=int(serial))
+    return _in_range(_EXCEL_EPOCH + timedelta(days=int(serial)))
 
 
 def parse_int(raw: object, minimum: int | None = None, maximum: int | None = None) -> int:
@@ -170,7 +171,7 @@ class RowCells:
     def __init__(self, findings: Findings, file: str, table: str, row: int):
         self.findings, self.file, self.table, self.row = findings, file, table, row
 
-    def _problem(self, column: str, raw: object, rule: str, message: str,
+    def problem(self, column: str, raw: object, rule: str, message: str,
                  severity: Severity = Severity.WARNING) -> None:
         self.findings.add(self.file, rule, message, severity, table=self.table, row=self.row,
                           column=column, value=None if raw is None else str(raw))
@@ -179,7 +180,7 @@ class RowCells:
         if not is_blank(raw):
             return False
         if required:
-            self._problem(column, raw, "blank-mandatory", "a value is required")
+            self.problem(column, raw, "blank-mandatory", "a value is required")
         return True
 
     def _parse(self, column: str, raw: object, required: bool, parse, *args):
@@ -188,7 +189,7 @@ class RowCells:
         try:
             return parse(raw, *args)
         except CellProblem as problem:
-            self._problem(column, raw, problem.rule, problem.message)
+            self.problem(column, raw, problem.rule, problem.message, problem.severity)
             return None
 
     def id(self, column: str, raw: object, required: bool = True) -> str | None:
@@ -196,7 +197,7 @@ class RowCells:
             return None
         value = normalise_id(raw)
         if value != str(raw):
-            self._problem(column, raw, "id-normalised", f"read as {value}", Severity.INFO)
+            self.problem(column, raw, "id-normalised", f"read as {value}", Severity.INFO)
         return value
 
     def text(self, column: str, raw: object, required: bool = False) -> str | None:

@@ -95,6 +95,7 @@ _MANY = {"CINdetails", "Assessments", "CINPlanDates", "Section47", "ChildProtect
          "Disability", "AssessmentFactors", "CPPreviewDate"}
 _EXPECTED = {part: {e for p, e in _ELEMENTS if p == part} | set(_CONTAINERS.get(part, ()))
              for part in {p for p, _ in _ELEMENTS} | set(_CONTAINERS)}
+_TARGETS = {key: tuple(spec[0].split(".")) for key, spec in _ELEMENTS.items()}
 _REQUIRED = {part: [e for (p, e), spec in _ELEMENTS.items() if p == part and spec[2]]
              for part in _EXPECTED}
 
@@ -135,6 +136,7 @@ class _Census:
         self.batch, self.index = batch, index
         self.file = batch.files[index]
         self.rows = 0
+        self.cells = RowCells(batch.findings, self.file.name, "", 0)
 
     def read(self) -> None:
         header: dict[str, str] = {}
@@ -180,7 +182,9 @@ class _Census:
     # Reading the elements of one part.
 
     def _cells(self, part: str, line: int) -> RowCells:
-        return RowCells(self.batch.findings, self.file.name, part, line)
+        """The file's cell reader, pointed at one element (one is reused: files are large)."""
+        self.cells.table, self.cells.row = part, line
+        return self.cells
 
     def _value(self, part: str, element) -> object:
         column, how, required = _ELEMENTS[(part, _name(element))]
@@ -211,7 +215,7 @@ class _Census:
                 self._finding(part, sub, "element-repeated",
                               f"<{name}> appears more than once; the first was read")
             elif (part, name) in _ELEMENTS and name not in _MANY:
-                table, column = _ELEMENTS[(part, name)][0].split(".")
+                table, column = _TARGETS[(part, name)]
                 values.setdefault(table, {})[column] = self._value(part, sub)
             seen.add(name)
         for name in _REQUIRED[part]:

@@ -11,11 +11,16 @@ def collection_year(day: date) -> int:
     return day.year if (day.month, day.day) <= (3, 31) else day.year + 1
 
 
-def as_at_year(dates: Iterable[date | None], today: date | None = None) -> int | None:
-    """The collection year of an extract, from the latest date in it.
+def as_at_date(dates: Iterable[date | None], today: date | None = None) -> date | None:
+    """An extract's as-at date: the latest date in it.
 
     Dates after today are typing errors or planned dates, not the extract's as-at date.
     """
     today = today or date.today()
-    latest = max((d for d in dates if d is not None and d <= today), default=None)
+    return max((d for d in dates if d is not None and d <= today), default=None)
+
+
+def as_at_year(dates: Iterable[date | None], today: date | None = None) -> int | None:
+    """The collection year of an extract, from its as-at date."""
+    latest = as_at_date(dates, today)
     return None if latest is None else collection_year(latest)

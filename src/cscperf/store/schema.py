@@ -103,6 +103,8 @@ TABLES: tuple[Table, ...] = (
         ssd("pers_nationality", TEXT, "Nationality"),
         added("pers_upn", ID, "Unique pupil number (903 UPN, CIN UPN)"),
         added("pers_former_upn", ID, "Former unique pupil number (CIN FormerUPN)"),
+        added("pers_disabled", FLAG, "Has a disability, Y or N, where only that is known (Annex A "
+              "'Does the Child have a Disability'); the disabilities themselves are in ssd_disability"),
         person="pers_person_id",
     ),
     table(
