@@ -127,6 +127,13 @@ def test_gender_current_and_sex_both_map_to_m_f_u(tmp_path):
     assert batch.tables["ssd_person"].values["pers_sex"] == ["M", "F", "U", "M", "U"]
 
 
+def test_namespaced_elements_are_read(tmp_path):
+    text = census(child()).replace("<Message>", '<Message xmlns="http://www.dfe.gov.uk/CIN">')
+    [batch] = sources.read_paths([write(tmp_path, text)])
+    assert batch.tables["ssd_cin_episodes"].values["cine_referral_source_code"] == ["6"]
+    assert not batch.findings.items
+
+
 def test_not_well_formed_xml_fails_naming_file_and_line_and_changes_nothing(tmp_path, con, shared):
     load(con, shared / SAMPLE)
     before = con.execute("SELECT count(*) FROM meta.loads").fetchone()
