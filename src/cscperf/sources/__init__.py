@@ -18,7 +18,7 @@ from cscperf.sources.batch import Batch
 from cscperf.sources.files import SourceFile
 
 # In the order they are asked; the first whose detect() answers takes the file.
-READER_MODULES: tuple[str, ...] = ("ssda903",)
+READER_MODULES: tuple[str, ...] = ("ssda903", "cin_census", "annex_a", "ssd")
 
 HEAD_BYTES = 64 * 1024
 
