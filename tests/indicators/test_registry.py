@@ -69,6 +69,12 @@ def test_a_good_definition_has_no_issues(tmp_path):
     (("  decimals: 0\n", "  decimals: 0\n  recorded_in: [ssd_nothing]\n"), "recorded_in: no store table ssd_nothing"),
     (("  decimals: 0\n", "  decimals: 0\n  units: elsewhere\n"), "front_door.yaml:10: error: referrals: no SQL file "
                                                                  "front_door/elsewhere.sql"),
+    (("  decimals: 0\n", "  decimals: 0\n  benchmark: no_such_measure\n"),
+     "front_door.yaml:10: error: referrals: benchmark: no_such_measure is not a measure in reference/measures.yml"),
+    (("  decimals: 0\n", "  decimals: 0\n  benchmark: cp_rate_per_10k\n"),
+     "front_door.yaml:10: error: referrals: benchmark: cp_rate_per_10k is published as a rate_per_10k, not a count"),
+    (("  polarity: neutral\n", "  polarity: lower_better\n  benchmark: referrals\n"),
+     "front_door.yaml:8: error: referrals: benchmark: referrals is published as neither, not lower_better"),
 ])
 def test_bad_definitions_are_reported_where_they_are(tmp_path, change, expected):
     found = problems(tmp_path, GOOD.replace(*change), SQL)

@@ -19,11 +19,11 @@ import yaml
 from pydantic import ValidationError
 
 from cscperf.indicators import breakdowns, calc, query
-from cscperf.indicators.schema import REGISTRY_FIELDS, Indicator, Section
+from cscperf.indicators.schema import REGISTRY_FIELDS, Indicator, Section, Unit
 from cscperf.quality.findings import Severity
+from cscperf.reference import measures
 
 DEFS = Path(str(resources.files("cscperf.indicators").joinpath("defs")))
-MEASURES = Path(str(resources.files("cscperf"))) / "reference" / "measures.yml"
 NUMERIC = re.compile(r"^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|DOUBLE|FLOAT|DECIMAL.*|UBIGINT|UINTEGER)$")
 
 
@@ -106,7 +106,9 @@ def _sql_path(defs: Path, section: Section, units: str) -> Path:
 
 
 def load(defs: Path = DEFS) -> Registry:
-    """Read every definition, checking shape, ids and SQL files (not the SQL's meaning: see `check`)."""
+    """Read every definition, checking shape, ids, SQL files and benchmarks (each must be a published
+    measure in reference/measures.yml with the same unit and polarity); not the SQL's meaning: see
+    `check`."""
     issues: list[Issue] = []
     indicators: list[Indicator] = []
     used_sql: set[Path] = set()
@@ -145,11 +147,36 @@ def load(defs: Path = DEFS) -> Registry:
                                     f"{id}: no SQL file {sql_path.relative_to(defs)}"))
                 continue
             used_sql.add(sql_path.resolve())
+            problem = _benchmark_problem(indicator)
+            if problem:
+                issues.append(Issue(path.name, key_lines.get("benchmark", line), f"{id}: benchmark: {problem}"))
+                continue
             indicators.append(indicator)
     for orphan in sorted(set(p.resolve() for p in defs.glob("*/*.sql")) - used_sql):
         issues.append(Issue(str(orphan.relative_to(defs.resolve())), 1, "no indicator uses this SQL file",
                             Severity.WARNING))
     return Registry(tuple(indicators), tuple(issues), defs)
+
+
+# The published catalogue has no `days` unit (its averages include days) and says `neither`.
+_PUBLISHED_UNIT = {Unit.days: "average"}
+_PUBLISHED_POLARITY = {"neutral": "neither"}
+
+
+def _benchmark_problem(indicator: Indicator) -> str | None:
+    """Why the indicator's benchmark is not a published measure it can be compared with, if so."""
+    if indicator.benchmark is None:
+        return None
+    published = measures.catalogue().get(indicator.benchmark)
+    if published is None:
+        return f"{indicator.benchmark} is not a measure in reference/measures.yml"
+    unit = _PUBLISHED_UNIT.get(indicator.unit, indicator.unit.value)
+    if published.unit.value != unit:
+        return f"{indicator.benchmark} is published as a {published.unit.value}, not a {unit}"
+    polarity = _PUBLISHED_POLARITY.get(indicator.polarity.value, indicator.polarity.value)
+    if published.polarity.value != polarity:
+        return f"{indicator.benchmark} is published as {published.polarity.value}, not {polarity}"
+    return None
 
 
 def _section_order(name: str) -> int:
@@ -166,7 +193,6 @@ def check(registry: Registry) -> list[Issue]:
     issues = list(registry.issues)
     tables = {row[0] for row in con.execute("SELECT table_schema || '.' || table_name FROM "
                                             "information_schema.tables").fetchall()}
-    measures = _measures()
     columns_of: dict[str, dict[str, str] | None] = {}
     for indicator in registry:
         file, line = indicator.source.split(":")
@@ -179,9 +205,6 @@ def check(registry: Registry) -> list[Issue]:
         for table in indicator.recorded_in:
             if f"main.{table}" not in tables:
                 issues.append(Issue(file, int(line), f"{indicator.id}: recorded_in: no store table {table}"))
-        if indicator.benchmark and measures is not None and indicator.benchmark not in measures:
-            issues.append(Issue(file, int(line), f"{indicator.id}: benchmark {indicator.benchmark} is not "
-                                                 f"in reference/measures.yml", Severity.WARNING))
     con.close()
     return issues
 
@@ -215,18 +238,6 @@ def _column_problems(indicator: Indicator, columns: dict[str, str]) -> list[str]
             problems.append(f"breakdown {breakdown.value}: {indicator.sql_source} has no column "
                             f"{breakdown.value}")
     return problems
-
-
-def _measures() -> set[str] | None:
-    """Published measure ids, when the reference catalogue is installed."""
-    if not MEASURES.is_file():
-        return None
-    data = yaml.safe_load(MEASURES.read_text(encoding="utf-8")) or {}
-    if isinstance(data, dict):
-        data = data.get("measures", data)
-    if isinstance(data, dict):
-        return set(data)
-    return {m["id"] if isinstance(m, dict) else str(m) for m in data}
 
 
 @lru_cache(maxsize=1)
