@@ -121,11 +121,12 @@ class Authority:
         self.add("ssd_cin_plans", cinp_person_id=child, cinp_cin_plan_start_date=start,
                  cinp_cin_plan_end_date=end, cinp_cin_plan_team=team)
 
-    def episode(self, child, start, ceased=None, new="S", reason=None, legal_status="C2", placement="U1"):
+    def episode(self, child, start, ceased=None, new="S", reason=None, legal_status="C2", placement="U1",
+                home_postcode=None):
         self.add("ssd_cla_episodes", clae_person_id=child, clae_cla_episode_start_date=start,
                  clae_cla_episode_ceased_date=ceased, clae_cla_episode_start_reason=new,
                  clae_cla_episode_ceased_reason=reason, clae_legal_status=legal_status,
-                 clae_placement_type=placement)
+                 clae_placement_type=placement, clae_home_postcode=home_postcode)
 
     def population(self, mid_year: int, population: int, source="ONS"):
         self.con.execute("INSERT INTO ref.population VALUES (?, ?, ?, ?)",

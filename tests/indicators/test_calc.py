@@ -5,18 +5,19 @@ from datetime import date
 from cscperf.indicators import calc
 
 
-def test_episodes_of_care_leave_out_short_breaks_and_know_their_period_of_care(authority):
+def test_district_is_that_of_the_latest_home_postcode_from_addresses_or_episodes(authority):
     a = authority
     a.child("A")
-    a.episode("A", "2022-01-10", ceased="2022-05-01", reason="X1")
-    a.episode("A", "2022-05-01", ceased="2022-08-01", new="P", reason="E13")  # period ends
-    a.episode("A", "2023-02-01", ceased="2023-02-03", legal_status="V3", reason="E13")  # a short break
-    a.episode("A", "2024-03-01", new="S")  # a new period of care
+    a.child("B")
+    a.home("A", "LS1 1AA", since="2020-01-01", district="E08000035")
+    a.episode("A", "2023-05-01", home_postcode="BD1 1AA")  # a later home, from the 903
+    a.con.execute("INSERT INTO meta.postcodes VALUES ('BD11AA', 0, 0, 'E08000032')")
+    a.home("B", "LS1 1AA", since="2024-01-01")
+    a.episode("B", "2023-05-01", home_postcode="BD1 1AA")  # an earlier home
     a.save()
     calc.prepare(a.con)
-    rows = a.con.execute("SELECT start_date, period_of_care_start FROM calc.cla_episodes ORDER BY 1").fetchall()
-    assert rows == [(date(2022, 1, 10), date(2022, 1, 10)), (date(2022, 5, 1), date(2022, 1, 10)),
-                    (date(2024, 3, 1), date(2024, 3, 1))]
+    assert a.con.execute("SELECT person_id, district FROM calc.children ORDER BY 1").fetchall() == [
+        ("A", "E08000032"), ("B", "E08000035")]
 
 
 def test_prepare_rebuilds_when_the_data_change_and_not_otherwise(authority):

@@ -19,26 +19,10 @@ import duckdb
 from cscperf.indicators import working_days
 from cscperf.store.schema import TABLES
 
-# Tables the indicators read that other parts of cscperf fill: the reference import fills
-# ref.population, the 903 reader meta.postcodes. Created empty here when absent, so indicators
-# run on any store (a rate is then unavailable, a district 'Not recorded').
+# The schema for the helpers, and what they were built from: this release (code) and the data
+# loaded (data). The store itself has ref.population and meta.postcodes.
 SUPPORT_DDL = """
-CREATE SCHEMA IF NOT EXISTS meta;
-CREATE SCHEMA IF NOT EXISTS ref;
 CREATE SCHEMA IF NOT EXISTS calc;
-CREATE TABLE IF NOT EXISTS ref.population (
-    la VARCHAR,          -- DfE 3-digit code
-    mid_year DATE,       -- 30 June of the estimate
-    population INTEGER,  -- children aged 0-17
-    source VARCHAR
-);
-CREATE TABLE IF NOT EXISTS meta.postcodes (
-    postcode VARCHAR,    -- no spaces, upper case
-    easting DOUBLE,
-    northing DOUBLE,
-    district VARCHAR     -- ONS LTLA code, e.g. E07000026
-);
--- what the calc tables were built from: this release (code) and the data loaded (data)
 CREATE TABLE IF NOT EXISTS meta.indicator_helpers (code VARCHAR, data VARCHAR);
 """
 

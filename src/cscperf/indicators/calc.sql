@@ -236,35 +236,3 @@ SELECT la, cinp_person_id AS person_id,
     cinp_cin_plan_team AS team
 FROM ssd_cin_plans
 WHERE cinp_cin_plan_start_date IS NOT NULL;
-
--- Episodes of care, excluding short breaks (legal status V3 or V4), each with the start of the
--- period of care it belongs to: a period runs on while each episode ends X1 on the day the next
--- begins.
-CREATE OR REPLACE TABLE calc.cla_episodes AS
-WITH episodes AS (
-    SELECT la, clae_person_id AS person_id,
-        coalesce(clae_cla_episode_id, clae_person_id || '/' || clae_cla_episode_start_date) AS episode_id,
-        clae_cla_episode_start_date AS start_date,
-        clae_cla_episode_ceased_date AS ceased_date,
-        upper(clae_cla_episode_start_reason) AS start_reason,
-        upper(clae_cla_episode_ceased_reason) AS reason_ceased,
-        upper(clae_legal_status) AS legal_status,
-        upper(clae_placement_type) AS placement_type,
-        upper(clae_placement_provider) AS placement_provider,
-        upper(clae_cla_primary_need_code) AS category_of_need,
-        clae_home_postcode AS home_postcode,
-        clae_placement_postcode AS placement_postcode
-    FROM ssd_cla_episodes
-    WHERE clae_cla_episode_start_date IS NOT NULL
-      AND coalesce(upper(clae_legal_status), '') NOT IN ('V3', 'V4')
-), marked AS (
-    SELECT *,
-        coalesce(lag(reason_ceased) OVER w <> 'X1' OR lag(ceased_date) OVER w <> start_date, true)
-            AS starts_period_of_care
-    FROM episodes
-    WINDOW w AS (PARTITION BY la, person_id ORDER BY start_date)
-)
-SELECT * EXCLUDE (starts_period_of_care),
-    max(CASE WHEN starts_period_of_care THEN start_date END)
-        OVER (PARTITION BY la, person_id ORDER BY start_date) AS period_of_care_start
-FROM marked;

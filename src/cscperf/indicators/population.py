@@ -1,7 +1,9 @@
-"""Population for rates: children aged 0-17, from `ref.population`.
+"""Population for rates: children aged 0-17, from `ref.population` (filled by `cscperf reference
+import`, one estimate per authority and mid-year).
 
 A rate for a period uses the authority's estimate for the latest mid-year (30 June) on or before
-the period's last day: for 31 March 2025, mid-2024. With none, the rate is unavailable.
+the period's last day: for 31 March 2025, mid-2024. With none, the rate is unavailable. This is
+the rule of `cscperf.reference.population`, looked up for many periods in one query.
 """
 
 from __future__ import annotations
@@ -16,15 +18,11 @@ import duckdb
 class Estimate:
     population: int
     mid_year: date
-    source: str | None
+    source: str
 
 
 LOOKUP = """
-SELECT a.la, e.day,
-    -- where two sources give the same mid-year, the choice is fixed by source name
-    arg_max(p.population, strftime(p.mid_year, '%Y-%m-%d') || coalesce(p.source, '')),
-    arg_max(p.mid_year, strftime(p.mid_year, '%Y-%m-%d') || coalesce(p.source, '')),
-    arg_max(p.source, strftime(p.mid_year, '%Y-%m-%d') || coalesce(p.source, ''))
+SELECT a.la, e.day, arg_max(p.population, p.mid_year), max(p.mid_year), arg_max(p.source, p.mid_year)
 FROM (SELECT unnest($las::VARCHAR[]) AS la) a
 CROSS JOIN (SELECT unnest($days::DATE[]) AS day) e
 JOIN ref.population p ON p.la = a.la AND p.mid_year <= e.day AND p.population > 0
