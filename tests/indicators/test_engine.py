@@ -148,19 +148,42 @@ def test_json_form_has_exactly_the_agreed_keys(authority):
         "polarity": "neutral"}
 
 
-def test_minimum_period_length(authority, tmp_path):
+def _referrals_as(tmp_path, fields: str) -> registry.Registry:
+    """A registry with one indicator over the referrals SQL, with these extra YAML fields."""
     defs = tmp_path / "defs"
     (defs / "front_door").mkdir(parents=True)
     shutil.copy(registry.DEFS / "front_door" / "referrals.sql", defs / "front_door")
     (defs / "front_door.yaml").write_text(
-        "referrals:\n  title: R\n  definition: D\n  numerator: N\n  good: G\n  unit: count\n"
-        "  polarity: neutral\n  grain: in_period\n  decimals: 0\n  min_months: 12\n")
+        "referrals:\n  title: R\n  definition: D\n  numerator: N\n  good: G\n  polarity: neutral\n"
+        "  grain: in_period\n" + fields)
     custom = registry.load(defs)
+    assert not custom.issues
+    return custom
+
+
+def test_minimum_period_length(authority, tmp_path):
+    custom = _referrals_as(tmp_path, "  unit: count\n  decimals: 0\n  min_months: 12\n")
     authority.child("A")
     authority.referral("A", "2024-06-01")
     authority.save()
     year, quarter = engine.compute(authority.con, None, ["2024-25", "2024-25:Q1"], la="883", registry=custom)
     assert (year.value, quarter.value, quarter.reason) == (1, None, "needs a period of at least 12 months")
+
+
+def test_a_percentage_of_the_child_population(authority, tmp_path):
+    # as UASC looked after as a % of children (the National Transfer Scheme threshold is 0.1%)
+    custom = _referrals_as(tmp_path, "  unit: percent\n  denominator: Children aged 0-17\n  decimals: 2\n"
+                                     "  per_population: true\n")
+    a = authority
+    a.child("A")
+    for day in ("2024-06-01", "2024-07-01", "2024-08-01"):
+        a.referral("A", day)
+    a.population(2024, 2_400)  # 3 of 2,400 is 0.125%: half up to 0.13
+    a.save()
+    [result] = engine.compute(a.con, None, "2024-25", la="883", registry=custom)
+    assert (result.numerator, result.denominator, result.value) == (3, 2_400, Decimal("0.13"))
+    [none] = engine.compute(a.con, None, "2023-24", la="883", registry=custom)
+    assert none.value is None and none.reason.startswith("no population estimate")
 
 
 def test_every_sql_returns_one_row_per_unit(authority):

@@ -69,6 +69,9 @@ def test_a_good_definition_has_no_issues(tmp_path):
     (("  decimals: 0\n", "  decimals: 0\n  recorded_in: [ssd_nothing]\n"), "recorded_in: no store table ssd_nothing"),
     (("  decimals: 0\n", "  decimals: 0\n  units: elsewhere\n"), "front_door.yaml:10: error: referrals: no SQL file "
                                                                  "front_door/elsewhere.sql"),
+    (("  decimals: 0\n", "  decimals: 0\n  per_population: true\n"), "front_door.yaml:1: error: referrals: Value "
+                                                                   "error, per_population applies to percents"),
+    (("  decimals: 0\n", "  decimals: 2\n"), "front_door.yaml:1: error: referrals: Value error, a count has no decimal places"),
     (("  decimals: 0\n", "  decimals: 0\n  benchmark: no_such_measure\n"),
      "front_door.yaml:10: error: referrals: benchmark: no_such_measure is not a measure in reference/measures.yml"),
     (("  decimals: 0\n", "  decimals: 0\n  benchmark: cp_rate_per_10k\n"),

@@ -73,9 +73,9 @@ def _conditions(indicator: Indicator) -> tuple[str, str]:
     if indicator.unit.is_average:
         counted = f'{denominator} AND u."{indicator.average_of}" IS NOT NULL'
         return counted, counted
-    if indicator.unit is Unit.percent:
+    if indicator.unit is Unit.percent and not indicator.per_population:
         return f"{_flag(indicator.numerator_flag)} AND {denominator}", denominator
-    return _flag(indicator.numerator_flag), "false"  # counts and rates: the denominator is not units
+    return _flag(indicator.numerator_flag), "false"  # counts and per population: the denominator is not units
 
 
 def _group_sql(breakdown: breakdowns.Breakdown | None) -> tuple[str, str]:
@@ -154,8 +154,8 @@ def compute(con: duckdb.DuckDBPyConnection, ids: Sequence[str] | None = None,
             row_la, row_period, group, *measures = row
             for n, indicator in enumerate(batch):
                 counts.setdefault((indicator.id, row_la, row_period), {})[group] = (measures[2 * n], measures[2 * n + 1])
-    rates = [i for i in indicators if i.unit is Unit.rate_per_10k]
-    populations = population.lookup(con, las, [p.end for p in periods]) if rates else {}
+    per_population = any(i.of_population for i in indicators)
+    populations = population.lookup(con, las, [p.end for p in periods]) if per_population else {}
     recorded = _recorded(con, indicators)
     results = []
     for indicator in indicators:
@@ -195,14 +195,14 @@ def _result(indicator: Indicator, period: Period, start: date, end: date, la: st
     unit = indicator.unit
     if unit is Unit.count:
         return result(numerator, None, numerator)
-    if unit is Unit.rate_per_10k:
+    scale = {Unit.percent: 100, Unit.rate_per_10k: 10000}.get(unit, 1)
+    if indicator.of_population:
         if estimate is None:
             return result(numerator, None, None, f"no population estimate for {la} on or before {period.end_label}")
-        value = Decimal(numerator) * 10000 / Decimal(estimate.population)
+        value = Decimal(numerator) * scale / Decimal(estimate.population)
         return result(numerator, estimate.population, _round(value, indicator.decimals))
     if denominator == 0:
         return result(_number(numerator or 0), 0, None, f"denominator is 0 ({indicator.denominator})")
-    scale = 100 if unit is Unit.percent else 1
     value = Decimal(_number(numerator)) * scale / Decimal(denominator)
     return result(_number(numerator), denominator, _round(value, indicator.decimals))
 

@@ -92,6 +92,9 @@ class Indicator(BaseModel):
     denominator_flag: str | None = Field(None, description="Boolean column: the units in the denominator")
     average_of: str | None = Field(None, description="Numeric column averaged (days and average units)")
     recorded_in: tuple[str, ...] = Field((), description="Store tables the authority must have data in")
+    per_population: bool = Field(False, description="A percent of the authority's children aged 0-17 "
+                                 "(ref.population), e.g. UASC as a % of the child population; rates "
+                                 "per 10,000 always are")
     sql: str = ""
     sql_source: str = ""  # path of the SQL file, relative to defs/
     source: str = ""  # file:line of the definition
@@ -101,21 +104,31 @@ class Indicator(BaseModel):
         unit = self.unit
         if unit is Unit.count and self.denominator:
             raise ValueError("a count has no denominator")
+        if unit is Unit.count and self.decimals:
+            raise ValueError("a count has no decimal places")
         if unit is not Unit.count and not self.denominator:
             raise ValueError(f"a {unit.value} needs its denominator in words")
-        if unit in (Unit.percent, Unit.rate_per_10k) and self.decimals != 1:
+        if self.per_population and unit is not Unit.percent:
+            raise ValueError("per_population applies to percents (a rate per 10,000 is always per population)")
+        # a share of the whole child population is small (the UASC threshold is 0.1%): more places allowed
+        if unit in (Unit.percent, Unit.rate_per_10k) and self.decimals != 1 and not self.per_population:
             raise ValueError("percentages and rates are given to 1 decimal place")
-        if unit is Unit.percent and not self.numerator_flag:
+        if unit is Unit.percent and not self.numerator_flag and not self.per_population:
             raise ValueError("a percent needs numerator_flag: the column saying which units are counted")
         if unit.is_average != bool(self.average_of):
             raise ValueError("average_of is needed by, and only allowed for, days and average units")
-        if self.denominator_flag and unit not in (Unit.percent, Unit.days, Unit.average):
-            raise ValueError("denominator_flag only applies to percents and averages")
+        if self.denominator_flag and (unit not in (Unit.percent, Unit.days, Unit.average) or self.per_population):
+            raise ValueError("denominator_flag only applies to percents of units and averages")
         if self.numerator_flag and unit.is_average:
             raise ValueError("an average uses average_of and denominator_flag, not numerator_flag")
-        if unit is Unit.rate_per_10k and self.breakdowns:
-            raise ValueError("population is only known in total, so a rate has no breakdowns")
+        if self.of_population and self.breakdowns:
+            raise ValueError("population is only known in total, so a figure per population has no breakdowns")
         return self
+
+    @property
+    def of_population(self) -> bool:
+        """The denominator is the child population, not units."""
+        return self.unit is Unit.rate_per_10k or self.per_population
 
     @property
     def units_name(self) -> str:
