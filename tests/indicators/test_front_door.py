@@ -88,3 +88,13 @@ def test_referral_rate_uses_the_12_months_to_the_period_end_and_that_mid_year_po
     assert a.figure("referral_rate_per_10k", "2024-25:Q1") == (2, 50_000, 0.4)
     # a month earlier: 1 June 2023 to 31 May 2024, and the latest estimate is mid-2023
     assert a.figure("referral_rate_per_10k", "2024-05") == (2, 40_000, 0.5)
+
+
+def test_contacts_are_unavailable_where_none_are_recorded(authority):
+    # as for an authority whose only source is the CIN census, which has no contacts
+    a = authority
+    a.child("A")
+    a.referral("A", "2024-06-01")
+    for id in ("contacts", "contacts_to_referral_pct"):
+        result = a.result(id, "2024-25")
+        assert (result.value, result.reason) == (None, "not recorded: this authority has no ssd_contacts data")
