@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from cscperf.indicators import engine, query, registry
+from cscperf import reference
+from cscperf.indicators import engine, population, query, registry
 from cscperf.indicators.periods import Period
 from tests.indicators import random_authority
 from tests.indicators.authority import Authority
@@ -45,6 +46,16 @@ def test_a_value_that_cannot_be_computed_is_none_with_a_reason(authority):
     assert no_population.reason == "no population estimate for 883 on or before 31 March 2025"
     a.population(2025, 10_000)  # mid-2025 is after 31 March 2025: still none
     assert a.result("referral_rate_per_10k", "2024-25").value is None
+
+
+def test_population_for_many_periods_follows_the_reference_rule(authority):
+    a = authority
+    a.population(2023, 40_000)
+    a.population(2024, 50_000)
+    days = [date(2023, 6, 29), date(2023, 6, 30), date(2024, 6, 29), date(2024, 6, 30), date(2025, 3, 31)]
+    estimates = population.lookup(a.con, ["883"], days)
+    assert [estimates[("883", d)].population if ("883", d) in estimates else None for d in days] == [
+        reference.population(a.con, "883", d) for d in days] == [None, 40_000, 40_000, 50_000, 50_000]
 
 
 def test_many_periods_in_one_call_equal_one_period_at_a_time(authority):
@@ -154,15 +165,14 @@ def _referrals_as(tmp_path, fields: str) -> registry.Registry:
     (defs / "front_door").mkdir(parents=True)
     shutil.copy(registry.DEFS / "front_door" / "referrals.sql", defs / "front_door")
     (defs / "front_door.yaml").write_text(
-        "referrals:\n  title: R\n  definition: D\n  numerator: N\n  good: G\n  polarity: neutral\n"
-        "  grain: in_period\n" + fields)
+        "referrals:\n  title: R\n  definition: D\n  numerator: N\n  good: G\n  polarity: neutral\n" + fields)
     custom = registry.load(defs)
     assert not custom.issues
     return custom
 
 
 def test_minimum_period_length(authority, tmp_path):
-    custom = _referrals_as(tmp_path, "  unit: count\n  decimals: 0\n  min_months: 12\n")
+    custom = _referrals_as(tmp_path, "  grain: in_period\n  unit: count\n  decimals: 0\n  min_months: 12\n")
     authority.child("A")
     authority.referral("A", "2024-06-01")
     authority.save()
@@ -170,10 +180,22 @@ def test_minimum_period_length(authority, tmp_path):
     assert (year.value, quarter.value, quarter.reason) == (1, None, "needs a period of at least 12 months")
 
 
+def test_a_36_month_window_ends_with_the_period(authority, tmp_path):
+    # as the adoption scorecard's 3-year averages
+    custom = _referrals_as(tmp_path, "  grain: rolling_36m\n  unit: count\n  decimals: 0\n")
+    a = authority
+    a.child("A")
+    for day in ("2021-06-30", "2021-07-01", "2024-06-30", "2024-07-01"):
+        a.referral("A", day)
+    a.save()
+    [result] = engine.compute(a.con, None, "2024-25:Q1", la="883", registry=custom)
+    assert (result.start, result.end, result.value) == (date(2021, 7, 1), date(2024, 6, 30), 2)
+
+
 def test_a_percentage_of_the_child_population(authority, tmp_path):
     # as UASC looked after as a % of children (the National Transfer Scheme threshold is 0.1%)
-    custom = _referrals_as(tmp_path, "  unit: percent\n  denominator: Children aged 0-17\n  decimals: 2\n"
-                                     "  per_population: true\n")
+    custom = _referrals_as(tmp_path, "  grain: in_period\n  unit: percent\n  denominator: Children aged 0-17\n"
+                                     "  decimals: 2\n  per_population: true\n")
     a = authority
     a.child("A")
     for day in ("2024-06-01", "2024-07-01", "2024-08-01"):

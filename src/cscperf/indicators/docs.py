@@ -9,7 +9,8 @@ from cscperf.reference import measures
 UNIT_WORDS = {"count": "count", "percent": "percentage", "rate_per_10k": "rate per 10,000 children",
               "days": "average days", "average": "average"}
 GRAIN_WORDS = {"snapshot": "on the period's last day", "in_period": "events in the period",
-               "rolling_12m": "events in the 12 months to the period's end"}
+               "rolling_12m": "events in the 12 months to the period's end",
+               "rolling_36m": "events in the 36 months to the period's end"}
 POLARITY_WORDS = {"higher_better": "higher is better", "lower_better": "lower is better",
                   "neutral": "neither higher nor lower is better"}
 
@@ -27,7 +28,7 @@ def fields() -> str:
         meaning = info.description or {
             "unit": "count, percent, rate_per_10k, days or average",
             "polarity": "higher_better, lower_better or neutral",
-            "grain": "snapshot, in_period or rolling_12m",
+            "grain": "snapshot, in_period, rolling_12m or rolling_36m",
             "breakdowns": "breakdown ids it can be split by (see below)",
         }.get(name, "")
         lines.append(f"| `{name}` | {'yes' if info.is_required() else ''} | {_cell(meaning)} |")

@@ -17,9 +17,9 @@ from decimal import ROUND_HALF_UP, Decimal
 import duckdb
 
 from cscperf.indicators import breakdowns, calc, population, query
-from cscperf.indicators.periods import Kind, Period
+from cscperf.indicators.periods import Period
 from cscperf.indicators.registry import Registry, default
-from cscperf.indicators.schema import Grain, Indicator, Unit
+from cscperf.indicators.schema import Indicator, Unit
 from cscperf.store.schema import TABLES
 
 
@@ -58,8 +58,8 @@ def _periods(period: str | Period | Iterable[str | Period]) -> list[Period]:
 
 def _window(indicator: Indicator, period: Period) -> tuple[str, date, date]:
     """(period, first day, last day) of what the indicator counts for `period`."""
-    if indicator.grain is Grain.rolling_12m:
-        return str(period), Period(period.end_month, Kind.rolling_12m).start, period.end
+    if indicator.grain.months:
+        return str(period), period.months_back(indicator.grain.months)[0].start, period.end
     return str(period), period.start, period.end
 
 
@@ -146,7 +146,7 @@ def compute(con: duckdb.DuckDBPyConnection, ids: Sequence[str] | None = None,
     counts: dict[tuple[str, str, str], dict[str | None, tuple]] = {}
     batches: dict[tuple[str, bool], list[Indicator]] = {}
     for indicator in indicators:
-        batches.setdefault((indicator.sql_source, indicator.grain is Grain.rolling_12m), []).append(indicator)
+        batches.setdefault((indicator.sql_source, indicator.grain.months), []).append(indicator)
     for batch in batches.values():
         windows = [_window(batch[0], p) for p in periods]
         rows = _run(con, _aggregate_sql(batch, split), query.parameters(las, windows)).fetchall()

@@ -35,6 +35,12 @@ class Grain(str, Enum):
     snapshot = "snapshot"  # on the period's last day
     in_period = "in_period"  # events dated within the period, both ends inclusive
     rolling_12m = "rolling_12m"  # events in the 12 months ending on the period's last day
+    rolling_36m = "rolling_36m"  # events in the 36 months ending then (the adoption scorecard's 3-year averages)
+
+    @property
+    def months(self) -> int | None:
+        """Months counted back from the period's end, whatever the period's length; None: the period."""
+        return {Grain.rolling_12m: 12, Grain.rolling_36m: 36}.get(self)
 
 
 class Section(str, Enum):
