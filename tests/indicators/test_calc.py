@@ -46,3 +46,23 @@ def test_age_on_a_date(con):
                        "calc.age_on(DATE '2008-02-29', DATE '2025-03-01'), "
                        "calc.age_band(DATE '2025-01-01', DATE '2024-12-31')").fetchone()
     assert ages == (16, 17, "Unborn")
+
+
+def test_threads_computing_at_once_after_a_load_agree(authority):
+    # as the web application does: one store, a cursor per request thread
+    from concurrent.futures import ThreadPoolExecutor
+
+    from cscperf.indicators import engine
+
+    a = authority
+    for child in "ABC":
+        a.child(child)
+        a.referral(child, "2024-06-01")
+    a.save()  # the helpers are now out of date: the first thread in rebuilds them
+
+    def referrals(_):
+        cursor = a.con.cursor()
+        return [r.value for r in engine.compute(cursor, ["referrals"], "2024-25", la="883")]
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(referrals, range(8))) == [[3]] * 8

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from functools import lru_cache
 from importlib import resources
 
@@ -57,20 +58,30 @@ def _recorded(con: duckdb.DuckDBPyConnection) -> tuple[str, str] | None:
         return None
 
 
+# One rebuild at a time: the web application computes on several threads (cursors of one store).
+_REBUILDING = threading.Lock()
+
+
 def prepare(con: duckdb.DuckDBPyConnection) -> None:
-    """Make the calendar and the `calc` tables current with this release and the store's data."""
-    recorded = _recorded(con)
-    if recorded is None:
-        con.execute(SUPPORT_DDL)
-    code = fingerprint()
-    data = data_fingerprint(con)
-    if recorded == (code, data):
-        return
-    if recorded is None or recorded[0] != code:
-        working_days.ensure_calendar(con)
-    con.execute(calc_sql())
-    con.execute("DELETE FROM meta.indicator_helpers")
-    con.execute("INSERT INTO meta.indicator_helpers VALUES (?, ?)", [code, data])
+    """Make the calendar and the `calc` tables current with this release and the store's data.
+    A rebuild is one transaction, so other cursors see the old helpers or the new, never half."""
+    with _REBUILDING:
+        recorded = _recorded(con)
+        code, data = fingerprint(), data_fingerprint(con)
+        if recorded == (code, data):
+            return
+        con.begin()
+        try:
+            con.execute(SUPPORT_DDL)
+            if recorded is None or recorded[0] != code:
+                working_days.ensure_calendar(con)
+            con.execute(calc_sql())
+            con.execute("DELETE FROM meta.indicator_helpers")
+            con.execute("INSERT INTO meta.indicator_helpers VALUES (?, ?)", [code, data])
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
 
 
 _OBJECT = re.compile(r"((?:^--[^\n]*\n)+)CREATE OR REPLACE (TABLE|MACRO) (calc\.\w+)(\([^)]*\))?", re.M)
