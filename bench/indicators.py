@@ -7,7 +7,8 @@
 Prints the time to build the helper tables (once after each load), then rows, seconds and peak
 memory for one authority's full table, for one authority's table by age band, and for every
 authority's at once. The generated data are random but sized like
-a large authority over five years (about 25,000 contacts and 4,500 referrals a year).
+a large authority over five years (about 25,000 contacts and 4,500 referrals a year, and about
+3,600 periods of care since 2017 with their placements, reviews, missing episodes and health).
 """
 
 from __future__ import annotations
@@ -83,6 +84,50 @@ FROM ssd_cp_plans, range(60) s(n) WHERE la = $la;
 
 INSERT INTO ssd_cin_plans (la, cinp_cin_plan_id, cinp_person_id, cinp_referral_id, cinp_cin_plan_start_date, cinp_cin_plan_end_date)
 SELECT $la, 'N' || id, child, id, day + 40, day + 40 + CAST(random() * 300 AS INTEGER) FROM r WHERE x BETWEEN 0.3 AND 0.6;
+
+CREATE OR REPLACE TEMP TABLE poc AS
+SELECT 'LP' || i AS id, 'C' || CAST(floor(random() * 40000) AS INTEGER) AS child,
+    DATE '2017-04-01' + CAST(random() * 2950 AS INTEGER) AS entered, random() AS x,
+    1 + CAST(floor(random() * 4) AS INTEGER) AS episodes, 20 + CAST(random() * 500 AS INTEGER) AS days
+FROM range(3600) t(i);
+CREATE OR REPLACE TEMP TABLE eps AS
+SELECT poc.*, k, entered + CAST(k * days AS INTEGER) AS start,
+    CASE WHEN k = episodes - 1 AND x < 0.35 OR entered + CAST((k + 1) * days AS INTEGER) > DATE '2025-06-30' THEN NULL
+         ELSE entered + CAST((k + 1) * days AS INTEGER) END AS ceased,
+    CASE WHEN k = 0 THEN 'S' ELSE (['P', 'P', 'T', 'L', 'B'])[1 + CAST(floor(random() * 5) AS INTEGER)] END AS new
+FROM poc, range(4) s(k) WHERE k < episodes AND entered + CAST(k * days AS INTEGER) <= DATE '2025-06-30';
+INSERT INTO ssd_cla_episodes (la, clae_cla_episode_id, clae_person_id, clae_cla_episode_start_date,
+    clae_cla_episode_start_reason, clae_cla_episode_ceased_date, clae_cla_episode_ceased_reason, clae_cla_id,
+    clae_entered_care_date, clae_legal_status, clae_placement_type, clae_placement_provider, clae_cla_primary_need_code)
+SELECT $la, id || '-' || k, child, start, new, ceased,
+    CASE WHEN ceased IS NULL THEN NULL WHEN k < episodes - 1 THEN 'X1'
+         ELSE (['E4A', 'E11', 'E45', 'E41', 'E17', 'E13'])[1 + CAST(floor(x * 60) % 6 AS INTEGER)] END,
+    id, entered, CASE WHEN x > 0.96 THEN 'V3' WHEN x < 0.3 THEN 'V2' ELSE 'C2' END,
+    (['U1', 'U4', 'K2', 'R1', 'A4'])[1 + CAST(floor(random() * 5) AS INTEGER)], 'PR1', 'N' || (1 + CAST(floor(x * 8) AS INTEGER))
+FROM eps;
+INSERT INTO ssd_cla_placement (la, clap_cla_placement_id, clap_person_id, clap_cla_id, clap_cla_placement_start_date,
+    clap_cla_placement_end_date, clap_cla_placement_distance)
+SELECT $la, id || '-' || k, child, id, start, ceased, round(random() * 40, 1) FROM eps WHERE new IN ('S', 'P', 'B');
+INSERT INTO ssd_cla_reviews (la, clar_cla_review_id, clar_cla_id, clar_person_id, clar_cla_review_date,
+    clar_cla_review_participation)
+SELECT $la, id || '-' || j, id, child, entered + CAST(15 + j * 150 AS INTEGER) + CAST(random() * 40 AS INTEGER),
+    'PN' || CAST(floor(random() * 8) AS INTEGER)
+FROM poc, range(20) s(j) WHERE entered + CAST(15 + j * 150 AS INTEGER) <= least(entered + episodes * days, DATE '2025-06-30');
+INSERT INTO ssd_missing (la, miss_table_id, miss_person_id, miss_missing_episode_start_date, miss_missing_episode_type,
+    miss_missing_rhi_offered, miss_missing_rhi_accepted)
+SELECT $la, id || '-' || k || '-' || j, child, start + CAST(random() * days AS INTEGER),
+    CASE WHEN random() < 0.7 THEN 'M' ELSE 'A' END, 'Y', CASE WHEN random() < 0.5 THEN 'Y' ELSE 'N' END
+FROM eps, range(3) s(j) WHERE x < 0.25;
+INSERT INTO ssd_cla_health (la, clah_health_check_id, clah_person_id, clah_health_check_type, clah_health_check_date,
+    clah_health_check_status)
+SELECT $la, id || t || y, child, t, make_date(CAST(y AS INTEGER), 3, 31), CASE WHEN random() < 0.85 THEN 'Completed' ELSE 'Not completed' END
+FROM poc, range(2018, 2026) s(y), (VALUES ('HEALTH_ASSESSMENT'), ('DENTAL_CHECK')) v(t)
+WHERE entered <= make_date(CAST(y AS INTEGER) - 1, 4, 1) AND entered + episodes * days > make_date(CAST(y AS INTEGER), 3, 31);
+INSERT INTO ssd_cla_immunisations (la, clai_person_id, clai_immunisations_status_date, clai_immunisations_status)
+SELECT DISTINCT $la, clah_person_id, clah_health_check_date, 'Y' FROM ssd_cla_health WHERE la = $la;
+INSERT INTO ssd_sdq_scores (la, csdq_table_id, csdq_person_id, csdq_sdq_completed_date, csdq_sdq_score)
+SELECT DISTINCT $la, clah_health_check_id, clah_person_id, clah_health_check_date, CAST(random() * 40 AS INTEGER)
+FROM ssd_cla_health WHERE la = $la AND clah_health_check_type = 'DENTAL_CHECK';
 
 INSERT INTO ref.population VALUES
     ($la, DATE '2019-06-30', 100000, 'bench'), ($la, DATE '2020-06-30', 100500, 'bench'),

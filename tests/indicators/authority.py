@@ -6,7 +6,9 @@
     assert a.figure("referrals", "2024-25") == (1, None, 1)
 
 Rows go straight into the store's SSD tables (no reader involved), with the provenance columns
-set as a loader would. Dates are written as ISO strings.
+set as a loader would. Dates are written as ISO strings. Episodes of care are marked as read from
+a 903 return, and saving them runs the store's derivations (periods of care, placements, legal
+statuses), as a load would.
 """
 
 from __future__ import annotations
@@ -18,7 +20,10 @@ from datetime import date
 import pyarrow as pa
 
 from cscperf.indicators import engine
+from cscperf.store import derive
 from cscperf.store.schema import DATE, TABLES_BY_NAME
+
+FILE_903 = 903  # the meta.load_files row episodes are marked as read from
 
 
 def collection_year(day: date) -> int:
@@ -50,7 +55,8 @@ class Authority:
         return f"{table.removeprefix('ssd_')}-{self.serial}"
 
     def save(self) -> None:
-        """Insert what has been added since the last save."""
+        """Insert what has been added since the last save; derive from new episodes as a load does."""
+        episodes = bool(self.rows.get("ssd_cla_episodes"))
         for table, rows in self.rows.items():
             names = sorted({name for row in rows for name in row})
             data = pa.table({name: [row.get(name) for row in rows] for name in names})
@@ -58,6 +64,11 @@ class Authority:
             self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM new_rows")
             self.con.unregister("new_rows")
         self.rows.clear()
+        if episodes:
+            self.con.execute("INSERT INTO meta.load_files (file_id, load_id, name, size, sha256, format, part) "
+                             "SELECT ?, 1, 'episodes.csv', 0, '', 'ssda903', 'episodes' WHERE NOT EXISTS "
+                             "(SELECT 1 FROM meta.load_files WHERE file_id = ?)", [FILE_903, FILE_903])
+            derive.run(self.con, self.la)
 
     # records ----------------------------------------------------------------------------------
     def child(self, id, dob="2015-06-01", sex="M", ethnicity="WBRI"):
@@ -122,11 +133,46 @@ class Authority:
                  cinp_cin_plan_end_date=end, cinp_cin_plan_team=team)
 
     def episode(self, child, start, ceased=None, new="S", reason=None, legal_status="C2", placement="U1",
-                home_postcode=None):
+                home_postcode=None, placement_postcode=None, provider="PR1", need="N1"):
         self.add("ssd_cla_episodes", clae_person_id=child, clae_cla_episode_start_date=start,
                  clae_cla_episode_ceased_date=ceased, clae_cla_episode_start_reason=new,
                  clae_cla_episode_ceased_reason=reason, clae_legal_status=legal_status,
-                 clae_placement_type=placement, clae_home_postcode=home_postcode)
+                 clae_placement_type=placement, clae_home_postcode=home_postcode,
+                 clae_placement_postcode=placement_postcode, clae_placement_provider=provider,
+                 clae_cla_primary_need_code=need)
+        self.rows["ssd_cla_episodes"][-1]["source_file_id"] = FILE_903
+
+    def postcode(self, postcode, easting, northing, district=None):
+        """A postcode's grid reference (metres) and district, as the postcode directory gives them."""
+        self.con.execute("INSERT INTO meta.postcodes VALUES (?, ?, ?, ?)", [postcode, easting, northing, district])
+
+    def districts(self, *ltla_codes, ons_code="E10000099"):
+        """The authority's own districts, as `cscperf reference import` gives them."""
+        self.con.execute("INSERT INTO ref.la_codes (release_id, la, ons_code, name) VALUES (1, ?, ?, 'Test')",
+                         [self.la, ons_code])
+        for ltla in ltla_codes:
+            self.con.execute("INSERT INTO ref.ltla_utla (release_id, ltla_code, utla_code) VALUES (1, ?, ?)",
+                             [ltla, ons_code])
+
+    def cla_review(self, child, day, participation="PN1", cancelled=None):
+        self.add("ssd_cla_reviews", clar_person_id=child, clar_cla_review_date=day,
+                 clar_cla_review_participation=participation, clar_cla_review_cancelled=cancelled)
+
+    def missing(self, child, start, type="M", end=None, rhi_offered=None, rhi_accepted=None):
+        self.add("ssd_missing", miss_person_id=child, miss_missing_episode_start_date=start,
+                 miss_missing_episode_type=type, miss_missing_episode_end_date=end,
+                 miss_missing_rhi_offered=rhi_offered, miss_missing_rhi_accepted=rhi_accepted)
+
+    def health_check(self, child, day, type="HEALTH_ASSESSMENT", status="Completed"):
+        self.add("ssd_cla_health", clah_person_id=child, clah_health_check_date=day,
+                 clah_health_check_type=type, clah_health_check_status=status)
+
+    def immunisations(self, child, day, up_to_date="Y"):
+        self.add("ssd_cla_immunisations", clai_person_id=child, clai_immunisations_status_date=day,
+                 clai_immunisations_status=up_to_date)
+
+    def sdq(self, child, day, score):
+        self.add("ssd_sdq_scores", csdq_person_id=child, csdq_sdq_completed_date=day, csdq_sdq_score=score)
 
     def population(self, mid_year: int, population: int, source="ONS"):
         self.con.execute("INSERT INTO ref.population VALUES (?, ?, ?, ?)",

@@ -9,7 +9,7 @@ import pytest
 from cscperf import reference
 from cscperf.indicators import engine, population, query, registry
 from cscperf.indicators.periods import Period
-from tests.indicators import random_authority
+from tests.indicators import random_authority, random_looked_after
 from tests.indicators.authority import Authority
 
 
@@ -210,6 +210,7 @@ def test_a_percentage_of_the_child_population(authority, tmp_path):
 
 def test_every_sql_returns_one_row_per_unit(authority):
     random_authority.build(authority)
+    random_looked_after.build(authority)
     con = authority.con
     periods = [Period.parse(p) for p in ["2022-23", "2023-24:Q2", "2024-01"]]
     for indicator in registry.default():

@@ -97,8 +97,8 @@ BREAKDOWNS: dict[BreakdownId, Breakdown] = {b.id: b for b in (
     _child(BreakdownId.ethnicity, "Ethnicity", f"coalesce(c.ethnicity, '{NOT_RECORDED}')"),
     _child(BreakdownId.disability, "Disability", f"coalesce(c.disability, '{NOT_RECORDED}')"),
     _child(BreakdownId.uasc, "Unaccompanied asylum-seeking child",
-           "CASE WHEN c.ever_uasc AND coalesce(c.uasc_start <= u.event_date, true) "
-           "AND coalesce(c.uasc_end >= u.event_date, true) THEN 'UASC' ELSE 'Not UASC' END"),
+           "CASE WHEN calc.is_uasc(c.ever_uasc, c.uasc_start, c.uasc_end, u.event_date) THEN 'UASC' "
+           "ELSE 'Not UASC' END"),
     _child(BreakdownId.district, "District of home address", f"coalesce(c.district, '{NOT_RECORDED}')"),
     _event(BreakdownId.legal_status, "Legal status", LEGAL_STATUSES),
     _event(BreakdownId.placement_type, "Placement type"),

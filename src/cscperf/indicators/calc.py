@@ -41,10 +41,12 @@ def fingerprint() -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-# Rows in every table the helpers read, and the latest load: changes whenever data are loaded.
+# Rows in every table the helpers read, and the latest load: changes whenever data or the
+# reference lookups are loaded.
 _DATA = " UNION ALL ".join(
     [f"SELECT '{t.name}', count(*) FROM {t.name}" for t in TABLES]
-    + ["SELECT 'postcodes', count(*) FROM meta.postcodes", "SELECT 'loads', max(load_id) FROM meta.loads"])
+    + ["SELECT 'postcodes', count(*) FROM meta.postcodes", "SELECT 'loads', max(load_id) FROM meta.loads"]
+    + [f"SELECT '{t}', max(release_id) FROM ref.{t}" for t in ("la_codes", "ltla_utla")])
 
 
 def data_fingerprint(con: duckdb.DuckDBPyConnection) -> str:

@@ -236,3 +236,215 @@ SELECT la, cinp_person_id AS person_id,
     cinp_cin_plan_team AS team
 FROM ssd_cin_plans
 WHERE cinp_cin_plan_start_date IS NOT NULL;
+
+-- Whether a child (calc.children's UASC columns) is an unaccompanied asylum-seeking child on a
+-- date: a UASC status with no start date or one on or before it, and no end date or one on or
+-- after it.
+CREATE OR REPLACE MACRO calc.is_uasc(ever_uasc, uasc_start, uasc_end, d) AS
+    coalesce(ever_uasc, false) AND coalesce(uasc_start <= d, true) AND coalesce(uasc_end >= d, true);
+
+-- The reason a child ceased to be looked after, in the groups committees use, from the 903 reason
+-- episode ceased: Returned home (E4A, E4B), Adoption (E11, E12), Special guardianship (E43-E48),
+-- Child arrangements order (E41), 18th birthday / independent living (E5, E6, E7, E17), Other.
+CREATE OR REPLACE MACRO calc.reason_ceased(code) AS CASE
+    WHEN code IS NULL THEN 'Not recorded'
+    WHEN code IN ('E4A', 'E4B') THEN 'Returned home'
+    WHEN code IN ('E11', 'E12') THEN 'Adoption'
+    WHEN code IN ('E43', 'E44', 'E45', 'E46', 'E47', 'E48') THEN 'Special guardianship'
+    WHEN code = 'E41' THEN 'Child arrangements order'
+    WHEN code IN ('E5', 'E6', 'E7', 'E17') THEN '18th birthday / independent living'
+    ELSE 'Other' END;
+
+-- Episodes of care, except short breaks (legal status V3 or V4), each with its period of care:
+-- the store's clae_cla_id and clae_entered_care_date (derived from 903 episodes, or as an SSD
+-- export gives them), whether it is the last episode of that period of care, and placements: a
+-- new one starts with reason for new episode S, P or B (T, U and L continue it).
+-- `placement_start` and `previous_placement_start` are when the placement the child is in during
+-- the episode began, and the one before it, in this period of care; `moves_so_far` counts the
+-- child's episodes with reason S, P or B up to and including this one, in any period of care.
+-- Each episode also carries the child's date of birth, disability and UASC dates (calc.children)
+-- and numbers for the child and the episode (`child_key`, `episode_key`), so that looking up a
+-- child's records is quick.
+CREATE OR REPLACE TABLE calc.cla_episodes AS
+WITH episodes AS (
+    SELECT la, clae_person_id AS person_id,
+        coalesce(clae_cla_episode_id, clae_person_id || '/' || clae_cla_episode_start_date) AS episode_id,
+        clae_cla_episode_start_date AS start_date,
+        clae_cla_episode_ceased_date AS ceased_date,
+        clae_cla_episode_start_reason AS new_reason,
+        clae_cla_episode_ceased_reason AS ceased_reason,
+        clae_legal_status AS legal_status,
+        clae_placement_type AS placement_type,
+        clae_placement_provider AS placement_provider,
+        clae_cla_primary_need_code AS category_of_need,
+        coalesce(clae_cla_id, clae_person_id || '/' || coalesce(clae_entered_care_date, clae_cla_episode_start_date))
+            AS cla_id,
+        clae_entered_care_date,
+        coalesce(clae_cla_episode_start_reason IN ('S', 'P', 'B'), false) AS move
+    FROM ssd_cla_episodes
+    WHERE clae_person_id IS NOT NULL AND clae_cla_episode_start_date IS NOT NULL
+      AND coalesce(clae_legal_status, '') NOT IN ('V3', 'V4')
+), placed AS (
+    SELECT * EXCLUDE (clae_entered_care_date),
+        coalesce(clae_entered_care_date, min(start_date) OVER period_of_care) AS entered_care_date,
+        lead(start_date) OVER (period_of_care ORDER BY start_date) IS NULL AS last_of_period,
+        last_value(CASE WHEN move THEN start_date END IGNORE NULLS) OVER so_far AS placement_start,
+        count(*) FILTER (WHERE move) OVER (PARTITION BY la, person_id ORDER BY start_date
+                                           ROWS UNBOUNDED PRECEDING) AS moves_so_far,
+        dense_rank() OVER (ORDER BY la, person_id) AS child_key,
+        row_number() OVER (ORDER BY la, person_id, start_date, episode_id) AS episode_key
+    FROM episodes
+    WINDOW period_of_care AS (PARTITION BY la, person_id, cla_id),
+        so_far AS (period_of_care ORDER BY start_date ROWS UNBOUNDED PRECEDING)
+)
+SELECT e.* EXCLUDE (move, before_move),
+    -- at a move, the placement in force the day before; carried forward to the next move
+    last_value(CASE WHEN e.move THEN e.before_move END IGNORE NULLS) OVER (
+        PARTITION BY e.la, e.person_id, e.cla_id ORDER BY e.start_date ROWS UNBOUNDED PRECEDING) AS previous_placement_start,
+    c.dob, c.disability, c.ever_uasc, c.uasc_start, c.uasc_end
+FROM (SELECT *, lag(placement_start) OVER (PARTITION BY la, person_id, cla_id ORDER BY start_date) AS before_move
+      FROM placed) e
+LEFT JOIN calc.children c ON c.la = e.la AND c.person_id = e.person_id;
+
+-- The districts (ONS LTLA codes) making up each authority, from the reference lookups imported
+-- by `cscperf reference import`: the authority's ONS codes (ref.la_codes) and the districts
+-- within them (ref.ltla_utla). Empty without the lookups.
+CREATE OR REPLACE TABLE calc.authority_districts AS
+SELECT DISTINCT c.la, l.ltla_code AS district
+FROM ref.la_codes c
+JOIN ref.ltla_utla l ON l.utla_code = c.ons_code;
+
+-- Placements (ssd_cla_placement, derived from 903 episodes or as an SSD export gives them), with
+-- the miles from home (the store's DfE-formula distance), the district of the placement's
+-- postcode (meta.postcodes) and whether that is outside the authority (not one of
+-- calc.authority_districts; NULL when the district or the authority's districts are unknown).
+CREATE OR REPLACE TABLE calc.cla_placements AS
+WITH placements AS (
+    SELECT p.la, p.clap_person_id AS person_id,
+        coalesce(p.clap_cla_placement_id, p.clap_person_id || '/' || p.clap_cla_placement_start_date) AS placement_id,
+        p.clap_cla_placement_start_date AS start_date,
+        p.clap_cla_placement_end_date AS end_date,
+        p.clap_cla_placement_distance AS distance,
+        pc.district
+    FROM ssd_cla_placement p
+    LEFT JOIN meta.postcodes pc ON pc.postcode = replace(upper(p.clap_cla_placement_postcode), ' ', '')
+    WHERE p.clap_person_id IS NOT NULL AND p.clap_cla_placement_start_date IS NOT NULL
+)
+SELECT p.*, k.child_key,
+    CASE WHEN p.district IS NOT NULL AND p.la IN (SELECT la FROM calc.authority_districts)
+         THEN own.district IS NULL END AS outside_la
+FROM placements p
+JOIN (SELECT DISTINCT la, person_id, child_key FROM calc.cla_episodes) k ON k.la = p.la AND k.person_id = p.person_id
+LEFT JOIN calc.authority_districts own ON own.la = p.la AND own.district = p.district;
+
+-- Looked-after child reviews (not cancelled), each linked to its period of care (by ID, else the
+-- child's period of care open on the review date) and marked late when held after it was due:
+-- the first within 20 working days of entering care, the second within 3 months of the first,
+-- each later one within 6 months of the one before. `late_reviews_so_far` counts late reviews
+-- up to and including this one; `next_due` is the day by which the next is due.
+CREATE OR REPLACE TABLE calc.cla_reviews AS
+WITH periods_of_care AS (
+    SELECT la, person_id, child_key, cla_id, min(entered_care_date) AS entered_care_date,
+        CASE WHEN bool_and(ceased_date IS NOT NULL) THEN max(ceased_date) END AS left_care_date
+    FROM calc.cla_episodes
+    GROUP BY ALL
+), reviews AS (
+    SELECT la, clar_person_id AS person_id,
+        coalesce(clar_cla_review_id, clar_person_id || '/' || clar_cla_review_date) AS review_id,
+        clar_cla_id AS given_cla_id,
+        clar_cla_review_date AS review_date,
+        clar_cla_review_participation AS participation
+    FROM ssd_cla_reviews
+    WHERE clar_person_id IS NOT NULL AND clar_cla_review_date IS NOT NULL
+      AND NOT calc.is_yes(clar_cla_review_cancelled)
+), linked AS (
+    SELECT r.* EXCLUDE (given_cla_id), p.child_key, p.cla_id, p.entered_care_date
+    FROM reviews r
+    JOIN periods_of_care p ON p.la = r.la AND p.person_id = r.person_id
+    WHERE p.cla_id = r.given_cla_id
+       OR (r.review_date BETWEEN p.entered_care_date AND coalesce(p.left_care_date, DATE '9999-12-31')
+           AND NOT EXISTS (SELECT 1 FROM periods_of_care k
+                           WHERE k.la = r.la AND k.person_id = r.person_id AND k.cla_id = r.given_cla_id))
+    QUALIFY row_number() OVER (PARTITION BY r.la, r.person_id, r.review_id ORDER BY p.entered_care_date DESC) = 1
+), numbered AS (
+    SELECT *,
+        row_number() OVER w AS number,
+        CASE row_number() OVER w
+            WHEN 1 THEN calc.working_days(entered_care_date, review_date) > 20
+            WHEN 2 THEN review_date > lag(review_date) OVER w + INTERVAL 3 MONTH
+            ELSE review_date > lag(review_date) OVER w + INTERVAL 6 MONTH END AS late
+    FROM linked
+    WINDOW w AS (PARTITION BY la, person_id, cla_id ORDER BY review_date)
+)
+SELECT *,
+    sum(late::INTEGER) OVER (PARTITION BY la, person_id, cla_id ORDER BY review_date) AS late_reviews_so_far,
+    (review_date + CASE WHEN number = 1 THEN INTERVAL 3 MONTH ELSE INTERVAL 6 MONTH END)::DATE AS next_due
+FROM numbered;
+
+-- Missing (type M) and away without authorisation (type A) episodes, with whether the child was
+-- looked after (an episode of care open, not a short break) on the day the episode started, and
+-- that episode's legal status and placement.
+CREATE OR REPLACE TABLE calc.missing AS
+SELECT m.la, m.miss_person_id AS person_id,
+    coalesce(m.miss_table_id, m.miss_person_id || '/' || m.miss_missing_episode_start_date || '/'
+             || coalesce(m.miss_missing_episode_type, '')) AS missing_id,
+    m.miss_missing_episode_type AS type,
+    m.miss_missing_episode_start_date AS start_date,
+    m.miss_missing_episode_end_date AS end_date,
+    -- a return home interview flag that is not recorded is NULL, not 'not offered'
+    CASE WHEN m.miss_missing_rhi_offered IS NOT NULL THEN calc.is_yes(m.miss_missing_rhi_offered) END AS rhi_offered,
+    CASE WHEN m.miss_missing_rhi_accepted IS NOT NULL THEN calc.is_yes(m.miss_missing_rhi_accepted) END AS rhi_accepted,
+    e.episode_id IS NOT NULL AS looked_after,
+    e.legal_status,
+    e.placement_type,
+    e.placement_provider
+FROM ssd_missing m
+LEFT JOIN calc.cla_episodes e ON e.la = m.la AND e.person_id = m.miss_person_id
+    AND e.start_date <= m.miss_missing_episode_start_date
+    AND (e.ceased_date IS NULL OR e.ceased_date > m.miss_missing_episode_start_date)
+WHERE m.miss_person_id IS NOT NULL AND m.miss_missing_episode_start_date IS NOT NULL
+QUALIFY row_number() OVER (PARTITION BY m.la, m.miss_person_id, m.miss_missing_episode_start_date,
+                                        m.miss_missing_episode_type, m.miss_table_id
+                           ORDER BY e.start_date DESC) = 1;
+
+-- The health of looked-after children, one row per record, each dated: health assessments,
+-- dental checks and initial health assessments (`done`: status Completed, or none recorded),
+-- immunisation status (`done`: up to date) and SDQ scores (`score`). The 903 gives the year's
+-- health assessment, dental check, immunisations and SDQ dated the 31 March of its return.
+CREATE OR REPLACE TABLE calc.cla_health AS
+SELECT la, clah_person_id AS person_id, upper(clah_health_check_type) AS kind, clah_health_check_date AS day,
+    coalesce(upper(clah_health_check_status) = 'COMPLETED', true) AS done, NULL::INTEGER AS score
+FROM ssd_cla_health
+WHERE clah_person_id IS NOT NULL AND clah_health_check_date IS NOT NULL
+UNION ALL
+SELECT la, clai_person_id, 'IMMUNISATIONS', clai_immunisations_status_date, calc.is_yes(clai_immunisations_status), NULL
+FROM ssd_cla_immunisations
+WHERE clai_person_id IS NOT NULL AND clai_immunisations_status_date IS NOT NULL
+UNION ALL
+SELECT la, csdq_person_id, 'SDQ', csdq_sdq_completed_date, csdq_sdq_score IS NOT NULL, csdq_sdq_score
+FROM ssd_sdq_scores
+WHERE csdq_person_id IS NOT NULL AND csdq_sdq_completed_date IS NOT NULL;
+
+-- Each looked-after child's health as it stood on each day something was recorded, for looking
+-- up on any day: the dates of the latest completed health assessment and dental check, and the
+-- latest immunisation status and SDQ score with their dates.
+CREATE OR REPLACE TABLE calc.cla_health_history AS
+WITH days AS (
+    SELECT la, person_id, day,
+        bool_or(done) FILTER (WHERE kind = 'HEALTH_ASSESSMENT') AS health_assessment,
+        bool_or(done) FILTER (WHERE kind = 'DENTAL_CHECK') AS dental_check,
+        bool_or(done) FILTER (WHERE kind = 'IMMUNISATIONS') AS immunised,
+        max(score) FILTER (WHERE kind = 'SDQ') AS sdq_score
+    FROM calc.cla_health
+    GROUP BY ALL
+)
+SELECT d.la, d.person_id, k.child_key, d.day,
+    max(CASE WHEN health_assessment THEN day END) OVER so_far AS health_assessment_date,
+    max(CASE WHEN dental_check THEN day END) OVER so_far AS dental_check_date,
+    last_value(CASE WHEN immunised IS NOT NULL THEN day END IGNORE NULLS) OVER so_far AS immunisations_date,
+    last_value(immunised IGNORE NULLS) OVER so_far AS immunised,
+    last_value(CASE WHEN sdq_score IS NOT NULL THEN day END IGNORE NULLS) OVER so_far AS sdq_date,
+    last_value(sdq_score IGNORE NULLS) OVER so_far AS sdq_score
+FROM days d
+JOIN (SELECT DISTINCT la, person_id, child_key FROM calc.cla_episodes) k ON k.la = d.la AND k.person_id = d.person_id
+WINDOW so_far AS (PARTITION BY d.la, d.person_id ORDER BY d.day ROWS UNBOUNDED PRECEDING);

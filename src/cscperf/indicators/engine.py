@@ -114,9 +114,9 @@ def authorities(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def _recorded(con: duckdb.DuckDBPyConnection, indicators: list[Indicator]) -> dict[str, set[str]]:
-    """For each table named in `recorded_in`, the authorities with any rows in it."""
-    tables = sorted({t for i in indicators for t in i.recorded_in})
-    return {t: {row[0] for row in con.execute(f'SELECT DISTINCT la FROM "{t}"').fetchall()} for t in tables}
+    """For each `recorded_in` entry, the authorities with data there."""
+    entries = sorted({e for i in indicators for e in i.recorded_in})
+    return {e: {row[0] for row in con.execute(query.recorded_sql(e)).fetchall()} for e in entries}
 
 
 def _select(registry: Registry, ids: Sequence[str] | None, breakdown: breakdowns.Breakdown | None) -> list[Indicator]:
@@ -189,7 +189,8 @@ def _result(indicator: Indicator, period: Period, start: date, end: date, la: st
 
     missing = [t for t in indicator.recorded_in if la not in recorded[t]]
     if missing:
-        return result(None, None, None, f"not recorded: this authority has no {', '.join(missing)} data")
+        words = ", ".join(query.recorded_words(e) for e in missing)
+        return result(None, None, None, f"not recorded: this authority has no {words}")
     if indicator.min_months and (end.year * 12 + end.month) - (start.year * 12 + start.month) + 1 < indicator.min_months:
         return result(None, None, None, f"needs a period of at least {indicator.min_months} months")
     unit = indicator.unit

@@ -55,3 +55,17 @@ def describe(con: duckdb.DuckDBPyConnection, sql: str) -> dict[str, str]:
     rows = con.execute("DESCRIBE " + with_units(sql) + "SELECT * FROM units",
                        parameters([], [])).fetchall()
     return {name: type_ for name, type_, *_ in rows}
+
+
+def recorded_sql(entry: str) -> str:
+    """The authorities with data where a `recorded_in` entry says: a table (`ssd_cp_visits`,
+    `calc.authority_districts`), or its rows meeting a condition
+    (`ssd_missing WHERE miss_missing_rhi_offered IS NOT NULL`)."""
+    table, _, condition = entry.partition(" WHERE ")
+    return f"SELECT DISTINCT la FROM {table}" + (f" WHERE {condition}" if condition else "")
+
+
+def recorded_words(entry: str) -> str:
+    """A `recorded_in` entry as the reason a figure is unavailable says it."""
+    table, _, condition = entry.partition(" WHERE ")
+    return f"{table} rows where {condition}" if condition else f"{table} data"

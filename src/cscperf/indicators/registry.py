@@ -202,9 +202,15 @@ def check(registry: Registry) -> list[Issue]:
         if columns is not None:
             issues.extend(Issue(file, int(line), f"{indicator.id}: {problem}")
                           for problem in _column_problems(indicator, columns))
-        for table in indicator.recorded_in:
-            if f"main.{table}" not in tables:
+        for entry in indicator.recorded_in:
+            table = entry.partition(" WHERE ")[0]
+            if (table if "." in table else f"main.{table}") not in tables:
                 issues.append(Issue(file, int(line), f"{indicator.id}: recorded_in: no store table {table}"))
+                continue
+            try:
+                con.execute(query.recorded_sql(entry))
+            except duckdb.Error as error:
+                issues.append(Issue(file, int(line), f"{indicator.id}: recorded_in: {str(error).splitlines()[0]}"))
     con.close()
     return issues
 

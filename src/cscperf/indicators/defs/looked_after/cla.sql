@@ -1,0 +1,76 @@
+-- Children looked after on the snapshot day: an episode of care (not a short break) started on
+-- or before it and not ceased by then (an episode ceasing that day is over). One row per child,
+-- from their latest-started open episode, with what the looked-after, placement, review and
+-- health indicators need. The child's records are looked up by ASOF joins (the latest on or
+-- before the day) on the child's number, with only the keys carried along; the episode's own
+-- columns are joined last. Both keep this quick for many authorities and periods at once.
+WITH looked_after AS (
+    SELECT p.la, p.period, p.period_start, p.period_end, e.child_key, e.episode_key
+    FROM periods p
+    JOIN calc.cla_episodes e ON e.la = p.la AND e.start_date <= p.period_end
+        AND (e.ceased_date IS NULL OR e.ceased_date > p.period_end)
+    QUALIFY row_number() OVER (PARTITION BY p.period, e.child_key ORDER BY e.start_date DESC) = 1
+), found AS (
+    SELECT l.*,
+        first_open.moves_so_far AS moves_at_first_open,
+        placed.open_until > l.period_end AS placed_now, placed.distance, placed.district, placed.outside_la,
+        latest.cla_id AS review_cla_id, latest.review_date, latest.late_reviews_so_far, latest.next_due,
+        h.health_assessment_date, h.dental_check_date, h.immunisations_date, h.immunised, h.sdq_date, h.sdq_score
+    FROM looked_after l
+    -- the first episode open in the period: the child's earliest not ceased by its first day
+    ASOF LEFT JOIN (SELECT child_key, coalesce(ceased_date, DATE '9999-12-31') AS open_until, moves_so_far
+                    FROM calc.cla_episodes) first_open
+        ON first_open.child_key = l.child_key AND first_open.open_until > l.period_start
+    -- the latest placement started on or before the day (current if it had not ended by then)
+    ASOF LEFT JOIN (SELECT child_key, start_date, coalesce(end_date, DATE '9999-12-31') AS open_until,
+                           distance, district, outside_la
+                    FROM calc.cla_placements) placed
+        ON placed.child_key = l.child_key AND placed.start_date <= l.period_end
+    -- the latest review on or before the day (of this period of care, or none in it yet)
+    ASOF LEFT JOIN calc.cla_reviews latest ON latest.child_key = l.child_key AND latest.review_date <= l.period_end
+    -- the child's health records as they stood on the day
+    ASOF LEFT JOIN calc.cla_health_history h ON h.child_key = l.child_key AND h.day <= l.period_end
+)
+SELECT f.la, f.period, e.person_id, e.episode_id AS event_id, f.period_end AS event_date,
+    e.legal_status, e.placement_type, e.placement_provider, e.category_of_need,
+    e.entered_care_date,
+    calc.is_uasc(e.ever_uasc, e.uasc_start, e.uasc_end, f.period_end) AS is_uasc,
+    e.legal_status = 'V2' AS section_20,
+    e.disability = 'Disabled' AS disabled,
+    -- the current placement: distance and district known, more than 20 miles from home, outside the authority
+    CASE WHEN f.placed_now THEN f.distance END AS miles_from_home,
+    f.placed_now AND f.distance IS NOT NULL AS distance_known,
+    f.placed_now AND f.distance > 20 AS over_20_miles,
+    CASE WHEN f.placed_now THEN f.district END AS placement_district,
+    f.placed_now AND f.outside_la IS NOT NULL AS district_known,
+    f.placed_now AND f.outside_la AS outside_la,
+    -- placements during the period: the first episode open in it counts as one, each later
+    -- episode with reason S, P or B as another
+    1 + e.moves_so_far - f.moves_at_first_open AS placements,
+    1 + e.moves_so_far - f.moves_at_first_open >= 3 AS three_or_more_placements,
+    -- long-term stability: under 16 and looked after for 2.5 years or more; in the current
+    -- placement for 2 years, or placed for adoption (A3-A6) and with the placement before for 2 years
+    calc.age_on(e.dob, f.period_end) < 16 AND e.entered_care_date <= f.period_end - INTERVAL 30 MONTH AS long_term,
+    coalesce(e.placement_start, e.entered_care_date) AS placement_start,
+    coalesce(e.placement_start, e.entered_care_date) <= f.period_end - INTERVAL 2 YEAR
+        OR (e.placement_type IN ('A3', 'A4', 'A5', 'A6') AND e.previous_placement_start <= f.period_end - INTERVAL 2 YEAR)
+        AS stable,
+    -- reviews: due once in care 20 working days; on time when none in this period of care was
+    -- late and the next is not overdue
+    wd.in_care >= 20 AS reviews_due,
+    CASE WHEN f.review_cla_id IS DISTINCT FROM e.cla_id THEN wd.in_care <= 20
+         ELSE f.late_reviews_so_far = 0 AND f.period_end <= f.next_due END AS reviews_on_time,
+    CASE WHEN f.review_cla_id = e.cla_id THEN f.review_date END AS last_review,
+    -- health: the OC2 cohort, looked after throughout the 12 months to the day (from the first
+    -- of those days), and its checks and scores dated in those 12 months
+    e.entered_care_date <= wd.year_start AS looked_after_12m,
+    e.entered_care_date <= wd.year_start AND calc.age_on(e.dob, f.period_end) BETWEEN 5 AND 16
+        AS looked_after_12m_aged_5_to_16,
+    coalesce(f.health_assessment_date >= wd.year_start, false) AS health_assessment,
+    coalesce(f.dental_check_date >= wd.year_start, false) AS dental_check,
+    coalesce(f.immunisations_date >= wd.year_start AND f.immunised, false) AS immunised,
+    CASE WHEN f.sdq_date >= wd.year_start THEN f.sdq_score END AS sdq_score
+FROM found f
+JOIN calc.cla_episodes e USING (episode_key)
+CROSS JOIN LATERAL (SELECT calc.working_days(e.entered_care_date, f.period_end) AS in_care,
+                           (f.period_end + INTERVAL 1 DAY - INTERVAL 12 MONTH)::DATE AS year_start) wd
