@@ -151,10 +151,11 @@ def peak_mb() -> float:
 
 
 def timed(label: str, run) -> None:
-    started = time.perf_counter()
+    # CPU seconds too: on a shared machine they vary less with others' load than the elapsed time
+    started, cpu = time.perf_counter(), time.process_time()
     results = run()
-    seconds = time.perf_counter() - started
-    print(f"{label}: {len(results):,} rows in {seconds:.2f} s; peak memory {peak_mb():.0f} MB")
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(f"{label}: {len(results):,} rows in {seconds:.2f} s (CPU {cpu:.2f} s); peak memory {peak_mb():.0f} MB")
 
 
 def main() -> None:

@@ -2,8 +2,9 @@
 -- or before it and not ceased by then (an episode ceasing that day is over). One row per child,
 -- from their latest-started open episode, with what the looked-after, placement, review and
 -- health indicators need. The child's records are looked up by ASOF joins (the latest on or
--- before the day) on the child's number, with only the keys carried along; the episode's own
--- columns are joined last. Both keep this quick for many authorities and periods at once.
+-- before the day) on the child's number, with only the keys carried along, and the episode's own
+-- columns joined last: quick for many authorities and periods at once. (An ASOF join sorts all of
+-- its right side, so that side is first cut down to the authorities being computed.)
 WITH looked_after AS (
     SELECT p.la, p.period, p.period_start, p.period_end, e.child_key, e.episode_key
     FROM periods p
@@ -19,17 +20,19 @@ WITH looked_after AS (
     FROM looked_after l
     -- the first episode open in the period: the child's earliest not ceased by its first day
     ASOF LEFT JOIN (SELECT child_key, coalesce(ceased_date, DATE '9999-12-31') AS open_until, moves_so_far
-                    FROM calc.cla_episodes) first_open
+                    FROM calc.cla_episodes WHERE la IN (SELECT la FROM periods)) first_open
         ON first_open.child_key = l.child_key AND first_open.open_until > l.period_start
     -- the latest placement started on or before the day (current if it had not ended by then)
     ASOF LEFT JOIN (SELECT child_key, start_date, coalesce(end_date, DATE '9999-12-31') AS open_until,
                            distance, district, outside_la
-                    FROM calc.cla_placements) placed
+                    FROM calc.cla_placements WHERE la IN (SELECT la FROM periods)) placed
         ON placed.child_key = l.child_key AND placed.start_date <= l.period_end
     -- the latest review on or before the day (of this period of care, or none in it yet)
-    ASOF LEFT JOIN calc.cla_reviews latest ON latest.child_key = l.child_key AND latest.review_date <= l.period_end
+    ASOF LEFT JOIN (SELECT * FROM calc.cla_reviews WHERE la IN (SELECT la FROM periods)) latest
+        ON latest.child_key = l.child_key AND latest.review_date <= l.period_end
     -- the child's health records as they stood on the day
-    ASOF LEFT JOIN calc.cla_health_history h ON h.child_key = l.child_key AND h.day <= l.period_end
+    ASOF LEFT JOIN (SELECT * FROM calc.cla_health_history WHERE la IN (SELECT la FROM periods)) h
+        ON h.child_key = l.child_key AND h.day <= l.period_end
 )
 SELECT f.la, f.period, e.person_id, e.episode_id AS event_id, f.period_end AS event_date,
     e.legal_status, e.placement_type, e.placement_provider, e.category_of_need,

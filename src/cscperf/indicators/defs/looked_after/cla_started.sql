@@ -16,8 +16,8 @@ WITH starts AS (
 )
 SELECT p.la, p.period, s.person_id, s.episode_id AS event_id, s.start_date AS event_date,
     s.legal_status, s.placement_type, s.placement_provider, s.category_of_need,
-    calc.age_on(c.dob, s.start_date) < 1 AS under_1,
-    calc.age_on(c.dob, s.start_date) < 5 AS under_5,
+    calc.age_on(s.dob, s.start_date) < 1 AS under_1,
+    calc.age_on(s.dob, s.start_date) < 5 AS under_5,
     -- any start in the period of a section 20 period of care after an earlier one
     bool_or(s.previous_s20_start IS NOT NULL) OVER (PARTITION BY p.la, p.period, s.person_id) AS repeat_s20,
     s.previous_s20_start,
@@ -25,5 +25,4 @@ SELECT p.la, p.period, s.person_id, s.episode_id AS event_id, s.start_date AS ev
     calc.working_days(s.start_date, s.initial_health_assessment) <= 20 AS initial_health_assessment_20wd
 FROM period_months p
 JOIN assessed s ON s.la = p.la AND p.month = calc.month_of(s.start_date)
-LEFT JOIN calc.children c ON c.la = s.la AND c.person_id = s.person_id
 QUALIFY row_number() OVER (PARTITION BY p.la, p.period, s.person_id ORDER BY s.start_date) = 1
