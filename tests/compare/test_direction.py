@@ -37,7 +37,9 @@ def test_no_direction_without_both_values():
 
 
 def test_labels_are_words_and_symbols():
-    assert direction(2, 1, H, "count", 0, "x").label == "▲ Improving"
-    assert direction(2, 1, L, "count", 0, "x").label == "▼ Worsening"
+    assert direction(2, 1, H, "count", 0, "x").label == "▲ Up, improving"
+    assert direction(2, 1, L, "count", 0, "x").label == "▲ Up, worsening"
+    assert direction(1, 2, L, "count", 0, "x").label == "▼ Down, improving"
+    assert direction(1, 1, L, "count", 0, "x").label == "● No change"
     assert direction(2, 1, N, "count", 0, "x").label == "▲ Up"
     assert direction(1, 2, N, "count", 0, "x").label == "▼ Down"

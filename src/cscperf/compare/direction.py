@@ -29,10 +29,6 @@ class Judgement(str, enum.Enum):
     worsening = "worsening"
     no_change = "no change"
 
-    @property
-    def label(self) -> str:
-        """Words and a symbol, never colour alone."""
-        return {"improving": "▲ Improving", "worsening": "▼ Worsening", "no change": "● No change"}[self.value]
 
 
 @dataclass(frozen=True)
@@ -51,9 +47,12 @@ class Direction:
 
     @property
     def label(self) -> str:
-        if self.judgement is not None:
-            return self.judgement.label
-        return {"up": "▲ Up", "down": "▼ Down", "same": "● No change"}[self.movement.value]
+        """The movement as an arrow and a word, then the judgement: '▼ Down, improving'. Words
+        and symbols, so it never depends on colour."""
+        moved = {"up": "▲ Up", "down": "▼ Down", "same": "● No change"}[self.movement.value]
+        if self.judgement is None or self.movement is Movement.same:
+            return moved
+        return f"{moved}, {self.judgement.value}"
 
 
 def direction(value: float | Decimal | None, earlier: float | Decimal | None, polarity: str,
