@@ -56,6 +56,13 @@ class Published:
     unavailable: str | None = field(default=None, metadata=_help("Why there are no published figures"))
 
 
+def comparable(unit: str) -> bool:
+    """Whether a value in this unit can be set beside other areas' published values: a count
+    depends on the area's size (and an in-period count on the period's length), so only
+    percentages, rates and averages are compared in words and on charts."""
+    return unit != "count"
+
+
 def any_imported(con: duckdb.DuckDBPyConnection) -> bool:
     return con.execute("SELECT count(*) FROM ref.figures").fetchone()[0] > 0
 

@@ -102,3 +102,10 @@ def test_member_narrative_never_says_a_withheld_number(member):
         said = narrative.sentence(card)
         if card.current.withheld("value"):
             assert "[c]" in said and not re.search(r"\d+ of \d+", said)
+
+
+def test_counts_are_not_compared_with_other_areas():
+    # England's 632,830 referrals say nothing about one authority's quarter
+    referrals = card(definition("referrals", "Referrals", grain="in_period"), 15, 24, 29,
+                     Published("referrals", year=2025, neighbour_mean=4289, england=632830))
+    assert "England" not in narrative.sentence(referrals) and "neighbour" not in narrative.sentence(referrals)

@@ -19,6 +19,7 @@ import vl_convert
 from cscperf.compare.figure import Figure
 from cscperf.compare.figure import help_text as _help
 from cscperf.compare.plan import point_label
+from cscperf.compare.published import comparable
 from cscperf.compare.scorecard import Card
 from cscperf.indicators.periods import Period
 from cscperf.outputs.report.formats import shown, unit_words
@@ -69,7 +70,7 @@ def _lines(card: Card) -> list[tuple[str, float]]:
     if card.target is not None:
         lines.append(("Target", card.target))
     p = card.published
-    if p and not p.unavailable:
+    if p and not p.unavailable and comparable(d.unit):
         if p.neighbour_mean is not None:
             lines.append((f"Statistical neighbours {p.year}", round(p.neighbour_mean, d.decimals)))
         if p.england is not None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from cscperf.compare.direction import Direction, Movement
 from cscperf.compare.figure import MARK
 from cscperf.compare.plan import short_label
+from cscperf.compare.published import comparable
 from cscperf.compare.scorecard import Card, Scorecard
 from cscperf.indicators.periods import Kind, Period
 from cscperf.outputs.report.formats import number, shown
@@ -72,7 +73,7 @@ def since_last_year(card: Card) -> str:
 
 def _comparison(card: Card) -> str:
     p, d, value = card.published, card.definition, card.current.value
-    if value is None or p is None or p.unavailable:
+    if value is None or p is None or p.unavailable or not comparable(d.unit):
         return ""
     said = []
     for name, other in ((f"the statistical-neighbour average of {number(p.neighbour_mean, d)}", p.neighbour_mean),
