@@ -49,8 +49,9 @@ dl.commentary dt { font-weight: bold; margin-top: .6rem; } dl.commentary dd { ma
 footer { margin: 2rem 0; }
 @page { size: A4 landscape; margin: 14mm 10mm; }
 @media print {
-  body { font-size: 11px; max-width: none; padding: 0; } table { font-size: 9px; }
-  nav { page-break-after: always; } .skip { display: none; }
+  html { font-size: 11px; } body { font-size: 1rem; max-width: none; padding: 0; } table { font-size: 9px; }
+  nav li { line-height: 1.4; } nav ol { columns: 3; } h2, h3, caption { break-after: avoid; }
+  .skip { display: none; }
   section.journey { page-break-before: always; } tr { page-break-inside: avoid; }
   .rag { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
