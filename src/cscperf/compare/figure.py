@@ -6,6 +6,8 @@ A withheld part is None and named in `suppressed`, so no output can show what wa
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -15,6 +17,18 @@ MARK = "[c]"  # the Government Statistical Service symbol for a figure withheld 
 def help_text(text: str) -> dict:
     """Field metadata: the help text the contract's docs and tests read."""
     return {"help": text}
+
+
+def contract_fields(cls, nested: tuple[type, ...], prefix: str = "") -> list[tuple[str, str]]:
+    """(field path, help) for every field of dataclass `cls`, and of the `nested` dataclasses its
+    fields hold: what docs list and tests check."""
+    found = []
+    for f in dataclasses.fields(cls):
+        found.append((prefix + f.name, f.metadata.get("help", "")))
+        for inner in nested:
+            if inner is not cls and re.search(rf"\b{inner.__name__}\b", str(f.type)):
+                found += contract_fields(inner, nested, f"{prefix}{f.name}.")
+    return found
 
 
 def number(value, decimals: int | None = None) -> int | float | None:

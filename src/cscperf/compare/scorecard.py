@@ -23,10 +23,10 @@ from cscperf import settings
 from cscperf.compare import suppression
 from cscperf.compare.commentary import NO_COMMENTARY, NONE_GIVEN, Commentary
 from cscperf.compare.direction import Direction, direction
-from cscperf.compare.figure import Figure, number
+from cscperf.compare.figure import Figure, contract_fields, number
 from cscperf.compare.figure import help_text as _help
 from cscperf.compare.plan import Plan, short_label
-from cscperf.compare.published import HOW_TO_GET, Published, any_imported, published
+from cscperf.compare.published import HOW_TO_GET, NeighbourValue, Published, any_imported, published
 from cscperf.compare.targets import NO_TARGETS, Rag, Targets, rag
 from cscperf.indicators.periods import Period
 from cscperf.reference import authorities
@@ -151,15 +151,10 @@ def _plain(value):
     return value
 
 
-def fields_help(cls=Scorecard, prefix: str = "") -> list[tuple[str, str]]:
+def fields_help() -> list[tuple[str, str]]:
     """(field path, help) for every field of the contract, nested classes included."""
-    found = []
-    for f in dataclasses.fields(cls):
-        found.append((prefix + f.name, f.metadata.get("help", "")))
-        for nested in (Card, Definition, Figure, Direction, Published, Priority, Breakdown):
-            if nested.__name__ in str(f.type) and nested is not cls:
-                found += fields_help(nested, f"{prefix}{f.name}.")
-    return found
+    return contract_fields(Scorecard, (Card, Definition, Figure, Direction, Published, NeighbourValue,
+                                       Priority, Breakdown))
 
 
 # Building -------------------------------------------------------------------------------------

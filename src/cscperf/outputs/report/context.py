@@ -8,7 +8,6 @@ Sections follow the child's journey (the registry's order). Every field carries 
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,6 +16,7 @@ import duckdb
 
 from cscperf import appdb
 from cscperf.appdb import actions
+from cscperf.compare.figure import contract_fields
 from cscperf.compare.figure import help_text as _help
 from cscperf.compare.scorecard import Card, Scorecard
 from cscperf.outputs.report import charts as charting
@@ -108,14 +108,9 @@ class ReportContext:
     quality: Table = field(metadata=_help("Appendix: data-quality findings in the data behind the figures"))
 
 
-def fields_help(cls=ReportContext, prefix: str = "") -> list[tuple[str, str]]:
-    found = []
-    for f in dataclasses.fields(cls):
-        found.append((prefix + f.name, f.metadata.get("help", "")))
-        for nested in (Summary, Section, Row, Chart, Table):
-            if nested is not cls and nested.__name__ in str(f.type):
-                found += fields_help(nested, f"{prefix}{f.name}.")
-    return found
+def fields_help() -> list[tuple[str, str]]:
+    """(field path, help) for every field of the report's contract."""
+    return contract_fields(ReportContext, (Summary, Section, Row, Chart, Table))
 
 
 def _published(card: Card) -> dict:
