@@ -113,3 +113,10 @@ def test_pdf_pages_are_marked_and_not_blank(rendered, tmp_path):
 def test_docx_and_xlsx_are_real_office_files(rendered):
     for kind in ("docx", "xlsx"):
         assert zipfile.is_zipfile(rendered[kind])
+
+
+def test_a_withheld_figure_with_a_target_says_why_it_has_no_rating(rendered, member):
+    card = member.card("cp_second_or_subsequent_pct")
+    assert card.target is not None and card.current.withheld("value") and card.rag is None
+    row = re.search(r'<tr id="row-cp_second_or_subsequent_pct">(.*?)</tr>', rendered["html"].read_text(), re.S)[1]
+    assert "No rating: figure withheld [c]" in row

@@ -43,7 +43,7 @@ class Row:
     sparkline: str = field(metadata=_help("The 12-month trend as inline SVG, labelled with its values"))
     target: str = field(metadata=_help("The target, or '-'"))
     rag: str | None = field(metadata=_help("green, amber, red or None (for styling only)"))
-    rag_label: str = field(metadata=_help("The RAG rating in words and a symbol, or 'No target'"))
+    rag_label: str = field(metadata=_help("The RAG rating in words and a symbol, or why there is none"))
     direction: str = field(metadata=_help("Direction of travel since the period before, in words"))
     direction_year: str = field(metadata=_help("Direction of travel since a year earlier, in words"))
     published_year: str = field(metadata=_help("The year of the published figures, or 'Unavailable'"))
@@ -130,13 +130,19 @@ def _published(card: Card) -> dict:
         (f"rank {p.rank} of {p.ranked_out_of}" if p.rank else "-"))
 
 
+def _no_rating(card: Card) -> str:
+    if card.target is None:
+        return "No target"
+    return "No rating: figure withheld [c]" if card.current.suppressed else "No rating: no figure"
+
+
 def row(card: Card) -> Row:
     d = card.definition
     return Row(
         id=d.id, title=d.title, unit=unit_words(d.unit), polarity=POLARITY_WORDS[d.polarity],
         value=value_with_parts(card.current, d), previous=shown(card.previous, "value", d),
         last_year=shown(card.last_year, "value", d), sparkline=charting.sparkline(card),
-        target=number(card.target, d), rag=card.rag, rag_label=card.rag_label or "No target",
+        target=number(card.target, d), rag=card.rag, rag_label=card.rag_label or _no_rating(card),
         direction=card.since_previous.label if card.since_previous else "-",
         direction_year=card.since_last_year.label if card.since_last_year else "-",
         **_published(card), cause=card.cause,
