@@ -242,6 +242,35 @@ def serve(
         _fail(str(error))
 
 
+@app.command()
+def report(
+    db: Path = DbOption,
+    period: str = typer.Option(..., "--period", help="2024-25:Q4 (quarter), 2024-25 (year), 2025-03 (month), 12m:2025-03"),
+    la: str = typer.Option(None, "--la", help="Local authority, DfE 3-digit code [default: the only one in the store]"),
+    targets: Path = typer.Option(None, "--targets", help="Targets and priorities (YAML)"),
+    commentary: Path = typer.Option(None, "--commentary", help="Officers' commentary (YAML)"),
+    out: Path = typer.Option(Path("."), "--out", help="Folder to write the report in"),
+    formats: str = typer.Option("html,pdf,docx,xlsx", "--format", help="Comma-separated: html, pdf, docx, xlsx"),
+    internal: bool = typer.Option(False, "--internal",
+                                  help="Do not suppress small numbers (marked INTERNAL on every page and sheet)"),
+) -> None:
+    """Write the committee performance report for a period. Member-facing by default: counts from 1
+    to 4 and figures they could be worked out from are shown as [c]."""
+    from cscperf.compare.yamlfile import FileError
+    from cscperf.outputs.report import ReportError, make
+
+    path = _db(db)
+    if not path.exists():
+        _fail(f"no store at {path}; load data first with `cscperf load`")
+    try:
+        written = make(path, period, out, [f.strip() for f in formats.split(",") if f.strip()], la=la,
+                       targets=targets, commentary=commentary, internal=internal)
+    except (ReportError, FileError) as error:
+        _fail(str(error))
+    for file in written:
+        console.print(str(file), highlight=False, soft_wrap=True)
+
+
 users_app = typer.Typer(help="Accounts for the web application.", no_args_is_help=True)
 app.add_typer(users_app, name="users")
 

@@ -6,9 +6,8 @@
     assert a.figure("referrals", "2024-25") == (1, None, 1)
 
 Rows go straight into the store's SSD tables (no reader involved), with the provenance columns
-set as a loader would. Dates are written as ISO strings. Episodes of care are marked as read from
-a 903 return, and saving them runs the store's derivations (periods of care, placements, legal
-statuses), as a load would.
+set as a loader would. Dates are written as ISO strings. Saving new episodes of care derives from
+them, as a load of a 903 return does (see `derive`).
 """
 
 from __future__ import annotations
@@ -20,10 +19,9 @@ from datetime import date
 import pyarrow as pa
 
 from cscperf.indicators import engine
-from cscperf.store import derive
+from cscperf.store import open_episodes
+from cscperf.store.derive import STEPS
 from cscperf.store.schema import DATE, TABLES_BY_NAME
-
-FILE_903 = 903  # the meta.load_files row episodes are marked as read from
 
 
 def collection_year(day: date) -> int:
@@ -55,7 +53,12 @@ class Authority:
         return f"{table.removeprefix('ssd_')}-{self.serial}"
 
     def save(self) -> None:
-        """Insert what has been added since the last save; derive from new episodes as a load does."""
+        """Insert what has been added since the last save; derive from new episodes of care."""
+        if self._insert():
+            self._derive()
+
+    def _insert(self) -> bool:
+        """Insert what has been added since the last save; whether that had episodes of care."""
         episodes = bool(self.rows.get("ssd_cla_episodes"))
         for table, rows in self.rows.items():
             names = sorted({name for row in rows for name in row})
@@ -64,11 +67,7 @@ class Authority:
             self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM new_rows")
             self.con.unregister("new_rows")
         self.rows.clear()
-        if episodes:
-            self.con.execute("INSERT INTO meta.load_files (file_id, load_id, name, size, sha256, format, part) "
-                             "SELECT ?, 1, 'episodes.csv', 0, '', 'ssda903', 'episodes' WHERE NOT EXISTS "
-                             "(SELECT 1 FROM meta.load_files WHERE file_id = ?)", [FILE_903, FILE_903])
-            derive.run(self.con, self.la)
+        return episodes
 
     # records ----------------------------------------------------------------------------------
     def child(self, id, dob="2015-06-01", sex="M", ethnicity="WBRI"):
@@ -140,7 +139,6 @@ class Authority:
                  clae_placement_type=placement, clae_home_postcode=home_postcode,
                  clae_placement_postcode=placement_postcode, clae_placement_provider=provider,
                  clae_cla_primary_need_code=need)
-        self.rows["ssd_cla_episodes"][-1]["source_file_id"] = FILE_903
 
     def postcode(self, postcode, easting, northing, district=None):
         """A postcode's grid reference (metres) and district, as the postcode directory gives them."""
@@ -177,6 +175,43 @@ class Authority:
     def population(self, mid_year: int, population: int, source="ONS"):
         self.con.execute("INSERT INTO ref.population VALUES (?, ?, ?, ?)",
                          [self.la, date(mid_year, 6, 30), population, source])
+
+    # care leavers, adoption and workforce ----------------------------------------------------
+    def derive(self):
+        """Derive periods of care, placements and legal status spells from the episodes, as a load
+        of a 903 return does (all but the repair of episodes left open, which needs several returns)."""
+        self._insert()
+        self._derive()
+
+    def _derive(self):
+        self.con.execute("INSERT OR IGNORE INTO meta.load_files VALUES (1, 1, 'episodes.csv', 0, '', 'ssda903', "
+                         "'episodes', NULL, NULL)")
+        for step in STEPS:
+            if step is not open_episodes.repair:
+                step(self.con, self.la)
+
+    def care_leaver(self, child, birthday, in_touch="YES", activity="F2", accommodation="D1", suitable=None,
+                    adviser=None, plan_reviewed=None, team=None):
+        self.add("ssd_care_leavers", clea_person_id=child, clea_care_leaver_birthday=birthday,
+                 clea_care_leaver_in_touch=in_touch, clea_care_leaver_activity=activity,
+                 clea_care_leaver_accommodation=accommodation, clea_care_leaver_accom_suitable=suitable,
+                 clea_care_leaver_personal_advisor=adviser, clea_pathway_plan_review_date=plan_reviewed,
+                 clea_care_leaver_allocated_team=team)
+
+    def permanence(self, child, decision=None, placement_order=None, matched=None, placed=None,
+                   by_foster_carer=None, foster_placed=None):
+        self.add("ssd_permanence", perm_person_id=child, perm_adm_decision_date=decision,
+                 perm_placement_order_date=placement_order, perm_matched_date=matched,
+                 perm_placed_for_adoption_date=placed, perm_adopted_by_carer_flag=by_foster_carer,
+                 perm_placed_foster_carer_date=foster_placed)
+
+    def professional(self, id, agency=None, team=None):
+        self.add("ssd_professionals", prof_professional_id=id, prof_agency_worker_flag=agency,
+                 prof_professional_department=team)
+
+    def involvement(self, child, professional, start, end=None, team=None):
+        self.add("ssd_involvements", invo_person_id=child, invo_professional_id=professional,
+                 invo_involvement_start_date=start, invo_involvement_end_date=end, invo_professional_team=team)
 
     # reading ----------------------------------------------------------------------------------
     def results(self, id, period, by=None) -> list[engine.Result]:

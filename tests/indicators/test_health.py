@@ -49,7 +49,8 @@ def test_initial_health_assessments_within_20_working_days_over_easter(authority
     for child in "ABCD":
         a.child(child)
         a.episode(child, "2025-04-17")  # Thursday 17 April 2025: the 20th working day after is 20 May
-    assert a.result("cla_initial_health_assessment_20wd_pct", "2025-26:Q1").value is None
+    assert a.result("cla_initial_health_assessment_20wd_pct", "2025-26:Q1").reason == (
+        "not recorded: this authority has no ssd_cla_health (clah_health_check_type = 'INITIAL_HEALTH_ASSESSMENT') data")
     a.health_check("A", "2025-05-20", type="INITIAL_HEALTH_ASSESSMENT")
     a.health_check("B", "2025-05-21", type="INITIAL_HEALTH_ASSESSMENT")
     a.health_check("C", "2025-04-30", type="INITIAL_HEALTH_ASSESSMENT", status="Cancelled")

@@ -32,6 +32,6 @@ def test_return_home_interviews_only_where_recorded(authority):
     a.episode("A", "2023-06-01")
     a.missing("A", "2024-05-01")  # as a 903 return gives it: no return home interview fields
     assert a.figure("cla_missing_episodes", "2024-25") == (1, None, 1)
-    reason = "not recorded: this authority has no ssd_missing rows where miss_missing_rhi_offered IS NOT NULL"
+    reason = "not recorded: this authority has no ssd_missing.miss_missing_rhi_offered data"
     assert a.result("cla_rhi_offered_pct", "2024-25").reason == reason
     assert a.result("cla_rhi_accepted_pct", "2024-25").reason == reason

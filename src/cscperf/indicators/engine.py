@@ -190,7 +190,7 @@ def _result(indicator: Indicator, period: Period, start: date, end: date, la: st
     missing = [t for t in indicator.recorded_in if la not in recorded[t]]
     if missing:
         words = ", ".join(query.recorded_words(e) for e in missing)
-        return result(None, None, None, f"not recorded: this authority has no {words}")
+        return result(None, None, None, f"not recorded: this authority has no {words} data")
     if indicator.min_months and (end.year * 12 + end.month) - (start.year * 12 + start.month) + 1 < indicator.min_months:
         return result(None, None, None, f"needs a period of at least {indicator.min_months} months")
     unit = indicator.unit

@@ -57,15 +57,29 @@ def describe(con: duckdb.DuckDBPyConnection, sql: str) -> dict[str, str]:
     return {name: type_ for name, type_, *_ in rows}
 
 
+# Schemas other than the SSD tables' own: `calc.authority_districts` names a table in one.
+_SCHEMAS = ("calc", "ref", "meta")
+
+
+def recorded_parts(entry: str) -> tuple[str, str | None, str | None]:
+    """A `recorded_in` entry as (table, column, condition). An entry names a table (`ssd_contacts`,
+    or `calc.authority_districts` in another schema), or a column it must have values in
+    (`ssd_missing.miss_missing_rhi_offered`), maybe followed by a condition its rows must meet
+    (`ssd_cla_health WHERE clah_health_check_type = 'INITIAL_HEALTH_ASSESSMENT'`)."""
+    name, _, condition = entry.partition(" WHERE ")
+    parts = name.split(".")
+    width = 2 if parts[0] in _SCHEMAS else 1
+    return ".".join(parts[:width]), ".".join(parts[width:]) or None, condition or None
+
+
 def recorded_sql(entry: str) -> str:
-    """The authorities with data where a `recorded_in` entry says: a table (`ssd_cp_visits`,
-    `calc.authority_districts`), or its rows meeting a condition
-    (`ssd_missing WHERE miss_missing_rhi_offered IS NOT NULL`)."""
-    table, _, condition = entry.partition(" WHERE ")
-    return f"SELECT DISTINCT la FROM {table}" + (f" WHERE {condition}" if condition else "")
+    """The authorities with data where a `recorded_in` entry says."""
+    table, column, condition = recorded_parts(entry)
+    conditions = ([f'"{column}" IS NOT NULL'] if column else []) + ([condition] if condition else [])
+    return f"SELECT DISTINCT la FROM {table}" + (f" WHERE {' AND '.join(conditions)}" if conditions else "")
 
 
 def recorded_words(entry: str) -> str:
-    """A `recorded_in` entry as the reason a figure is unavailable says it."""
-    table, _, condition = entry.partition(" WHERE ")
-    return f"{table} rows where {condition}" if condition else f"{table} data"
+    """A `recorded_in` entry as the reason a figure is unavailable names it."""
+    name, _, condition = entry.partition(" WHERE ")
+    return f"{name} ({condition})" if condition else name

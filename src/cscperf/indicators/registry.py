@@ -191,8 +191,10 @@ def check(registry: Registry) -> list[Issue]:
     con = store.connect()
     calc.prepare(con)
     issues = list(registry.issues)
-    tables = {row[0] for row in con.execute("SELECT table_schema || '.' || table_name FROM "
-                                            "information_schema.tables").fetchall()}
+    columns_in = {}  # table (qualified outside the main schema) -> its columns, for recorded_in
+    for table, column in con.execute("SELECT CASE table_schema WHEN 'main' THEN '' ELSE table_schema || '.' END "
+                                     "|| table_name, column_name FROM information_schema.columns").fetchall():
+        columns_in.setdefault(table, set()).add(column)
     columns_of: dict[str, dict[str, str] | None] = {}
     for indicator in registry:
         file, line = indicator.source.split(":")
@@ -203,14 +205,16 @@ def check(registry: Registry) -> list[Issue]:
             issues.extend(Issue(file, int(line), f"{indicator.id}: {problem}")
                           for problem in _column_problems(indicator, columns))
         for entry in indicator.recorded_in:
-            table = entry.partition(" WHERE ")[0]
-            if (table if "." in table else f"main.{table}") not in tables:
+            table, column, condition = query.recorded_parts(entry)
+            if table not in columns_in:
                 issues.append(Issue(file, int(line), f"{indicator.id}: recorded_in: no store table {table}"))
-                continue
-            try:
-                con.execute(query.recorded_sql(entry))
-            except duckdb.Error as error:
-                issues.append(Issue(file, int(line), f"{indicator.id}: recorded_in: {str(error).splitlines()[0]}"))
+            elif column and column not in columns_in[table]:
+                issues.append(Issue(file, int(line), f"{indicator.id}: recorded_in: {table} has no column {column}"))
+            elif condition:
+                try:
+                    con.execute(query.recorded_sql(entry))
+                except duckdb.Error as error:
+                    issues.append(Issue(file, int(line), f"{indicator.id}: recorded_in: {str(error).splitlines()[0]}"))
     con.close()
     return issues
 
