@@ -86,6 +86,9 @@ def test_a_good_definition_has_no_issues(tmp_path):
     (("  decimals: 0\n", "  decimals: 0\n  recorded_in: [ssd_nothing]\n"), "recorded_in: no store table ssd_nothing"),
     (("  decimals: 0\n", "  decimals: 0\n  recorded_in: [ssd_contacts.cont_colour]\n"),
      "recorded_in: ssd_contacts has no column cont_colour"),
+    (("  decimals: 0\n", "  decimals: 0\n  recorded_in: [ssd_contacts WHERE cont_colour = 'blue']\n"),
+     "recorded_in: Binder Error"),
+    (("  decimals: 0\n", "  decimals: 0\n  recorded_in: [calc.nothing]\n"), "recorded_in: no store table calc.nothing"),
     (("  decimals: 0\n", "  decimals: 0\n  units: elsewhere\n"), "front_door.yaml:10: error: referrals: no SQL file "
                                                                  "front_door/elsewhere.sql"),
     (("  decimals: 0\n", "  decimals: 0\n  per_population: true\n"), "front_door.yaml:1: error: referrals: Value "
