@@ -56,8 +56,8 @@ SELECT f.la, f.period, e.person_id, e.episode_id AS event_id, f.period_end AS ev
     calc.age_on(e.dob, f.period_end) < 16 AND e.entered_care_date <= f.period_end - INTERVAL 30 MONTH AS long_term,
     coalesce(e.placement_start, e.entered_care_date) AS placement_start,
     coalesce(e.placement_start, e.entered_care_date) <= f.period_end - INTERVAL 2 YEAR
-        OR (e.placement_type IN ('A3', 'A4', 'A5', 'A6') AND e.previous_placement_start <= f.period_end - INTERVAL 2 YEAR)
-        AS stable,
+        OR (e.placement_type IN ('A3', 'A4', 'A5', 'A6')
+            AND e.previous_placement_start <= f.period_end - INTERVAL 2 YEAR) AS stable,
     -- reviews: due once in care 20 working days; on time when none in this period of care was
     -- late and the next is not overdue
     wd.in_care >= 20 AS reviews_due,
