@@ -1,0 +1,93 @@
+"""Every 903 table's columns and codes match its collection year's schema (2017 base plus the
+diffs up to that year, in ../shared/spec/ssda903)."""
+
+import csv
+import re
+from datetime import datetime
+from functools import cache
+
+import yaml
+
+from tests.conftest import SHARED
+
+SPEC = SHARED / "spec" / "ssda903"
+SPEC_NAMES = {"placed_for_adoption": "placed_adoption", "previous_permanence": "prev_perm"}
+
+
+@cache
+def schema(year: int) -> dict:
+    """The year's column_map: the 2017 base with each diff up to `year` applied in order."""
+    tables = yaml.safe_load((SPEC / "SSDA903_schema_2017.yml").read_text())["column_map"]
+    for diff in sorted(SPEC.glob("SSDA903_schema_*.diff.yml")):
+        if int(diff.name.split("_")[2].split(".")[0]) > year:
+            continue
+        for path, change in yaml.safe_load(diff.read_text()).items():
+            keys = path.split(".")[1:]
+            if change["type"] == "add":
+                tables[keys[0]] = change["value"]
+            else:
+                target = tables
+                for key in keys[:-1]:
+                    target = target[key]
+                target[keys[-1]] = change["value"]
+    return tables
+
+
+def test_schema_diffs_apply():
+    assert "social_worker" not in schema(2023) and "social_worker" in schema(2024)
+    assert [c["code"] for c in schema(2024)["header"]["SEX"]["category"]] == ["1", "2"]
+    assert [c["code"] for c in schema(2025)["header"]["SEX"]["category"]] == ["M", "F", "U"]
+
+
+def check(path, year: int) -> list[str]:
+    """Problems with one 903 file against its year's schema."""
+    table = re.match(r"SSDA903_\d{4}_(\w+)\.csv", path.name).group(1)
+    spec = schema(year)[SPEC_NAMES.get(table, table)]
+    problems = []
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        if set(reader.fieldnames) != set(spec):
+            return [f"{path.name}: columns {reader.fieldnames} are not {list(spec)}"]
+        for n, row in enumerate(reader, 2):
+            for column, rule in spec.items():
+                value = row[column]
+                if value == "":
+                    if not rule.get("canbeblank", True):
+                        problems.append(f"{path.name}:{n} {column} is blank")
+                    continue
+                if "category" in rule and value not in {str(c["code"]) for c in rule["category"]}:
+                    # An episode that ended on the year's first day carries last year's code.
+                    if not (table == "episodes" and row["DEC"] == f"01/04/{year - 1}"
+                            and value in {str(c["code"]) for c in schema(year - 1)["episodes"][column]["category"]}):
+                        problems.append(f"{path.name}:{n} {column}={value} is not in the year's list")
+                if "date" in rule:
+                    if column == "DATE_PERM" and re.fullmatch(r"(zz|\d\d)/(zz|\d\d)/\d{4}", value):
+                        continue  # the 903 allows an order date known only in part
+                    datetime.strptime(value, rule["date"])
+                if "numeric" in rule:
+                    number = int(value)
+                    assert rule["numeric"].get("min_value", number) <= number <= rule["numeric"].get("max_value", number)
+    return problems
+
+
+def test_every_table_matches_its_years_schema(small):
+    out, manifest = small
+    files = sorted((out / "ssda903").glob("*.csv"))
+    assert len(files) == 3 * 11
+    problems = [p for path in files for p in check(path, int(path.name[8:12]))]
+    assert problems == []
+    rows = {path.name: manifest.files[f"ssda903/{path.name}"] for path in files}
+    assert all(rows[f"SSDA903_{y}_{t}.csv"] > 0 for y in (2024, 2025, 2026)
+               for t in ("header", "episodes", "reviews", "oc2", "oc3", "missing", "social_worker"))
+
+
+def test_every_child_in_a_table_is_in_that_years_header(small):
+    out, _ = small
+    for year in (2024, 2025, 2026):
+        def children(table):
+            with (out / "ssda903" / f"SSDA903_{year}_{table}.csv").open(newline="") as handle:
+                return {row["CHILD"] for row in csv.DictReader(handle)}
+        header = children("header")
+        assert all(child.startswith("SYN857") for child in header)
+        for table in ("episodes", "reviews", "oc2", "oc3", "missing", "uasc", "social_worker"):
+            assert children(table) <= header, table
