@@ -39,34 +39,36 @@ def test_schema_diffs_apply():
     assert [c["code"] for c in schema(2025)["header"]["SEX"]["category"]] == ["M", "F", "U"]
 
 
-def check(path, year: int) -> list[str]:
-    """Problems with one 903 file against its year's schema."""
+def check(path, year: int) -> list[tuple[int, str, str]]:
+    """Problems with one 903 file against its year's schema: (row, column, problem)."""
     table = re.match(r"SSDA903_\d{4}_(\w+)\.csv", path.name).group(1)
     spec = schema(year)[SPEC_NAMES.get(table, table)]
     problems = []
     with path.open(newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
         if set(reader.fieldnames) != set(spec):
-            return [f"{path.name}: columns {reader.fieldnames} are not {list(spec)}"]
+            return [(1, "", f"columns {reader.fieldnames} are not {list(spec)}")]
         for n, row in enumerate(reader, 2):
             for column, rule in spec.items():
                 value = row[column]
                 if value == "":
                     if not rule.get("canbeblank", True):
-                        problems.append(f"{path.name}:{n} {column} is blank")
-                    continue
-                if "category" in rule and value not in {str(c["code"]) for c in rule["category"]}:
+                        problems.append((n, column, "blank"))
+                elif "category" in rule and value not in {str(c["code"]) for c in rule["category"]}:
                     # An episode that ended on the year's first day carries last year's code.
                     if not (table == "episodes" and row["DEC"] == f"01/04/{year - 1}"
                             and value in {str(c["code"]) for c in schema(year - 1)["episodes"][column]["category"]}):
-                        problems.append(f"{path.name}:{n} {column}={value} is not in the year's list")
-                if "date" in rule:
-                    if column == "DATE_PERM" and re.fullmatch(r"(zz|\d\d)/(zz|\d\d)/\d{4}", value):
-                        continue  # the 903 allows an order date known only in part
-                    datetime.strptime(value, rule["date"])
-                if "numeric" in rule:
+                        problems.append((n, column, "not in the year's list"))
+                elif "date" in rule and not (column == "DATE_PERM" and re.fullmatch(r"(zz|\d\d)/(zz|\d\d)/\d{4}", value)):
+                    # (the 903 allows a previous permanence order date known only in part)
+                    try:
+                        datetime.strptime(value, rule["date"])
+                    except ValueError:
+                        problems.append((n, column, "not a dd/mm/yyyy date"))
+                elif "numeric" in rule:
                     number = int(value)
-                    assert rule["numeric"].get("min_value", number) <= number <= rule["numeric"].get("max_value", number)
+                    if not rule["numeric"].get("min_value", number) <= number <= rule["numeric"].get("max_value", number):
+                        problems.append((n, column, "out of range"))
     return problems
 
 

@@ -72,7 +72,8 @@ class Defects:
         choices += [("id_trailing_zero", i) for i in filled if columns[i].kind == "id" and row[i].isdigit()]
         if table == "episodes":
             choices.append(("overlapping_episode", 1))
-        fault, i = rng.choice(choices)
+        fault = rng.choice(sorted({kind for kind, _ in choices}))  # each kind of fault equally likely
+        i = rng.choice([column for kind, column in choices if kind == fault])
         if fault == "duplicate_row":
             self.faults.append(Fault(file, number + 1, "", fault, ""))
             return [row, list(row)]

@@ -191,6 +191,8 @@ class CareLeaverYear:
     latest_contact: date | None
     pathway_review: date | None
     adviser: str
+    team: str
+    worker: str
 
 
 @dataclass(slots=True)

@@ -154,9 +154,10 @@ def care_leaver_years(rng: random.Random, world: World, dob: date, periods: list
         else:
             activity, accommodation = "0", "0"
             contact = day - timedelta(days=rng.randint(120, 400)) if touch in ("NO", "REFU") else None
+        worker = world.workforce.pick(rng, "care")
         found.append(CareLeaverYear(day, touch, activity, accommodation, contact,
                                     day - timedelta(days=rng.randint(0, 180)) if touch == "YES" else None,
-                                    f"PA {rng.randint(1, 25):02d}"))
+                                    f"PA {rng.randint(1, 25):02d}", worker.team, worker.id))
         if touch == "DIED":
             break
     return found

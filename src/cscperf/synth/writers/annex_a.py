@@ -272,7 +272,7 @@ class AnnexAWriter:
             return
         c = rows[-1]
         accommodation = ACCOMMODATION.get(c.accommodation[:1])
-        self._add(9, child, _yes(child.uasc_arrived is not None), disabled, "Leaving Care Team", None, c.adviser,
+        self._add(9, child, _yes(child.uasc_arrived is not None), disabled, c.team, c.worker, c.adviser,
                   "a) Relevant" if age_on(child.dob, self.on) < 18 else "b) Former relevant", c.pathway_review,
                   IN_TOUCH[c.in_touch], c.latest_contact, accommodation,
                   {"1": "a) Suitable", "2": "b) Not suitable"}.get(c.accommodation[-1:], "c) Not in touch or not recorded"),

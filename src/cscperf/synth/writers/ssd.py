@@ -174,6 +174,7 @@ class SsdWriter:
                       clea_care_leaver_accommodation=c.accommodation, clea_care_leaver_activity=c.activity,
                       clea_care_leaver_accom_suitable={"1": "Suitable", "2": "Unsuitable"}.get(c.accommodation[-1:]),
                       clea_pathway_plan_review_date=c.pathway_review, clea_care_leaver_personal_advisor=c.adviser,
+                      clea_care_leaver_allocated_team=c.team, clea_care_leaver_worker_id=c.worker,
                       clea_care_leaver_birthday=c.birthday)
         self._permanence(child)
         for s in collection.social_workers(child, first, last):

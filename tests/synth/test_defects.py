@@ -1,0 +1,48 @@
+"""Faults injected with --defects are where the manifest says, and are real faults: each breaks
+the year's schema (or duplicates or overlaps a row), and no other row does."""
+
+import csv
+from datetime import date, datetime
+
+import pytest
+
+from cscperf.synth import generate
+from cscperf.synth.defects import FAULTS, MANIFEST, read_manifest
+from tests.synth.test_ssda903 import check
+
+
+@pytest.fixture(scope="module")
+def messy(tmp_path_factory):
+    out = tmp_path_factory.mktemp("synth") / "messy"
+    manifest = generate(out, like="857", seed=5, end=date(2025, 3, 31), years=2, formats=["903"], defects=0.08)
+    return out, manifest
+
+
+def rows(path):
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.reader(handle))
+
+
+def test_faults_are_recorded_and_real(messy):
+    out, manifest = messy
+    faults = read_manifest(out / MANIFEST)
+    assert len(faults) == manifest.defects > 50
+    assert {f.fault for f in faults} == set(FAULTS)
+    schema_faults = set()
+    for f in faults:
+        table = rows(out / f.file)
+        header, row = table[0], table[f.row - 1]  # Excel row numbers: the header is row 1
+        if f.column:
+            assert row[header.index(f.column)] == f.value
+        if f.fault == "duplicate_row":
+            assert row == table[f.row - 2]
+        elif f.fault == "overlapping_episode":
+            before = table[f.row - 2]
+            assert row[0] == before[0] and datetime.strptime(f.value, "%d/%m/%Y") < datetime.strptime(before[1], "%d/%m/%Y")
+        elif f.fault == "id_trailing_zero":
+            assert f.value.endswith(".0") and f.value[:-2].isdigit()
+        else:
+            schema_faults.add((f.file, f.row, f.column))
+    found = {(path.relative_to(out).as_posix(), n, column) for path in sorted((out / "ssda903").glob("*.csv"))
+             for n, column, _ in check(path, int(path.name[8:12]))}
+    assert found == schema_faults
