@@ -25,3 +25,38 @@ def con():
     connection = store.connect()
     yield connection
     connection.close()
+
+
+@pytest.fixture(scope="session")
+def reference_db(tmp_path_factory) -> Path:
+    """`../shared/reference` imported once per test run into a DuckDB file, shared by the xdist
+    workers (the first to arrive builds it). Open it read-only: see `reference_con`."""
+    import fcntl
+    import os
+
+    from cscperf import store
+    from cscperf.reference.importer import import_reference
+
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    path = root / "reference.duckdb"
+    with open(root / "reference.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not path.exists():
+            building = root / "reference.building.duckdb"
+            building.unlink(missing_ok=True)
+            connection = store.connect(building)
+            import_reference(connection, SHARED / "reference")
+            connection.close()
+            building.rename(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def reference_con(reference_db):
+    """A read-only connection to the store holding the published reference data."""
+    import duckdb
+
+    connection = duckdb.connect(str(reference_db), read_only=True)
+    yield connection
+    connection.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import sys
+from contextlib import closing
 from enum import Enum
 from pathlib import Path
 
@@ -11,9 +12,10 @@ import typer
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from cscperf import settings, store  # noqa: I001 (store first: importing sources first is circular)
-from cscperf import sources
+from cscperf import settings, sources, store
+from cscperf.appdb.users import Role
 from cscperf.quality.findings import LoadError, Severity
+from cscperf.reference.cli import app as reference_app
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
 console = Console()
@@ -76,6 +78,8 @@ def load(
     _print_rows(["table", "rows loaded"], sorted(summary.rows_loaded.items()), TableFormat.table)
     console.print("Findings: " + ", ".join(f"{by_severity[s]:,} {s}" for s in reversed(Severity)) +
                   (" (see `cscperf findings`)" if len(summary.findings) else ""))
+    if not summary.total_loaded:
+        _fail("nothing was loaded: the files hold no rows")
 
 
 @app.command()
@@ -169,6 +173,85 @@ def synth(
                  for label, target, achieved in manifest.comparison()],
                 TableFormat.table, title=f"Last year ({manifest.end[:4]}) against targets")
 
+
+@app.command()
+def serve(
+    db: Path = DbOption,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0 for every network)"),
+    port: int = typer.Option(8000, "--port", help="Port to listen on"),
+) -> None:
+    """Run the web application: sign in at http://HOST:PORT/ (create accounts with `cscperf users add`).
+
+    Put it behind an HTTPS reverse proxy when anyone will reach it from another machine."""
+    from cscperf.outputs.web.server import serve as run
+
+    try:
+        run(_db(db), host, port)
+    except FileNotFoundError as error:
+        _fail(str(error))
+
+
+users_app = typer.Typer(help="Accounts for the web application.", no_args_is_help=True)
+app.add_typer(users_app, name="users")
+
+
+@users_app.command("add")
+def users_add(
+    name: str = typer.Argument(..., help="User name (their work email address, for identity-provider sign-in)"),
+    role: Role = typer.Option(..., "--role", help="admin: accounts and settings; analyst: all data, "
+                              "uploads and drill-down; member: aggregated, suppressed figures only"),
+    db: Path = DbOption,
+    no_password: bool = typer.Option(False, "--no-password",
+                                     help="Sign in only through the organisation's identity provider"),
+) -> None:
+    """Add an account. The password is asked for twice, or read from the first line of standard
+    input when that is not a terminal (for scripts)."""
+    from cscperf import appdb
+    from cscperf.appdb import audit, users
+
+    password = None
+    if not no_password:
+        if sys.stdin.isatty():
+            password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+        else:
+            password = sys.stdin.readline().rstrip("\r\n")
+    with closing(appdb.connect(_db(db))) as con:
+        try:
+            users.add(con, name, role, password)
+        except users.AccountError as error:
+            _fail(str(error))
+        audit.record_event(con, None, "user-added", f"{name} as {role.value}, from the command line")
+    console.print(f"Added {name} ({role.value}).")
+
+
+@users_app.command("list")
+def users_list(db: Path = DbOption, fmt: TableFormat = typer.Option(TableFormat.table, "--format")) -> None:
+    """List the accounts: name, role, how they sign in and when they last did."""
+    from cscperf import appdb
+    from cscperf.appdb import users
+
+    with closing(appdb.connect(_db(db))) as con:
+        rows = [(u.name, u.role.value, "password" if u.has_password else "identity provider",
+                 u.created_at, u.last_sign_in_at or "") for u in users.all_users(con)]
+    _print_rows(["name", "role", "signs in with", "created", "last signed in"], rows, fmt)
+
+
+@users_app.command("remove")
+def users_remove(name: str = typer.Argument(..., help="User name"), db: Path = DbOption) -> None:
+    """Remove an account and end its sessions."""
+    from cscperf import appdb
+    from cscperf.appdb import audit, users
+
+    with closing(appdb.connect(_db(db))) as con:
+        try:
+            users.remove(con, name)
+        except users.AccountError as error:
+            _fail(str(error))
+        audit.record_event(con, None, "user-removed", f"{name}, from the command line")
+    console.print(f"Removed {name}.")
+
+
+app.add_typer(reference_app, name="reference")
 
 if __name__ == "__main__":
     app()

@@ -20,7 +20,27 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "cscperf.duckdb", "Path of the DuckDB store file"),
+    Setting("reference_cache", "~/.cache/cscperf/reference",
+            "Folder `cscperf reference download` saves published files in"),
+    Setting("reference_mirror", "", "Base URL of a copy of the reference folder to download from instead"),
     Setting("suppress_below", 5, "In member-facing outputs, counts from 1 to this minus one are suppressed"),
+    # The web application (`cscperf serve`)
+    Setting("session_hours", 8, "A web session ends this many hours after signing in"),
+    Setting("session_idle_minutes", 30, "A web session ends after this many minutes without a request"),
+    Setting("sign_in_attempts", 5, "Failed sign-ins to one account within the lockout window that lock it"),
+    Setting("sign_in_attempts_per_address", 20,
+            "Failed sign-ins from one network address within the lockout window that lock it"),
+    Setting("lockout_minutes", 15, "The sign-in lockout window, in minutes"),
+    Setting("upload_max_mb", 500, "The largest upload the web application accepts, in megabytes"),
+    Setting("assets", "", "Folder of GOV.UK Frontend's built files (dist/govuk); empty: the project's "
+            "node_modules/govuk-frontend/dist/govuk"),
+    Setting("oidc_issuer", "", "Sign-in through the organisation's identity provider (OpenID Connect): "
+            "its issuer URL, e.g. https://login.microsoftonline.com/TENANT-ID/v2.0; empty turns it off"),
+    Setting("oidc_client_id", "", "This application's client id at the identity provider"),
+    Setting("oidc_client_secret", "", "Its client secret; empty for a public client (PKCE is always used)"),
+    Setting("oidc_username_claim", "preferred_username",
+            "The ID token claim matched against cscperf user names (e.g. preferred_username or email)"),
+    Setting("oidc_provider_name", "your organisation's account", "How the sign-in page names the provider"),
 )
 
 

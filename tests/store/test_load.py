@@ -66,3 +66,11 @@ def test_failed_load_changes_nothing(tmp_path):
         store.load(con, [good, bad])
     assert people(con) == [("A1", "M", 2024)]
     assert con.execute("SELECT count(*) FROM meta.loads").fetchone() == (1,)
+
+
+def test_reloading_a_return_replaces_its_rows_with_a_blanked_key(tmp_path):
+    con = store.connect()
+    for _ in range(2):
+        batch = person_batch(tmp_path, 2024, [("A1", "M"), (None, "F")])
+        store.load(con, [batch])
+    assert people(con) == [("A1", "M", 2024), (None, "F", 2024)]

@@ -18,7 +18,7 @@ from cscperf.sources.batch import Batch
 from cscperf.sources.files import SourceFile
 
 # In the order they are asked; the first whose detect() answers takes the file.
-READER_MODULES: tuple[str, ...] = ()
+READER_MODULES: tuple[str, ...] = ("ssda903", "cin_census", "annex_a", "ssd")
 
 HEAD_BYTES = 64 * 1024
 
@@ -56,6 +56,8 @@ def read_paths(paths: Iterable[Path], la: str | None = None, year: int | None = 
     for path in expand(paths):
         with open(path, "rb") as handle:
             head = handle.read(HEAD_BYTES)
+        if not head.strip():
+            raise LoadError(path.name, "the file is empty")
         for module in modules:
             detection = module.detect(path, head)
             if detection is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 import pyarrow as pa
 
@@ -66,3 +67,11 @@ class Batch:
     def add_file(self, file: SourceFile) -> int:
         self.files.append(file)
         return len(self.files) - 1
+
+
+def record_id(*parts: object) -> str | None:
+    """A readable, deterministic ID for a record a return does not number, built from its
+    natural key: 'A123/2024-05-01', 'A123/2024-05-01/assessment/2024-05-03'. None without a child."""
+    if parts[0] is None:
+        return None
+    return "/".join(p.isoformat() if isinstance(p, date) else str(p) for p in parts)

@@ -7,6 +7,8 @@ value, and the cell is nulled while the row is kept.
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 from collections.abc import Collection, Mapping
 from datetime import date, datetime, timedelta
@@ -15,10 +17,11 @@ from cscperf.quality.findings import Findings, Severity
 
 
 class CellProblem(ValueError):
-    def __init__(self, rule: str, message: str):
+    def __init__(self, rule: str, message: str, severity: Severity = Severity.WARNING):
         super().__init__(message)
         self.rule = rule
         self.message = message
+        self.severity = severity  # INFO when the value was understood but cannot be stored
 
 
 BLANKS = frozenset({"", "NULL", "NONE", "N/A", "NAN", "NAT"})
@@ -43,6 +46,7 @@ def normalise_id(raw: object) -> str:
 _EXCEL_EPOCH = date(1899, 12, 30)
 _SERIAL = re.compile(r"^\d{4,5}(\.0+)?$")
 _DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%d %b %Y", "%d %B %Y")
+_ISO = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 _TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)
 
@@ -56,6 +60,12 @@ def parse_date(raw: object) -> date:
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         return _from_serial(float(raw), raw)
     text = str(raw).strip()
+    if _ISO.match(text):  # the common case, read without trying each layout
+        try:
+            value = date.fromisoformat(text)
+        except ValueError:
+            raise CellProblem("date-malformed", "not a date (expected dd/mm/yyyy)") from None
+        return _in_range(value)
     if _SERIAL.match(text):
         return _from_serial(float(text), raw)
     text = _TIME_SUFFIX.sub("", text)
@@ -64,16 +74,20 @@ def parse_date(raw: object) -> date:
             value = datetime.strptime(text, layout).date()
         except ValueError:
             continue
-        if not EARLIEST <= value <= LATEST:
-            raise CellProblem("date-out-of-range", f"date outside {EARLIEST.year}-{LATEST.year}")
-        return value
+        return _in_range(value)
     raise CellProblem("date-malformed", "not a date (expected dd/mm/yyyy)")
+
+
+def _in_range(value: date) -> date:
+    if not EARLIEST <= value <= LATEST:
+        raise CellProblem("date-out-of-range", f"date outside {EARLIEST.year}-{LATEST.year}")
+    return value
 
 
 def _from_serial(serial: float, raw: object) -> date:
     if not serial.is_integer() or not 1 <= serial <= 73050:
         raise CellProblem("date-malformed", "not a date (expected dd/mm/yyyy)")
-    return _EXCEL_EPOCH + timedelta(days=int(serial))
+    return _in_range(_EXCEL_EPOCH + timedelta(days=int(serial)))
 
 
 def parse_int(raw: object, minimum: int | None = None, maximum: int | None = None) -> int:
@@ -87,6 +101,20 @@ def parse_int(raw: object, minimum: int | None = None, maximum: int | None = Non
         raise CellProblem("integer-malformed", "not a whole number") from None
     if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
         raise CellProblem("out-of-range", f"outside {minimum}-{maximum}")
+    return value
+
+
+def parse_float(raw: object) -> float:
+    """A number, with or without thousands separators."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        value = float(raw)
+    else:
+        try:
+            value = float(str(raw).strip().replace(",", ""))
+        except ValueError:
+            raise CellProblem("number-malformed", "not a number") from None
+    if not math.isfinite(value):
+        raise CellProblem("number-malformed", "not a number")
     return value
 
 
@@ -110,12 +138,20 @@ def code_key(raw: object) -> str:
     return _TRAILING_ZERO.sub(r"\1", re.sub(r"\s+", " ", str(raw).strip()).upper())
 
 
+@functools.lru_cache(maxsize=512)
+def _code_index(allowed: tuple[str, ...]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for code in allowed:
+        index.setdefault(code_key(code), code)
+    return index
+
+
 def parse_code(raw: object, allowed: Collection[str], synonyms: Mapping[str, str] | None = None) -> str:
     """A code from a published list; `synonyms` maps other spellings (upper case) to codes."""
     key = code_key(raw)
-    for code in allowed:
-        if code_key(code) == key:
-            return code
+    index = _code_index(tuple(allowed))
+    if key in index:
+        return index[key]
     if synonyms and key in synonyms:
         return synonyms[key]
     raise CellProblem("code-not-in-list", "not a code in this year's list")
@@ -135,7 +171,7 @@ class RowCells:
     def __init__(self, findings: Findings, file: str, table: str, row: int):
         self.findings, self.file, self.table, self.row = findings, file, table, row
 
-    def _problem(self, column: str, raw: object, rule: str, message: str,
+    def problem(self, column: str, raw: object, rule: str, message: str,
                  severity: Severity = Severity.WARNING) -> None:
         self.findings.add(self.file, rule, message, severity, table=self.table, row=self.row,
                           column=column, value=None if raw is None else str(raw))
@@ -144,7 +180,7 @@ class RowCells:
         if not is_blank(raw):
             return False
         if required:
-            self._problem(column, raw, "blank-mandatory", "a value is required")
+            self.problem(column, raw, "blank-mandatory", "a value is required")
         return True
 
     def _parse(self, column: str, raw: object, required: bool, parse, *args):
@@ -153,7 +189,7 @@ class RowCells:
         try:
             return parse(raw, *args)
         except CellProblem as problem:
-            self._problem(column, raw, problem.rule, problem.message)
+            self.problem(column, raw, problem.rule, problem.message, problem.severity)
             return None
 
     def id(self, column: str, raw: object, required: bool = True) -> str | None:
@@ -161,7 +197,7 @@ class RowCells:
             return None
         value = normalise_id(raw)
         if value != str(raw):
-            self._problem(column, raw, "id-normalised", f"read as {value}", Severity.INFO)
+            self.problem(column, raw, "id-normalised", f"read as {value}", Severity.INFO)
         return value
 
     def text(self, column: str, raw: object, required: bool = False) -> str | None:
@@ -178,6 +214,13 @@ class RowCells:
     def int(self, column: str, raw: object, required: bool = False,
             minimum: int | None = None, maximum: int | None = None) -> int | None:
         return self._parse(column, raw, required, parse_int, minimum, maximum)
+
+    def float(self, column: str, raw: object, required: bool = False) -> float | None:
+        return self._parse(column, raw, required, parse_float)
+
+    def parsed(self, column: str, raw: object, parse, required: bool = False):
+        """A cell read by a reader's own parser, which raises `CellProblem` on a bad value."""
+        return self._parse(column, raw, required, parse)
 
     def flag(self, column: str, raw: object, required: bool = False) -> str | None:
         return self._parse(column, raw, required, parse_flag)

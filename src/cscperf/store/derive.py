@@ -11,10 +11,19 @@ from collections.abc import Callable
 import duckdb
 
 from cscperf.quality.findings import Finding
+from cscperf.store import legal_status, open_episodes, periods_of_care, placements, postcodes
 
 Step = Callable[[duckdb.DuckDBPyConnection, str], list[Finding]]
 
-STEPS: tuple[Step, ...] = ()
+# In order: repaired ceased dates shape periods of care, which bound placements and legal
+# statuses; postcodes are looked up before placement distances are worked out.
+STEPS: tuple[Step, ...] = (
+    open_episodes.repair,
+    periods_of_care.derive,
+    postcodes.fill,
+    placements.derive,
+    legal_status.derive,
+)
 
 
 def run(con: duckdb.DuckDBPyConnection, la: str) -> list[Finding]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
+from cscperf.quality.findings import LoadError
+from cscperf.reference import schema as reference_schema
 from cscperf.store.schema import ddl
 
 SCHEMA_VERSION = 1
@@ -23,5 +27,26 @@ def connect(path: str | Path = ":memory:", read_only: bool = False) -> duckdb.Du
 def migrate(con: duckdb.DuckDBPyConnection) -> None:
     """Create whatever is missing. Tables are only ever added, so this is safe to run each time."""
     con.execute(ddl())
+    reference_schema.migrate(con)
     if con.execute("SELECT count(*) FROM meta.schema_version").fetchone()[0] == 0:
         con.execute("INSERT INTO meta.schema_version VALUES (?)", [SCHEMA_VERSION])
+
+
+@contextmanager
+def atomic(con: duckdb.DuckDBPyConnection, failed: Callable[[], tuple[str, str]]) -> Iterator[None]:
+    """Run the block in one transaction: on any error the store is left exactly as it was.
+
+    A `LoadError` passes through; anything unexpected becomes one, named by `failed()`:
+    (file, what failed), followed by the error's first line."""
+    con.begin()
+    try:
+        yield
+        con.commit()
+    except LoadError:
+        con.rollback()
+        raise
+    except Exception as error:
+        con.rollback()
+        file, what = failed()
+        raise LoadError(file, f"{what} and nothing was changed "
+                              f"({type(error).__name__}: {str(error).splitlines()[0]})") from error

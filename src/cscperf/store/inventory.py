@@ -21,10 +21,44 @@ def inventory(con: duckdb.DuckDBPyConnection) -> list[tuple]:
 
 
 def findings(con: duckdb.DuckDBPyConnection, la: str | None = None,
-             lowest: Severity = Severity.INFO) -> tuple[list[str], list[tuple]]:
+             lowest: Severity = Severity.INFO, load_id: int | None = None,
+             limit: int | None = None) -> tuple[list[str], list[tuple]]:
     wanted = [str(s) for s in Severity if s >= lowest]
     rows = con.execute(f"""
         SELECT {', '.join(f'"{c}"' for c in FINDING_COLUMNS)} FROM meta.findings
-        WHERE severity IN (SELECT unnest(?)) AND (? IS NULL OR la = ?)
-        ORDER BY load_id, file, "row" NULLS FIRST, "column" """, [wanted, la, la]).fetchall()
+        WHERE severity IN (SELECT unnest(?)) AND (? IS NULL OR la = ?) AND (? IS NULL OR load_id = ?)
+        ORDER BY load_id, file, "row" NULLS FIRST, "column" LIMIT ?""",
+        [wanted, la, la, load_id, load_id, limit]).fetchall()
     return FINDING_COLUMNS, rows
+
+
+def finding_counts(con: duckdb.DuckDBPyConnection, load_id: int) -> list[tuple]:
+    """(severity, rule, findings) for one load, most severe and most frequent first."""
+    return con.execute("""
+        SELECT severity, rule, count(*) AS n FROM meta.findings WHERE load_id = ?
+        GROUP BY severity, rule
+        ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, n DESC, rule
+        """, [load_id]).fetchall()
+
+
+LOAD_COLUMNS = ["load_id", "la", "format", "collection_year", "started_at", "finished_at",
+                "rows_read", "rows_loaded", "files", "findings"]
+
+
+def loads(con: duckdb.DuckDBPyConnection, load_id: int | None = None) -> list[dict]:
+    """The load history, newest first (or one load), with its file and finding counts."""
+    rows = con.execute(f"""
+        SELECT {', '.join('l.' + c for c in LOAD_COLUMNS[:-2])},
+               (SELECT count(*) FROM meta.load_files f WHERE f.load_id = l.load_id),
+               (SELECT count(*) FROM meta.findings f WHERE f.load_id = l.load_id)
+        FROM meta.loads l WHERE ? IS NULL OR l.load_id = ? ORDER BY l.load_id DESC""",
+        [load_id, load_id]).fetchall()
+    return [dict(zip(LOAD_COLUMNS, row)) for row in rows]
+
+
+def load_files(con: duckdb.DuckDBPyConnection, load_id: int) -> list[dict]:
+    """The files one load read: name, format, part, collection year, size, rows and checksum."""
+    columns = ["name", "format", "part", "collection_year", "size", "rows_read", "sha256"]
+    rows = con.execute(f"SELECT {', '.join(columns)} FROM meta.load_files WHERE load_id = ? "
+                       "ORDER BY file_id", [load_id]).fetchall()
+    return [dict(zip(columns, row)) for row in rows]

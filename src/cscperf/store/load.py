@@ -10,15 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import duckdb
 import pyarrow as pa
 
 from cscperf import __version__
-from cscperf.quality.findings import Findings, LoadError, Severity
-from cscperf.sources.batch import Batch
+from cscperf.quality.findings import Findings, Severity
 from cscperf.store import derive
+from cscperf.store.duckdb import atomic
 from cscperf.store.schema import PROVENANCE, TABLES_BY_NAME, Table
+
+if TYPE_CHECKING:  # sources import the store's schema, so importing them here would be circular
+    from cscperf.sources.batch import Batch
 
 
 @dataclass
@@ -38,22 +42,13 @@ class LoadSummary:
 def load(con: duckdb.DuckDBPyConnection, batches: list[Batch]) -> LoadSummary:
     """Load every batch in one transaction; on any error the store is left exactly as it was."""
     summary = LoadSummary()
-    con.begin()
-    try:
+    files = ", ".join(f.name for b in batches for f in b.files) or "load"
+    with atomic(con, lambda: (files, "the load failed")):
         for batch in batches:
             _load_batch(con, batch, summary)
         for la in sorted({b.la for b in batches}):
             summary.findings.extend(derive.run(con, la))
         _record_findings(con, summary)
-        con.commit()
-    except LoadError:
-        con.rollback()
-        raise
-    except Exception as error:  # anything unexpected still leaves the store untouched
-        con.rollback()
-        raise LoadError(", ".join(f.name for b in batches for f in b.files) or "load",
-                        f"the load failed and nothing was changed ({type(error).__name__}: {error})"
-                        ) from error
     return summary
 
 
@@ -82,7 +77,7 @@ def _load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, summary: LoadSumma
     for name, rows in batch.tables.items():
         if len(rows):
             counts[name] = _load_table(con, TABLES_BY_NAME[name], rows.to_arrow(), batch.la,
-                                       load_id, summary.findings)
+                                       load_id, batch.format, summary.findings)
     con.unregister("stage_files")
     summary.findings.extend(batch.findings)
     summary.load_ids.append(load_id)
@@ -99,7 +94,7 @@ def _key_match(table: Table, left: str, right: str) -> str:
 
 
 def _load_table(con: duckdb.DuckDBPyConnection, table: Table, arrow: pa.Table, la: str,
-                load_id: int, findings: Findings) -> int:
+                load_id: int, format: str, findings: Findings) -> int:
     columns = table.column_names
     key = ", ".join(table.key)
     con.register("stage_arrow", arrow)
@@ -117,7 +112,7 @@ def _load_table(con: duckdb.DuckDBPyConnection, table: Table, arrow: pa.Table, l
         FROM stage_arrow a JOIN stage_files f USING (_file_index)
     """, [la, load_id])
     con.unregister("stage_arrow")
-    complete_key = " AND ".join(f"{k} IS NOT NULL" for k in table.key)
+    complete_key = _complete_key(table)
     for file_name, row, year, kept_year, kept_row in con.execute(f"""
             SELECT file_name, source_row, collection_year, _kept_year, _kept_row FROM stage
             WHERE _rank > 1 AND {complete_key} ORDER BY file_name, source_row""").fetchall():
@@ -145,6 +140,13 @@ def _load_table(con: duckdb.DuckDBPyConnection, table: Table, arrow: pa.Table, l
         AND coalesce(t.collection_year, 0) > coalesce(s.collection_year, 0)""")
     replaced = con.execute(f"""
         DELETE FROM {table.name} t USING stage s WHERE {_key_match(table, 't', 's')}""").fetchone()[0]
+    # A row whose key was blanked by a bad cell cannot be matched; it belongs to its return, so a
+    # re-submission of the same year's return in the same format replaces it.
+    replaced += con.execute(f"""
+        DELETE FROM {table.name} t WHERE t.la = ? AND NOT ({_complete_key(table, 't.')})
+        AND t.collection_year IN (SELECT DISTINCT collection_year FROM stage)
+        AND t.source_file_id IN (SELECT file_id FROM meta.load_files WHERE format = ?)""",
+        [la, format]).fetchone()[0]
     if replaced:
         findings.add(table.name, "replaced-by-this-load",
                      f"{replaced} row(s) in {table.name} from earlier returns were replaced",
@@ -154,6 +156,10 @@ def _load_table(con: duckdb.DuckDBPyConnection, table: Table, arrow: pa.Table, l
                            f"SELECT {', '.join(target)} FROM stage").fetchone()[0]
     con.execute("DROP TABLE stage")
     return inserted
+
+
+def _complete_key(table: Table, alias: str = "") -> str:
+    return " AND ".join(f"{alias}{k} IS NOT NULL" for k in table.key)
 
 
 def _describe_key(table: Table) -> str:

@@ -18,8 +18,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+class ColumnType(str):
+    """A column's SQL type, which also says what kind of value it holds (`kind`: id, text,
+    code, date, int, float, flag or json), so readers of SSD-shaped files know how to parse it."""
+
+    kind: str
+
+    def __new__(cls, sql: str, kind: str) -> ColumnType:
+        column_type = super().__new__(cls, sql)
+        column_type.kind = kind
+        return column_type
+
+
 ID, TEXT, CODE, DATE, INT, FLOAT, FLAG, JSON = (
-    "VARCHAR", "VARCHAR", "VARCHAR", "DATE", "INTEGER", "DOUBLE", "VARCHAR", "VARCHAR",
+    ColumnType(sql, kind) for sql, kind in (
+        ("VARCHAR", "id"), ("VARCHAR", "text"), ("VARCHAR", "code"), ("DATE", "date"),
+        ("INTEGER", "int"), ("DOUBLE", "float"), ("VARCHAR", "flag"), ("VARCHAR", "json"))
 )
 
 
@@ -89,6 +103,8 @@ TABLES: tuple[Table, ...] = (
         ssd("pers_nationality", TEXT, "Nationality"),
         added("pers_upn", ID, "Unique pupil number (903 UPN, CIN UPN)"),
         added("pers_former_upn", ID, "Former unique pupil number (CIN FormerUPN)"),
+        added("pers_disabled", FLAG, "Has a disability, Y or N, where only that is known (Annex A "
+              "'Does the Child have a Disability'); the disabilities themselves are in ssd_disability"),
         person="pers_person_id",
     ),
     table(
@@ -383,6 +399,8 @@ TABLES: tuple[Table, ...] = (
         ssd("clac_person_id", ID, "Child's ID"),
         ssd("clac_cla_conviction_date", DATE, "Date (for 903, the 31 March of the return)"),
         ssd("clac_cla_conviction_offence", TEXT, "Offence"),
+        added("clac_convicted", FLAG, "Convicted or given a youth caution or reprimand during the "
+              "year: Y or N (903 OC2 CONVICTED); the 903 gives no offence or date"),
         person="clac_person_id",
     ),
     table(
@@ -536,6 +554,13 @@ CREATE TABLE IF NOT EXISTS meta.findings (
     message VARCHAR NOT NULL
 );
 CREATE TABLE IF NOT EXISTS meta.schema_version (version INTEGER);
+-- Coordinates of the postcodes in the store (ONS postcode directory), for placement distances.
+CREATE TABLE IF NOT EXISTS meta.postcodes (
+    postcode VARCHAR PRIMARY KEY, -- no spaces, upper case
+    easting DOUBLE,
+    northing DOUBLE,
+    district VARCHAR -- ONS local authority district (LTLA) code, e.g. E07000026
+);
 """
 
 

@@ -1,0 +1,1 @@
+"""Comparisons: an authority's figures against published benchmarks, targets and earlier periods."""

@@ -1,0 +1,1 @@
+"""What cscperf produces: the committee report, the web application and exports."""

@@ -1,0 +1,1 @@
+"""The application's pages, one module per topic; each declares its routes with `Pages`."""

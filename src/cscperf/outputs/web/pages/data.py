@@ -1,0 +1,86 @@
+"""Data: upload files (the same readers and loader as `cscperf load`), the load history and
+the findings each load recorded. Analysts only: findings can quote a cell's value."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from cscperf import sources, store
+from cscperf.appdb import audit
+from cscperf.outputs.web.policy import ANALYSTS, Context, Pages
+from cscperf.quality.findings import LoadError
+from cscperf.store import inventory
+
+pages = Pages()
+
+FINDINGS_SHOWN = 500
+
+
+@pages.page("/data", access=ANALYSTS, nav="Data")
+def loads(ctx: Context):
+    return ctx.render("data/loads.html", title="Data loads", loads=inventory.loads(ctx.store))
+
+
+@pages.page("/data/loads/{load_id:int}", access=ANALYSTS)
+def load(ctx: Context):
+    load_id = ctx.params["load_id"]
+    found = inventory.loads(ctx.store, load_id)
+    if not found:
+        return ctx.error(404)
+    _, rows = inventory.findings(ctx.store, load_id=load_id, limit=FINDINGS_SHOWN)
+    return ctx.render("data/load.html", title=f"Load {load_id}", load=found[0],
+                      files=inventory.load_files(ctx.store, load_id),
+                      counts=inventory.finding_counts(ctx.store, load_id),
+                      findings=rows, shown=FINDINGS_SHOWN, uploaded="uploaded" in ctx.query)
+
+
+def _upload_form(ctx: Context, status: int = 200, errors: dict | None = None, values: dict | None = None):
+    return ctx.render("data/upload.html", status=status, title="Upload files",
+                      errors=errors or {}, values=values or {})
+
+
+def _safe_name(name: str) -> str:
+    """The file's own name, without any folder the browser sent, safe to write to disk."""
+    base = re.split(r"[\\/]", name or "")[-1].strip()
+    return re.sub(r"[^\w.\- ()]", "_", base).lstrip(".") or "upload"
+
+
+@pages.page("/data/upload", access=ANALYSTS, methods=("GET", "POST"))
+def upload(ctx: Context):
+    if ctx.form is None:
+        return _upload_form(ctx)
+    files = [f for f in ctx.form.getlist("files") if hasattr(f, "filename") and f.filename]
+    la = str(ctx.form.get("la", "")).strip()
+    year = str(ctx.form.get("year", "")).strip()
+    values, errors = {"la": la, "year": year}, {}
+    if not files:
+        errors["files"] = "Select one or more files to upload"
+    if la and not re.fullmatch(r"\d{3}", la):
+        errors["la"] = "Enter the authority's DfE code as 3 digits, like 883"
+    if year and not (year.isdigit() and 2000 <= int(year) <= 2100):
+        errors["year"] = "Enter the collection year as 4 digits, like 2025 for 2024 to 2025"
+    if errors:
+        return _upload_form(ctx, 400, errors, values)
+    with tempfile.TemporaryDirectory(prefix="cscperf-upload-") as folder:
+        for file in files:
+            target = Path(folder) / _safe_name(file.filename)
+            while target.exists():
+                target = target.with_name("_" + target.name)
+            with open(target, "wb") as out:
+                shutil.copyfileobj(file.file, out)
+        try:
+            with ctx.web.upload_lock:
+                batches = sources.read_paths([Path(folder)], la=la or None, year=int(year) if year else None)
+                summary = store.load(ctx.store, batches)
+        except LoadError as error:
+            audit.record_event(ctx.db, ctx.user.name, "upload-failed", f"{len(files)} file(s)")
+            return _upload_form(ctx, 400, {"files": str(error).rstrip(".") + ". Nothing was loaded."},
+                                 values)
+    audit.record_event(ctx.db, ctx.user.name, "upload",
+                       f"{len(files)} file(s); load(s) {', '.join(map(str, summary.load_ids))}")
+    if len(summary.load_ids) == 1:
+        return ctx.redirect(f"/data/loads/{summary.load_ids[0]}?uploaded")
+    return ctx.redirect("/data")

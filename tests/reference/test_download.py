@@ -1,0 +1,131 @@
+"""Downloading against a real HTTP server on this machine (never the internet): a mirror of
+../shared/reference, and a copy of the EES content API's answers laid out as static files."""
+
+import functools
+import json
+import socket
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cscperf.cli import app
+from cscperf.reference.download import DownloadError, Sources, download, load_sources
+from cscperf.reference.importer import sha256
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def serve():
+    """serve(folder) -> base URL of an HTTP server on localhost serving that folder."""
+    servers = []
+
+    def start(folder: Path) -> str:
+        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def test_every_file_of_the_layout_is_listed(shared):
+    listed = {source.path for source in load_sources().files}
+    reference = shared / "reference"
+    needed = {str(p.relative_to(reference)) for pattern in ("ees/*.csv", "lait/*", "stat-neighbours/*",
+                                                            "lookups/*", "ons/ons_mid-year*",
+                                                            "indicator-registries/lait_data_dictionary.csv")
+              for p in reference.glob(pattern)}
+    assert needed <= listed
+
+
+def test_download_from_a_mirror(serve, shared, tmp_path):
+    mirror = serve(shared / "reference")
+    summary = download(tmp_path / "cache", mirror=mirror)
+    assert summary.failed == [] and summary.by_hand == []
+    assert len(summary.fetched) == len(load_sources().files)
+    for item in summary.fetched:
+        assert item.url == f"{mirror}/{item.path}"
+        assert sha256(tmp_path / "cache" / item.path) == sha256(shared / "reference" / item.path)
+    assert not list((tmp_path / "cache").rglob(".part-*"))
+
+
+def test_ees_files_are_found_in_the_publications_latest_release(serve, shared, tmp_path):
+    """The content API's answers as static files: the release lists its files; each file by id."""
+    api = tmp_path / "api"
+    release = api / "publications" / "characteristics-of-children-in-need" / "releases"
+    release.mkdir(parents=True)
+    (release / "latest").write_text(json.dumps({"id": "rel-1", "downloadFiles": [
+        {"id": "file-9", "fileName": "a1_other_2013_to_2026.csv"},
+        {"id": "file-7", "fileName": "b1_children_in_need_2013_to_2026.csv"}]}))
+    (api / "releases" / "rel-1" / "files").mkdir(parents=True)
+    published = shared / "reference" / "ees" / "b1_children_in_need_2013_to_2025.csv"
+    (api / "releases" / "rel-1" / "files" / "file-7").write_bytes(published.read_bytes())
+    base = serve(tmp_path)
+    sources = Sources.model_validate({"ees_api": f"{base}/api", "files": [
+        {"path": "ees/b1_children_in_need_2013_to_2025.csv",
+         "ees": {"publication": "characteristics-of-children-in-need", "file": "b1_children_in_need_*.csv"}},
+        {"path": "lookups/manual.csv", "page": "https://example.org/lookups"}]})
+    summary = download(tmp_path / "cache", sources=sources)
+    [fetched] = summary.fetched
+    assert fetched.problem is None and fetched.url == f"{base}/api/releases/rel-1/files/file-7"
+    assert fetched.path == "ees/b1_children_in_need_2013_to_2026.csv"  # saved under its published name
+    assert sha256(tmp_path / "cache" / fetched.path) == sha256(published)
+    assert [s.path for s in summary.by_hand] == ["lookups/manual.csv"]
+
+
+def test_failures_name_the_file_and_the_reason(serve, tmp_path):
+    base = serve(tmp_path / "empty")
+    (tmp_path / "empty").mkdir()
+    sources = Sources.model_validate({"ees_api": f"{base}/api", "files": [
+        {"path": "lait/bds_long_0.parquet", "url": f"{base}/missing.parquet"},
+        {"path": "ees/b1.csv", "ees": {"publication": "nowhere", "file": "b1*.csv"}}]})
+    summary = download(tmp_path / "cache", sources=sources)
+    assert [f.problem for f in summary.fetched] == [
+        f"{base}/missing.parquet: the server answered 404 File not found",
+        f"{base}/api/publications/nowhere/releases/latest: the server answered 404 File not found"]
+    assert not (tmp_path / "cache" / "lait" / "bds_long_0.parquet").exists()
+
+
+def test_the_command_reports_failures_without_a_traceback(tmp_path):
+    with socket.socket() as closed:  # a port nobody listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    result = CliRunner().invoke(app, ["reference", "download", "--cache", str(tmp_path / "cache"),
+                                      "--mirror", f"http://127.0.0.1:{port}"])
+    assert result.exit_code == 1
+    assert "could not connect" in result.output and "could not be downloaded" in result.output
+    assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)
+
+
+def test_the_command_downloads_into_the_cache(serve, shared, tmp_path):
+    mirror = serve(shared / "reference")
+    runner = CliRunner()
+    result = runner.invoke(app, ["reference", "download", "--cache", str(tmp_path / "cache"), "--mirror", mirror])
+    assert result.exit_code == 0, result.output
+    assert f"Next: cscperf reference import {tmp_path / 'cache'}" in result.output
+    # The cache is the shared folder byte for byte (see test_download_from_a_mirror), which the
+    # session's `reference_db` imports: the import of a download is tested there.
+    assert (tmp_path / "cache" / "lait" / "bds_long_0.parquet").is_file()
+
+
+def test_a_cache_that_cannot_be_made_is_a_message(tmp_path):
+    (tmp_path / "taken").write_text("a file, not a folder")
+    with pytest.raises(DownloadError, match="cannot make the cache folder"):
+        download(tmp_path / "taken" / "cache", mirror="http://127.0.0.1:9")
+
+
+def test_sources_file_is_checked(tmp_path):
+    bad = tmp_path / "sources.yml"
+    bad.write_text("ees_api: x\nfiles:\n  - {path: a.csv, link: b}\n")
+    with pytest.raises(DownloadError, match="sources.yml is not valid"):
+        load_sources(bad)

@@ -1,0 +1,176 @@
+"""The SSD export reader: tables recognised by header, messy cells, and episodes filled from the
+legal status and placement tables."""
+
+import codecs
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cscperf import sources, store
+from cscperf.quality.findings import LoadError
+from cscperf.sources import ssd
+
+EXPORT = {
+    "ssd_person.csv": "\ufeff PERS_Person_ID ,Pers_Sex,pers_dob,pers_ethnicity,pers_forename\n"
+                      "A1,M,2012-04-01,WBRI,Ann\n"
+                      "a 2 ,2,31/02/2013,XXXX,Bob\n"
+                      "\n"
+                      "A3,F,44562,WBRI,Cat\n",
+    "ssd_cla_episodes.csv": "clae_cla_episode_id,clae_person_id,clae_cla_episode_start_date,"
+                            "clae_cla_id,clae_cla_placement_id\n"
+                            "E1,A1,2023-01-10,P1,\n"
+                            "E2,A1,2023-06-01,P1,\n"
+                            "E3,A3,2024-02-01,P3,PL9\n",
+    "ssd_legal_status.csv": "lega_legal_status_id,lega_person_id,lega_legal_status,"
+                            "lega_legal_status_start_date,lega_legal_status_end_date\n"
+                            "L1,A1,V2,2023-01-10,2023-06-01\n"
+                            "L2,A1,C2,2023-06-01,\n",
+    "ssd_cla_placement.csv": "clap_cla_placement_id,clap_person_id,clap_cla_placement_start_date,"
+                             "clap_cla_placement_end_date,clap_cla_placement_type,"
+                             "clap_cla_placement_provider,clap_cla_placement_postcode,"
+                             "clap_cla_placement_urn,clap_cla_placement_distance\n"
+                             "PL1,A1,2023-01-10,,U4,PR1,AB1 2CD,SC123,3.5\n"
+                             "PL8,A3,2024-01-20,,K2,PR4,,,\n"
+                             "PL9,A3,2024-01-01,,U6,PR5,,,1,2\n",
+    "ssd_cla_reviews.csv": "clar_cla_review_id,clar_cla_id,clar_cla_review_date\nR1,P1,2023-03-01\n",
+    "ssd_cin_assessments.csv": "cina_assessment_id,cina_person_id,cina_assessment_start_date\n"
+                               "AS1,A1,2022-11-01\n",
+    "ssd_assessment_factors.csv": 'cinf_table_id,cinf_assessment_id,cinf_assessment_factors_json\n'
+                                  'F1,AS1,"{""1A"": ""Yes"", ""2B"": ""No"", ""3A"": ""Yes""}"\n'
+                                  'F2,AS2,"[""1A"", ""99""]"\n'
+                                  'F3,AS3,{broken\n',
+    "ssd_cin_visits.csv": "cinv_cin_visit_id,cinv_person_id,cinv_cin_visit_date\nV1,A1,2024-05-01\n",
+    "ssd_contacts.csv": "",
+}
+
+
+def write_export(folder: Path, files: dict[str, str] = EXPORT) -> Path:
+    folder.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def load(con, *paths: Path, la="883", **options):
+    return store.load(con, sources.read_paths(list(paths), la=la, **options))
+
+
+def rows(con, sql: str) -> list[tuple]:
+    return con.execute(sql).fetchall()
+
+
+def test_an_export_folder_loads(tmp_path, con):
+    summary = load(con, write_export(tmp_path / "export"))
+    assert summary.rows_loaded == {"ssd_person": 3, "ssd_cla_episodes": 3, "ssd_legal_status": 2,
+                                   "ssd_cla_placement": 3, "ssd_cla_reviews": 1,
+                                   "ssd_cin_assessments": 1, "ssd_assessment_factors": 3}
+    # The latest date read is 1 February 2024 (an episode starting): the 2023-24 year. The visit
+    # of 1 May 2024 is in a table the store does not hold, so it is not read.
+    assert rows(con, "SELECT DISTINCT collection_year FROM ssd_person") == [(2024,)]
+    assert rows(con, "SELECT pers_person_id, pers_sex, pers_dob, pers_ethnicity, source_row "
+                     "FROM ssd_person ORDER BY 1") == [
+        ("A1", "M", date(2012, 4, 1), "WBRI", 2), ("A2", "F", None, None, 3),
+        ("A3", "F", date(2022, 1, 1), "WBRI", 5)]
+    found = {(f.file, f.rule, f.row, f.column, f.value) for f in summary.findings}
+    assert ("ssd_person.csv", "date-malformed", 3, "pers_dob", "31/02/2013") in found
+    assert ("ssd_person.csv", "code-not-in-list", 3, "pers_ethnicity", "XXXX") in found
+    assert ("ssd_person.csv", "id-normalised", 3, "pers_person_id", "a 2 ") in found
+    assert ("ssd_person.csv", "column-not-read", 1, "pers_forename", None) in found
+    assert ("ssd_cla_placement.csv", "extra-cells", 4, None, "2") in found
+    assert ("ssd_assessment_factors.csv", "code-not-in-list", 3, "cinf_assessment_factors_json",
+            '["1A", "99"]') in found
+    assert ("ssd_assessment_factors.csv", "json-malformed", 4, "cinf_assessment_factors_json",
+            "{broken") in found
+    rules = {(f.file, f.rule) for f in summary.findings}
+    assert ("ssd_cin_visits.csv", "table-not-stored") in rules
+    assert ("ssd_contacts.csv", "empty-file") in rules
+
+
+def test_episodes_take_the_legal_status_and_placement_current_at_their_start(tmp_path, con):
+    load(con, write_export(tmp_path / "export"))
+    assert rows(con, "SELECT clae_cla_episode_id, clae_legal_status, clae_placement_type, "
+                     "clae_placement_provider, clae_placement_postcode, clae_placement_urn "
+                     "FROM ssd_cla_episodes ORDER BY 1") == [
+        ("E1", "V2", "U4", "PR1", "AB1 2CD", "SC123"),
+        ("E2", "C2", "U4", "PR1", "AB1 2CD", "SC123"),  # status changed on the day; same placement
+        ("E3", None, "U6", "PR5", None, None)]  # the episode names its placement
+
+
+def test_rows_linked_by_id_take_their_childs_id(tmp_path, con):
+    load(con, write_export(tmp_path / "export"))
+    assert rows(con, "SELECT clar_person_id FROM ssd_cla_reviews") == [("A1",)]
+    assert rows(con, "SELECT cinf_assessment_id, cinf_person_id, cinf_assessment_factors_json "
+                     "FROM ssd_assessment_factors ORDER BY 1") == [
+        ("AS1", "A1", '["1A", "3A"]'), ("AS2", None, None), ("AS3", None, None)]
+
+
+def test_year_given_overrides_the_dates(tmp_path, con):
+    load(con, write_export(tmp_path / "export"), year=2023)
+    assert rows(con, "SELECT DISTINCT collection_year FROM ssd_cla_episodes") == [(2023,)]
+
+
+def test_table_is_found_from_the_header_and_the_name_only_breaks_ties(tmp_path):
+    export = write_export(tmp_path / "export", {
+        "extract_01.csv": "disa_person_id,disa_disability_code\nA1,AUT\n",
+        "ssd_person_2024.csv": "pers_person_id,cine_person_id\nA1,A1\n"})
+    detected = {p.name: ssd.detect(p, p.read_bytes()).part for p in export.iterdir()}
+    assert detected == {"extract_01.csv": "ssd_disability", "ssd_person_2024.csv": "ssd_person"}
+    assert ssd.detect(export / "x.csv", b"CHILD,SEX,DOB\n1,1,01/01/2010\n") is None
+
+
+def test_windows_1252_is_read(tmp_path, con):
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "people.csv").write_bytes(
+        codecs.encode("pers_person_id,pers_nationality\nA1,Français\n", "cp1252"))
+    load(con, folder)
+    assert rows(con, "SELECT pers_nationality FROM ssd_person") == [("Français",)]
+
+
+def test_a_missing_key_column_fails_the_load_and_changes_nothing(tmp_path, con):
+    load(con, write_export(tmp_path / "first"))
+    before = rows(con, "SELECT count(*) FROM ssd_person")
+    bad = write_export(tmp_path / "second", {
+        "ssd_person.csv": "pers_person_id\nB1\n",
+        "ssd_cin_episodes.csv": "cine_referral_id,cine_person_id,cine_referral_source_code\nR1,B1,6\n"})
+    with pytest.raises(LoadError, match="ssd_cin_episodes.csv: .*no cine_referral_date column"):
+        load(con, bad)
+    assert rows(con, "SELECT count(*) FROM ssd_person") == before
+    assert rows(con, "SELECT count(*) FROM meta.loads") == [(1,)]
+
+
+values = st.text(alphabet=" 0123456789/-.:ABCMFUXabz", max_size=12)
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cells=st.lists(st.tuples(values, values), min_size=1, max_size=5))
+def test_every_cell_is_stored_or_reported(tmp_path, cells):
+    body = "".join(f"C{n},{dob},{sex}\n" for n, (dob, sex) in enumerate(cells))
+    folder = write_export(tmp_path / "hypothesis", {"ssd_person.csv": "pers_person_id,pers_dob,pers_sex\n" + body})
+    [batch] = sources.read_paths([folder], la="883")
+    person = batch.tables["ssd_person"].values
+    assert len(person["pers_person_id"]) == len(cells)
+    reported = {(f.row, f.column) for f in batch.findings}
+    for n, (dob, sex) in enumerate(cells):
+        for column, raw in (("pers_dob", dob), ("pers_sex", sex)):
+            stored = person[column][n]
+            assert (stored is None) == (not raw.strip() or (n + 2, column) in reported)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(drop=st.sampled_from(["lega_person_id", "lega_legal_status_start_date"]),
+       good_rows=st.integers(min_value=0, max_value=3))
+def test_a_structurally_bad_file_never_half_loads(tmp_path, drop, good_rows):
+    con = store.connect()
+    load(con, write_export(tmp_path / "first", {"ssd_person.csv": "pers_person_id\nZ1\n"}))
+    columns = [c for c in ("lega_person_id", "lega_legal_status_start_date", "lega_legal_status")
+               if c != drop]
+    export = write_export(tmp_path / "second", {
+        "ssd_person.csv": "pers_person_id\n" + "".join(f"P{n}\n" for n in range(good_rows)),
+        "ssd_legal_status.csv": ",".join(columns) + "\n" + ",".join("x" for _ in columns) + "\n"})
+    with pytest.raises(LoadError, match=f"ssd_legal_status.csv: .*no {drop} column"):
+        load(con, export)
+    assert rows(con, "SELECT pers_person_id FROM ssd_person") == [("Z1",)]

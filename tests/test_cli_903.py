@@ -1,0 +1,79 @@
+"""`cscperf load`, `tables` and `findings` end to end on the 903 samples."""
+
+import csv
+import io
+import shutil
+
+from typer.testing import CliRunner
+
+from cscperf.cli import app
+from tests.conftest import SHARED
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def said(result) -> str:
+    """The output with Rich's line wrapping undone."""
+    return " ".join(result.output.split())
+
+
+def test_load_tables_and_findings(tmp_path):
+    db = tmp_path / "store.duckdb"
+    result = run("load", "--db", db, "--la", "883", SHARED / "samples" / "ssda903-messy")
+    assert result.exit_code == 0, result.output
+    assert "Read 10 rows from 2 file(s); loaded 8 rows into 3 table(s)." in said(result)
+    assert "Findings: 0 error, 22 warning, 0 info" in said(result)
+
+    result = run("tables", "--db", db, "--format", "csv")
+    assert result.exit_code == 0
+    rows = list(csv.reader(io.StringIO(result.output)))
+    assert ["883", "ssd_cla_episodes", "2020", "5"] in rows
+    assert ["883", "ssd_cla_placement", "2020", "4"] in rows
+
+    result = run("findings", "--db", db, "--format", "csv", "--severity", "warning")
+    assert result.exit_code == 0
+    findings = list(csv.DictReader(io.StringIO(result.output)))
+    assert len(findings) == 22
+    assert {"la": "883", "file": "SSDA903_2020_episodes.csv", "table": "episodes", "row": "6",
+            "column": "RNE", "value": "*DUMMY*", "rule": "143", "severity": "warning",
+            "message": "not a code in this year's list"} in findings
+
+
+def test_samples_named_by_the_year_they_start_are_flagged(tmp_path):
+    # Loaded by their names, the 2017 files hold dates up to March 2018: each episodes file says so.
+    result = run("load", "--db", tmp_path / "s.duckdb", "--la", "883", SHARED / "samples" / "ssda903")
+    assert result.exit_code == 0, result.output
+    result = run("findings", "--db", tmp_path / "s.duckdb", "--format", "csv", "--severity", "warning")
+    late = [r for r in csv.DictReader(io.StringIO(result.output)) if r["rule"] == "354"]
+    assert [r["file"] for r in late] == [f"{y}-episodes.csv" for y in range(2017, 2022)]
+    assert "load it with --year 2018" in late[0]["message"]
+
+
+def test_nothing_loaded_is_an_error(tmp_path):
+    empty = tmp_path / "SSDA903_2024_episodes.csv"
+    empty.write_text("")
+    result = run("load", "--db", tmp_path / "s.duckdb", "--la", "883", empty)
+    assert result.exit_code == 1
+    assert "SSDA903_2024_episodes.csv: the file is empty" in said(result)
+    assert "Nothing was loaded." in said(result)
+
+    headers_only = tmp_path / "only" / "SSDA903_2024_reviews.csv"
+    headers_only.parent.mkdir()
+    headers_only.write_text("CHILD,DOB,REVIEW,REVIEW_CODE\n")
+    result = run("load", "--db", tmp_path / "s.duckdb", "--la", "883", headers_only.parent)
+    assert result.exit_code == 1
+    assert "nothing was loaded: the files hold no rows" in said(result)
+
+
+def test_the_year_and_authority_are_asked_for(tmp_path):
+    shutil.copy(SHARED / "samples" / "ssda903-messy" / "SSDA903_2020_header.csv", tmp_path / "header.csv")
+    result = run("load", "--db", tmp_path / "s.duckdb", "--la", "883", tmp_path / "header.csv")
+    assert result.exit_code == 1 and "give it with --year" in said(result)
+    result = run("load", "--db", tmp_path / "s.duckdb", "--year", "2020", tmp_path / "header.csv")
+    assert result.exit_code == 1 and "give it with --la" in said(result)
+    result = run("load", "--db", tmp_path / "s.duckdb", "--la", "883", "--year", "2020", tmp_path / "header.csv")
+    assert result.exit_code == 0

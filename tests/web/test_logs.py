@@ -1,0 +1,75 @@
+"""Child-level data never reaches the server's log or its error pages, driven through the real
+`cscperf serve` configuration in its own process, on loopback."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+
+from tests.web.conftest import make_site
+
+SECRET = "CHILD-SECRET-4401"
+
+# The real server configuration plus one route that fails with child-level data in its message.
+SERVER = f"""
+import sys, uvicorn
+from cscperf.outputs.web.errors import logging_config
+from cscperf.outputs.web.policy import PUBLIC, GuardedRoute
+from cscperf.outputs.web.server import config
+
+def failing(ctx):
+    raise ValueError("child {SECRET} born 2015-01-01 at 1 High Street")
+
+settings = config(sys.argv[1], "127.0.0.1", int(sys.argv[2]), logging_config())
+settings.app.router.routes.insert(0, GuardedRoute("/failing", failing, access=PUBLIC, methods=("GET",)))
+uvicorn.Server(settings).run()
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_errors_and_query_strings_stay_out_of_logs_and_pages(tmp_path):
+    site = make_site(tmp_path)
+    site.app.state.web.close()  # the server process opens the store itself
+    port = free_port()
+    log = tmp_path / "server.log"
+    with open(log, "w") as out:
+        server = subprocess.Popen([sys.executable, "-c", SERVER, str(site.store_path), str(port)],
+                                  stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                httpx.get(f"{base}/sign-in", timeout=1)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and server.poll() is None, log.read_text()
+                time.sleep(0.1)
+        with httpx.Client(base_url=base, timeout=10) as client:
+            failed = client.get(f"/failing?child={SECRET}")
+            missing = client.get(f"/no-such-page?upn={SECRET}")
+            refused = client.get(f"/data?child={SECRET}")
+            forged = client.post("/sign-in", data={"name": SECRET, "password": SECRET})
+            wrong_method = client.delete(f"/sign-in?child={SECRET}")
+    finally:
+        server.terminate()
+        server.wait(10)
+    assert failed.status_code == 500 and missing.status_code == 404 and forged.status_code == 403
+    assert wrong_method.status_code == 405
+    assert refused.status_code == 303 and SECRET not in refused.headers["location"]
+    for response in (failed, missing, forged, wrong_method):
+        assert SECRET not in response.text and "ValueError" not in response.text
+    assert "Sorry, there is a problem with the service" in failed.text
+    logged = log.read_text()
+    assert SECRET not in logged and "High Street" not in logged and "2015-01-01" not in logged
+    assert "unhandled ValueError in GET /failing" in logged  # what and where, for the maintainer
+    assert '"GET /failing" 500' in logged and '"GET /no-such-page" 404' in logged
