@@ -64,7 +64,7 @@ UASC_FIRST = Weights({"semi": 55, "foster_ifa": 30, "foster_la": 15})
 STAY_IN_KIND = 0.45
 CHANGE_REASON = Weights({"CARPL": 40, "CLOSE": 1, "ALLEG": 1, "STAND": 1, "APPRR": 0.5, "CREQB": 10,
                          "CREQO": 8, "CHILD": 4, "LAREQ": 2.5, "OTHER": 30})
-SEMI_CODE_CHANGE = date(2024, 4, 1)  # H5 ends with 2023-24; open placements continue as K3
+SEMI_CODE_CHANGE = date(2024, 4, 1)  # H5 ends with 2023-24; K3 begins with 2024-25
 
 
 def instability(rng: random.Random) -> float:
@@ -89,7 +89,7 @@ class Placement:
     urn: str
 
 
-def _placement(rng: random.Random, world: World, child, kind: str, n: int, day: date, code: str | None = None) -> Placement:
+def _placement(rng: random.Random, world: World, child, kind: str, n: str, day: date, code: str | None = None) -> Placement:
     spec = KINDS[kind]
     where = spec.where.pick(rng)
     if where == "home":
@@ -100,10 +100,10 @@ def _placement(rng: random.Random, world: World, child, kind: str, n: int, day: 
         place = world.places.placement_postcode(rng, where)
         urn = world.providers.agency(rng) if spec.registered else "XXXXXXX"
     code = code or (semi_independent(collection_year(day)) if spec.code == "semi" else spec.code)
-    return Placement(f"{child.id}L{n}", kind, code, spec.provider.pick(rng), place, urn)
+    return Placement(n, kind, code, spec.provider.pick(rng), place, urn)
 
 
-def _moves(rng: random.Random, world: World, child, care: CarePlan, first: Placement, rate: float):
+def _moves(rng: random.Random, world: World, child, care: CarePlan, first: Placement, rate: float, period: str):
     """(day, placement, same carer?) for every change after the first placement."""
     changes: list[tuple[date, Placement, bool]] = []
     current, n = first, 1
@@ -116,7 +116,7 @@ def _moves(rng: random.Random, world: World, child, care: CarePlan, first: Place
         age = age_on(child.dob, day)
         kind = current.kind if rng.random() < STAY_IN_KIND and current.kind in _MOVABLE else _by_age(MOVES, age).pick(rng)
         n += 1
-        current = _placement(rng, world, child, kind, n, day)
+        current = _placement(rng, world, child, kind, f"{period}L{n}", day)
         changes.append((day, current, False))
     return changes, n
 
@@ -124,8 +124,9 @@ def _moves(rng: random.Random, world: World, child, care: CarePlan, first: Place
 _MOVABLE = ("foster_la", "foster_ifa", "kinship", "home", "semi")
 
 
-def episodes(rng: random.Random, world: World, child, care: CarePlan, need: str, move_rate: float) -> list[Episode]:
-    """The 903 episodes of one period of care, as known on the last day simulated."""
+def episodes(rng: random.Random, world: World, child, care: CarePlan, need: str, move_rate: float,
+             period: str) -> list[Episode]:
+    """The 903 episodes of one period of care (ID `period`), as known on the last day simulated."""
     age = age_on(child.dob, care.start)
     if care.track == "uasc":
         kind = UASC_FIRST.pick(rng) if age >= 16 else ("foster_ifa" if rng.random() < 0.6 else "foster_la")
@@ -135,14 +136,14 @@ def episodes(rng: random.Random, world: World, child, care: CarePlan, need: str,
         kind = _by_age(FIRST, age).pick(rng)
         if kind == "parents" and care.track != "home":
             kind = "foster_la"
-    first = _placement(rng, world, child, kind, 1, care.start)
-    changes, n = _moves(rng, world, child, care, first, move_rate * instability(rng))
-    changes += _structural(rng, world, child, care, first, changes, n)
+    first = _placement(rng, world, child, kind, f"{period}L1", care.start)
+    changes, n = _moves(rng, world, child, care, first, move_rate * instability(rng), period)
+    changes += _structural(rng, world, child, care, first, changes, f"{period}L{n + 1}")
     return _to_episodes(rng, world, child, care, need, first, sorted(changes, key=lambda c: c[0]))
 
 
 def _structural(rng: random.Random, world: World, child, care: CarePlan, first: Placement,
-                changes, n: int) -> list[tuple[date, Placement, bool]]:
+                changes, next_id: str) -> list[tuple[date, Placement, bool]]:
     """Changes the track makes: long-term fostering, placement for adoption, home on trial,
     and semi-independent codes renamed from 2024-25."""
     added = []
@@ -153,8 +154,12 @@ def _structural(rng: random.Random, world: World, child, care: CarePlan, first: 
         if spec.long_term and (end - start).days > 400 and rng.random() < 0.6:
             day = start + timedelta(days=rng.randint(270, 400))
             added.append((day, _same_carer(placement, spec.long_term), True))
-        if placement.kind == "semi" and start < SEMI_CODE_CHANGE < end:
-            added.append((SEMI_CODE_CHANGE, _same_carer(placement, "K3"), True))
+        if placement.kind == "semi" and start < SEMI_CODE_CHANGE <= end:
+            # Open on 1 April 2024, so in both years' returns: shown as Z1 (other), valid in
+            # both lists, and from that day, if it goes on, as K3 with the same carer.
+            placement.code = "Z1"
+            if SEMI_CODE_CHANGE < end:
+                added.append((SEMI_CODE_CHANGE, _same_carer(placement, "K3"), True))
     adoption = care.adoption
     if adoption and not adoption.reversed and adoption.placed < care.end:
         last = spells[-1][1]
@@ -162,11 +167,11 @@ def _structural(rng: random.Random, world: World, child, care: CarePlan, first: 
             added.append((adoption.placed, _same_carer(last, "A4" if rng.random() < 0.9 else "A3"), True))
         else:
             code = "A6" if rng.random() < 0.9 else "A5"
-            added.append((adoption.placed, _placement(rng, world, child, "adoption", n + 1, adoption.placed, code), False))
+            added.append((adoption.placed, _placement(rng, world, child, "adoption", next_id, adoption.placed, code), False))
     elif care.track == "home" and care.legal[-1][1] != "V2" and rng.random() < 0.4:
         day = care.end - timedelta(days=rng.randint(30, 180))
         if day > care.start + timedelta(days=30) and all(day > d for d, _, _ in changes):
-            added.append((day, _placement(rng, world, child, "parents", n + 1, day), False))
+            added.append((day, _placement(rng, world, child, "parents", next_id, day), False))
     return added
 
 
@@ -212,11 +217,11 @@ def _episode(day: date, rne: str, status: str, need: str, placement: Placement, 
                    child.home, placement.place, placement.urn, placement.id)
 
 
-def short_breaks(rng: random.Random, world: World, child, start: date, need: str) -> list[Episode]:
+def short_breaks(rng: random.Random, world: World, child, start: date, need: str, period: str) -> list[Episode]:
     """One agreed series of short breaks (legal status V4, or V3 for a single break)."""
     status = "V4" if rng.random() < 0.85 else "V3"
     kind = "home" if rng.random() < 0.6 else "foster_la"
-    placement = _placement(rng, world, child, kind, 1, start)
+    placement = _placement(rng, world, child, kind, f"{period}L1", start)
     episode = _episode(start, "S", status, need, placement, child)
     episode.end = start + timedelta(days=rng.randint(180, 365) if status == "V4" else rng.randint(1, 14))
     episode.reason_ceased = "E4A"

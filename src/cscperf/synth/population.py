@@ -128,7 +128,7 @@ def _short_breaks(rng: random.Random, world: World, arrived: date, dob: date, ch
     for n in range(1, rng.choice((2, 3, 4)) + 1):
         if start >= min(plan.closed, birthday(dob, 18)) or start > world.end:
             break
-        episodes = placements.short_breaks(rng, world, child, start, "N2")
+        episodes = placements.short_breaks(rng, world, child, start, "N2", f"{child_id}B{n}")
         planned_end = start + timedelta(days=365)
         child.periods.append(PeriodOfCare(f"{child_id}B{n}", start, episodes[0].end, episodes))
         start = planned_end + timedelta(days=rng.randint(1, 30))
@@ -177,8 +177,9 @@ def _follow(rng: random.Random, world: World, child: Child, chain: list[journey.
 
 
 def _period(rng: random.Random, world: World, child: Child, plan: care.CarePlan, n: int, need: str) -> PeriodOfCare:
-    episodes = placements.episodes(rng, world, child, plan, need, world.params.move_rate)
-    period = PeriodOfCare(f"{child.id}E{n}", plan.start, world.clip(plan.end), episodes)
+    period_id = f"{child.id}E{n}"
+    episodes = placements.episodes(rng, world, child, plan, need, world.params.move_rate, period_id)
+    period = PeriodOfCare(period_id, plan.start, world.clip(plan.end), episodes)
     period.reviews = outcomes.reviews(rng, world, child.dob, plan.start, plan.end)
     period.visits = outcomes.visits(rng, world, plan.start, plan.end)
     period.missing = outcomes.missing(rng, world, child.dob, plan.start, plan.end)

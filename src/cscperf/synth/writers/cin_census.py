@@ -40,9 +40,10 @@ def child_element(child: Child, year: int) -> etree._Element | None:
     _add(ids, "GenderCurrent" if year <= 2024 else "Sex", sex_cin(child.sex, year))
     characteristics = etree.SubElement(element, "ChildCharacteristics")
     _add(characteristics, "Ethnicity", child.ethnicity)
-    disabilities = etree.SubElement(characteristics, "Disabilities")
-    for code in child.disabilities or ("NONE",):
-        _add(disabilities, "Disability", code)
+    if child.disabilities:
+        disabilities = etree.SubElement(characteristics, "Disabilities")
+        for code in child.disabilities:
+            _add(disabilities, "Disability", code)
     for referral in referrals:
         element.append(_details(referral))
     return element

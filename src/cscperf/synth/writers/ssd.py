@@ -62,7 +62,7 @@ class SsdWriter:
             self._row("ssd_mother", moth_table_id=f"{child.id}M1", moth_person_id=child.id,
                       moth_childs_dob=child.baby_born)
         if referrals:
-            for code in child.disabilities or ("NONE",):
+            for code in child.disabilities:
                 self._row("ssd_disability", disa_table_id=f"{child.id}D{code}", disa_person_id=child.id,
                           disa_disability_code=code)
         is_uasc, ceased = collection.uasc(child, last)
@@ -141,17 +141,19 @@ class SsdWriter:
         for _, group in groupby(episodes, key=lambda pe: pe[0].id):
             group = list(group)
             period, shown = group[0][0], [e for _, e in group]
+            records = self._placement_records(shown)
+            record_of = {id(e): record for record, run in records for e in run}
             for n, e in enumerate(shown, 1):
                 self._row("ssd_cla_episodes", clae_cla_episode_id=f"{period.id}.{n}", clae_person_id=child.id,
                           clae_cla_episode_start_date=e.start, clae_cla_episode_start_reason=e.rne,
                           clae_cla_primary_need_code=e.need, clae_cla_episode_ceased_date=e.end,
                           clae_cla_episode_ceased_reason=e.reason_ceased, clae_cla_id=period.id,
-                          clae_cla_placement_id=e.placement_id, clae_entered_care_date=period.start,
+                          clae_cla_placement_id=record_of[id(e)], clae_entered_care_date=shown[0].start,
                           clae_legal_status=e.legal_status, clae_placement_type=e.placement,
                           clae_placement_provider=e.provider, clae_placement_change_reason=e.placement_change_reason,
                           clae_home_postcode=_postcode(e.home), clae_placement_postcode=_postcode(e.place),
                           clae_placement_urn=e.urn)
-            self._placements(child, period, shown)
+            self._placements(child, period, records)
             self._legal_statuses(child, period, shown)
             for day in period.visits:
                 if first <= day <= last:
@@ -182,20 +184,27 @@ class SsdWriter:
                       invo_involvement_start_date=s.start, invo_involvement_end_date=s.end,
                       invo_worker_change_reason=s.reason, invo_person_id=child.id)
 
-    def _placements(self, child: Child, period, shown: list[Episode]) -> None:
-        runs: list[list[Episode]] = []
+    @staticmethod
+    def _placement_records(shown: list[Episode]) -> list[tuple[str, list[Episode]]]:
+        """Placement records as case management systems keep them, with their IDs: a new carer
+        (S, P, B) or a new placement type with the same carer (T, U) starts a new record."""
+        records: list[tuple[str, list[Episode]]] = []
         for e in shown:
-            if runs and e.rne not in ("S", "P", "B"):
-                runs[-1].append(e)
+            if records and e.rne == "L":
+                records[-1][1].append(e)
             else:
-                runs.append([e])
-        for run in runs:
+                same_carer = sum(run[0].placement_id == e.placement_id for _, run in records)
+                records.append((e.placement_id + (f"T{same_carer}" if same_carer else ""), [e]))
+        return records
+
+    def _placements(self, child: Child, period, records: list[tuple[str, list[Episode]]]) -> None:
+        for record, run in records:
             head, tail = run[0], run[-1]
-            self._row("ssd_cla_placement", clap_cla_placement_id=head.placement_id, clap_person_id=child.id,
-                      clap_cla_id=period.id, clap_cla_placement_start_date=head.start,
-                      clap_cla_placement_end_date=tail.end, clap_cla_placement_type=head.placement,
-                      clap_cla_placement_provider=head.provider, clap_cla_placement_postcode=_postcode(head.place),
-                      clap_cla_placement_urn=head.urn, clap_cla_placement_distance=miles(head.home, head.place),
+            self._row("ssd_cla_placement", clap_cla_placement_id=record, clap_person_id=child.id, clap_cla_id=period.id,
+                      clap_cla_placement_start_date=head.start, clap_cla_placement_end_date=tail.end,
+                      clap_cla_placement_type=head.placement, clap_cla_placement_provider=head.provider,
+                      clap_cla_placement_postcode=_postcode(head.place), clap_cla_placement_urn=head.urn,
+                      clap_cla_placement_distance=miles(head.home, head.place),
                       clap_cla_placement_change_reason=tail.placement_change_reason if tail.end else None)
 
     def _legal_statuses(self, child: Child, period, shown: list[Episode]) -> None:
@@ -218,9 +227,9 @@ class SsdWriter:
                   clai_immunisations_status_date=day)
         self._row("ssd_sdq_scores", csdq_table_id=f"{child.id}Q{h.year}", csdq_person_id=child.id,
                   csdq_sdq_completed_date=day, csdq_sdq_reason=h.sdq_reason, csdq_sdq_score=h.sdq_score)
-        if h.convicted:
+        if h.convicted is not None:
             self._row("ssd_cla_convictions", clac_cla_conviction_id=f"{child.id}X{h.year}", clac_person_id=child.id,
-                      clac_cla_conviction_date=day)
+                      clac_cla_conviction_date=day, clac_convicted=_flag(h.convicted))
         self._row("ssd_cla_substance_misuse", clas_substance_misuse_id=f"{child.id}Z{h.year}", clas_person_id=child.id,
                   clas_substance_misuse_date=day, clas_substance_misused=_flag(h.substance_misuse),
                   clas_intervention_received=_flag(h.intervention_received),
@@ -233,14 +242,16 @@ class SsdWriter:
             seen[(period.id, a.decision)] = (period, a)
         for n, (period, a) in enumerate(seen.values(), 1):
             adopted = a.adopted if a.adopted and a.adopted <= last else None
+            # Who adopted, and whether the foster carers did, is known once the child is adopted.
+            adopters = dict(perm_adopted_by_carer_flag=_flag(a.by_foster_carer), perm_adopter_sex=a.adopters_sex,
+                            perm_adopter_legal_status=a.adopters_legal_status,
+                            perm_number_of_adopters=a.adopters) if adopted else {}
             self._row("ssd_permanence", perm_table_id=f"{period.id}A{n}", perm_person_id=child.id, perm_cla_id=period.id,
                       perm_adm_decision_date=a.decision, perm_placement_order_date=a.placement_order,
                       perm_placed_for_adoption_date=a.placed, perm_matched_date=a.matched,
-                      perm_adopted_by_carer_flag=_flag(a.by_foster_carer), perm_decision_reversed_date=a.reversed,
-                      perm_decision_reversed_reason=a.reversed_reason, perm_permanence_order_date=adopted,
-                      perm_permanence_order_type="Adoption" if adopted else None,
-                      perm_adopter_sex=a.adopters_sex, perm_adopter_legal_status=a.adopters_legal_status,
-                      perm_number_of_adopters=a.adopters)
+                      perm_decision_reversed_date=a.reversed, perm_decision_reversed_reason=a.reversed_reason,
+                      perm_permanence_order_date=adopted, perm_permanence_order_type="Adoption" if adopted else None,
+                      **adopters)
         latest = collection.previous_permanence(child, first, last)
         if latest:
             period, p = latest[-1]
