@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 # Age at referral (years, by band), England 2024-25.
 AGE_BANDS = ((0, 1, 12), (1, 5, 21), (5, 10, 25), (10, 16, 32), (16, 18, 10))
 ASSESSMENT_SPREAD, ICPC_SPREAD = 0.55, 0.3
+CP_SPREAD = 0.55  # a few plans (about 3% of those ending) last two years or more
 YEAR = 365.25
 
 
@@ -103,7 +104,7 @@ def plan_episode(rng: random.Random, params: Params, dob: date, referred: date, 
         plan.closure_reason = "RC9" if rng.random() < 0.25 else "RC8"
     elif path == "cp":
         _conference(rng, params, plan, referred)
-        length = _days(params.cp_scale * rng.lognormvariate(0, 0.7))
+        length = _days(params.cp_scale * rng.lognormvariate(0, CP_SPREAD))
         if rng.random() < min(0.95, params.care_cp * chance_of_care):
             entry = plan.icpc + max(timedelta(days=1), length * rng.uniform(0.05, 1))
             plan.cp = (plan.icpc, entry)
