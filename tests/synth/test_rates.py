@@ -3,8 +3,9 @@
 The measures are computed here independently of the generator, from the written SSD files and
 from the store loaded with the 903 and CIN census files, and must agree with what the generator
 reported. Stated tolerance: rates per 10,000 within 15% of
-the target; percentages within 6 points, except care leavers aged 19-21 in education, employment
-or training (about 100 young people a year, so a sampling spread of about 5 points): 12 points.
+the target; percentages within 6 points, except those of about 100 children a year (second or
+subsequent CP plans, care leavers aged 19-21 in education, employment or training), whose
+sampling spread is 4 to 5 points: 12 points.
 """
 
 import csv
@@ -142,4 +143,5 @@ def test_headline_rates_land_near_thurrocks_published_figures(thurrock):
         if name.endswith("_per_10k"):
             assert achieved[name] == pytest.approx(target, rel=0.15), name
         else:
-            assert achieved[name] == pytest.approx(target, abs=12 if name == "care_leavers_eet_pct" else 6), name
+            few = name in ("cp_second_pct", "care_leavers_eet_pct")
+            assert achieved[name] == pytest.approx(target, abs=12 if few else 6), name

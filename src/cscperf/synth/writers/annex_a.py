@@ -262,7 +262,7 @@ class AnnexAWriter:
         stage1 = stage2 - timedelta(days=70)
         for n, sex in enumerate(adoption.adopters_sex[: adoption.adopters], 1):
             self._add(11, None, f"{family}{n}", family, "a) Male" if sex == "M" else "b) Female", "a) WBRI", "b) No",
-                      _yes(adoption.by_foster_carer), stage1 - timedelta(days=30), stage1, stage2 - timedelta(days=10),
+                      "Yes" if adoption.by_foster_carer else "No", stage1 - timedelta(days=30), stage1, stage2 - timedelta(days=10),
                       stage2, approved - timedelta(days=30), stage2 + timedelta(days=7), approved, matched,
                       adoption.placed, 1, adoption.adopted, None, None)
 
