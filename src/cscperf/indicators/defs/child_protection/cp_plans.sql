@@ -1,0 +1,38 @@
+-- Children on a child protection plan on the snapshot day: the plan started on or before it and
+-- has no end date or ends after it (a plan ending that day is no longer open). One row per child,
+-- from their latest-started open plan. (An ASOF join sorts all of its right side, so that side
+-- is first cut down to the authorities being computed.)
+WITH open_plans AS (
+    SELECT p.la, p.period, p.period_end, c.person_id, c.plan_id, c.start_date, c.latest_category
+    FROM periods p
+    JOIN calc.cp_plans c ON c.la = p.la AND c.start_date <= p.period_end
+        AND (c.end_date IS NULL OR c.end_date > p.period_end)
+    QUALIFY row_number() OVER (PARTITION BY p.la, p.period, c.person_id ORDER BY c.start_date DESC) = 1
+), with_review AS (
+    -- the plan's latest review on or before the snapshot day
+    SELECT o.*, r.review_date AS last_review, r.late_reviews_so_far
+    FROM open_plans o
+    ASOF LEFT JOIN (SELECT * FROM calc.cp_reviews WHERE la IN (SELECT la FROM periods)) r
+        ON r.la = o.la AND r.plan_id = o.plan_id AND r.review_date <= o.period_end
+), with_visit AS (
+    -- the child's latest visit on or before the snapshot day, if made during this plan
+    SELECT w.*, CASE WHEN v.visit_date >= w.start_date THEN v.visit_date END AS last_visit
+    FROM with_review w
+    ASOF LEFT JOIN (SELECT * FROM calc.cp_visits WHERE la IN (SELECT la FROM periods)) v
+        ON v.la = w.la AND v.person_id = w.person_id AND v.visit_date <= w.period_end
+)
+SELECT la, period, person_id, plan_id AS event_id, period_end AS event_date,
+    latest_category AS category_of_abuse,
+    start_date,
+    start_date <= period_end - INTERVAL 2 YEAR AS open_2y_plus,
+    -- reviews: the plan has lasted the 3 months to its first review; on time when no review was
+    -- late and the next is not overdue on the snapshot day
+    start_date + INTERVAL 3 MONTH <= period_end AS reviews_due,
+    coalesce(late_reviews_so_far, 0) = 0
+        AND period_end <= coalesce(last_review + INTERVAL 6 MONTH, start_date + INTERVAL 3 MONTH) AS reviews_on_time,
+    last_review,
+    -- visits: due every 10 working days, so counted once the plan is 10 working days old
+    calc.working_days(start_date, period_end) >= 10 AS visit_due,
+    coalesce(calc.working_days(last_visit, period_end) <= 10, false) AS visited_10wd,
+    last_visit
+FROM with_visit

@@ -1,0 +1,145 @@
+"""What an indicator definition is: the fields of `defs/<section>.yaml` entries, checked by pydantic.
+
+An entry's key is the indicator's id; the section comes from the file's name and the SQL from
+`defs/<section>/<units>.sql`. Unknown keys are rejected.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from cscperf.indicators.breakdowns import BreakdownId
+
+
+class Unit(str, Enum):
+    count = "count"
+    percent = "percent"
+    rate_per_10k = "rate_per_10k"  # per 10,000 children aged 0-17 (ref.population)
+    days = "days"  # an average number of days
+    average = "average"  # an average of some other quantity (working days, a score, a caseload)
+
+    @property
+    def is_average(self) -> bool:
+        return self in (Unit.days, Unit.average)
+
+
+class Polarity(str, Enum):
+    higher_better = "higher_better"
+    lower_better = "lower_better"
+    neutral = "neutral"
+
+
+class Grain(str, Enum):
+    snapshot = "snapshot"  # on the period's last day
+    in_period = "in_period"  # events dated within the period, both ends inclusive
+    rolling_12m = "rolling_12m"  # events in the 12 months ending on the period's last day
+    rolling_36m = "rolling_36m"  # events in the 36 months ending then (the adoption scorecard's 3-year averages)
+
+    @property
+    def months(self) -> int | None:
+        """Months counted back from the period's end, whatever the period's length; None: the period."""
+        return {Grain.rolling_12m: 12, Grain.rolling_36m: 36}.get(self)
+
+
+class Section(str, Enum):
+    """The child's journey, in the order reports follow; a definitions file is named after one."""
+
+    front_door = "front_door"
+    assessment = "assessment"
+    child_protection = "child_protection"
+    children_in_need = "children_in_need"
+    looked_after = "looked_after"
+    placements = "placements"
+    missing = "missing"
+    health = "health"
+    care_leavers = "care_leavers"
+    adoption = "adoption"
+    workforce = "workforce"
+
+    @property
+    def title(self) -> str:
+        return SECTION_TITLES[self]
+
+
+SECTION_TITLES = {
+    Section.front_door: "Front door", Section.assessment: "Assessment",
+    Section.child_protection: "Child protection", Section.children_in_need: "Children in need",
+    Section.looked_after: "Children looked after", Section.placements: "Placements and stability",
+    Section.missing: "Missing", Section.health: "Health", Section.care_leavers: "Care leavers",
+    Section.adoption: "Adoption and permanence", Section.workforce: "Workforce",
+}
+
+# Set by the registry, never written in a definition.
+REGISTRY_FIELDS = ("id", "section", "sql", "source", "sql_source")
+
+
+class Indicator(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="Stable snake_case id")
+    section: Section
+    title: str = Field(min_length=1, description="Short title, as a table row would show it")
+    definition: str = Field(min_length=1, description="What is counted, in plain English")
+    numerator: str = Field(min_length=1, description="The numerator in words")
+    denominator: str | None = Field(None, description="The denominator in words (ratios only)")
+    good: str = Field(min_length=1, description="What good looks like")
+    unit: Unit
+    polarity: Polarity
+    grain: Grain
+    decimals: int = Field(ge=0, le=3, description="Decimal places of the value")
+    min_months: int | None = Field(None, ge=1, le=12, description="Shortest period it is computed for")
+    breakdowns: tuple[BreakdownId, ...] = ()
+    benchmark: str | None = Field(None, description="Published measure id in reference/measures.yml")
+    units: str | None = Field(None, pattern=r"^([a-z_]+/)?[a-z][a-z0-9_]*$",
+                              description="The SQL file listing the units, when not named after the id")
+    numerator_flag: str | None = Field(None, description="Boolean column: the units counted")
+    denominator_flag: str | None = Field(None, description="Boolean column: the units in the denominator")
+    average_of: str | None = Field(None, description="Numeric column averaged (days and average units)")
+    recorded_in: tuple[str, ...] = Field((), description="Store tables the authority must have data in")
+    per_population: bool = Field(False, description="A percent of the authority's children aged 0-17 "
+                                 "(ref.population), e.g. UASC as a % of the child population; rates "
+                                 "per 10,000 always are")
+    sql: str = ""
+    sql_source: str = ""  # path of the SQL file, relative to defs/
+    source: str = ""  # file:line of the definition
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Indicator:
+        unit = self.unit
+        if unit is Unit.count and self.denominator:
+            raise ValueError("a count has no denominator")
+        if unit is Unit.count and self.decimals:
+            raise ValueError("a count has no decimal places")
+        if unit is not Unit.count and not self.denominator:
+            raise ValueError(f"a {unit.value} needs its denominator in words")
+        if self.per_population and unit is not Unit.percent:
+            raise ValueError("per_population applies to percents (a rate per 10,000 is always per population)")
+        # a share of the whole child population is small (the UASC threshold is 0.1%): more places allowed
+        if unit in (Unit.percent, Unit.rate_per_10k) and self.decimals != 1 and not self.per_population:
+            raise ValueError("percentages and rates are given to 1 decimal place")
+        if unit is Unit.percent and not self.numerator_flag and not self.per_population:
+            raise ValueError("a percent needs numerator_flag: the column saying which units are counted")
+        if unit.is_average != bool(self.average_of):
+            raise ValueError("average_of is needed by, and only allowed for, days and average units")
+        if self.denominator_flag and (unit not in (Unit.percent, Unit.days, Unit.average) or self.per_population):
+            raise ValueError("denominator_flag only applies to percents of units and averages")
+        if self.numerator_flag and unit.is_average:
+            raise ValueError("an average uses average_of and denominator_flag, not numerator_flag")
+        if self.of_population and self.breakdowns:
+            raise ValueError("population is only known in total, so a figure per population has no breakdowns")
+        return self
+
+    @property
+    def of_population(self) -> bool:
+        """The denominator is the child population, not units."""
+        return self.unit is Unit.rate_per_10k or self.per_population
+
+    @property
+    def units_name(self) -> str:
+        return self.units or self.id
+
+    @property
+    def is_ratio(self) -> bool:
+        return self.unit is not Unit.count

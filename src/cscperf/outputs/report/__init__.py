@@ -1,0 +1,65 @@
+"""The committee performance report: the scorecard for a period, laid out as HTML, PDF, Word and
+Excel. `make` is what `cscperf report` (and the demo, and the web application) calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+FORMATS = ("html", "pdf", "docx", "xlsx")
+
+
+class ReportError(ValueError):
+    """Something the person asking for a report can fix: a bad option or input file."""
+
+
+def file_stem(la: str, period: str, internal: bool) -> str:
+    return f"report-{la}-{period.replace(':', '-')}" + ("-INTERNAL" if internal else "")
+
+
+def make(db: Path, period: str, out: Path, formats: Sequence[str] = FORMATS, la: str | None = None,
+         targets: Path | None = None, commentary: Path | None = None, internal: bool = False) -> list[Path]:
+    """Write the report for `period` into folder `out` in each format; return the files written.
+    Member-facing (small numbers suppressed) unless `internal`."""
+    from cscperf import store
+    from cscperf.compare import commentary as commentary_file
+    from cscperf.compare import scorecard
+    from cscperf.compare import targets as targets_file
+    from cscperf.indicators import engine
+    from cscperf.indicators.periods import Period
+    from cscperf.outputs.report import context, docx, html, pdf, xlsx
+
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise ReportError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+    try:
+        period = str(Period.parse(period))
+    except ValueError as error:
+        raise ReportError(str(error)) from None
+    with store.connect(db) as con:
+        if la is None:
+            present = engine.authorities(con)
+            if len(present) != 1:
+                raise ReportError("give --la: the store holds " + (", ".join(present) or "no authority"))
+            la = present[0]
+        card = scorecard.build(
+            con, period, la, internal=internal,
+            targets=targets_file.load(targets) if targets else targets_file.NO_TARGETS,
+            commentary=commentary_file.load(commentary) if commentary else commentary_file.NO_COMMENTARY)
+        report = context.build(card, con, db)
+    out.mkdir(parents=True, exist_ok=True)
+    stem = out / file_stem(la, period, internal)
+    written = []
+    page = html.write(report, stem.with_suffix(".html"))
+    if "html" in formats:
+        written.append(page)
+    if "pdf" in formats:
+        written.append(pdf.write(report, page, stem.with_suffix(".pdf")))
+    if "html" not in formats:
+        page.unlink()
+    if "docx" in formats:
+        written.append(docx.write(report, stem.with_suffix(".docx")))
+    if "xlsx" in formats:
+        written.append(xlsx.write(report, stem.with_suffix(".xlsx")))
+    return written

@@ -1,0 +1,158 @@
+"""The report's charts: Vega-Lite specs built with Altair, rendered by vl-convert (no browser, no
+network). Every chart has a text alternative and the data table it draws, so no figure is only
+in a picture; lines and bars are labelled in words, so no meaning rests on colour.
+
+- a headline indicator's series: 8 quarters (two years), with its target and the latest
+  published statistical-neighbour average and England figure as labelled reference lines;
+- a breakdown: one bar per group for the period (age at entry to care, UASC, placement type,
+  reason for entering care, district, ...); withheld groups are listed in the table as [c];
+- a sparkline: the 12-month trend beside each indicator, a small SVG drawn here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import altair as alt
+import vl_convert
+
+from cscperf.compare.figure import Figure
+from cscperf.compare.figure import help_text as _help
+from cscperf.compare.plan import point_label
+from cscperf.compare.published import comparable
+from cscperf.compare.scorecard import Card
+from cscperf.indicators.periods import Period
+from cscperf.outputs.report.formats import shown, unit_words
+
+# Indicators the committee follows most closely; those in the registry get a series chart.
+HEADLINE = (
+    "referrals", "rereferrals_12m_pct", "assessments_45wd_pct", "cp_rate_per_10k",
+    "cp_second_or_subsequent_pct", "cin_rate_per_10k", "cla_rate_per_10k", "cla_started", "uasc_cla",
+    "cla_3plus_placements_pct", "cla_long_term_stability_pct", "cla_placed_20miles_pct",
+    "cla_missing_children", "cla_health_assessment_pct", "care_leavers_19_21_eet_pct",
+    "care_leavers_19_21_suitable_accommodation_pct", "adoption_a1_avg_days", "workforce_avg_caseload",
+)
+BREAKDOWN_TITLES = {
+    "age_band": "by age", "uasc": "unaccompanied asylum-seeking children and others",
+    "placement_type": "by placement type", "category_of_need": "by reason (category of need)",
+    "district": "by district of home address", "referral_source": "by source",
+    "category_of_abuse": "by category of abuse", "sex": "by sex", "ethnicity": "by ethnicity",
+}
+INK, BLUE = "#0b0c0c", "#1d70b8"  # GOV.UK text and link colours: contrast above 4.5:1 on white
+FONT = "Arial"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart, its text alternative and its data."""
+
+    id: str = field(metadata=_help("Unique within the report, usable as an HTML id"))
+    title: str = field(metadata=_help("The chart's title"))
+    alt: str = field(metadata=_help("Text alternative: what the chart shows, in words"))
+    columns: tuple[str, ...] = field(metadata=_help("The data table's column headings"))
+    rows: tuple[tuple[str, ...], ...] = field(metadata=_help("The data table: every value drawn, as shown"))
+    spec: dict = field(metadata=_help("The Vega-Lite specification"))
+
+    def svg(self) -> str:
+        return vl_convert.vegalite_to_svg(self.spec)
+
+    def png(self, scale: float = 2) -> bytes:
+        return vl_convert.vegalite_to_png(self.spec, scale=scale)
+
+
+def _label(period: str) -> str:
+    return point_label(Period.parse(period))
+
+
+def _lines(card: Card) -> list[tuple[str, float]]:
+    """Reference lines: (label, value)."""
+    d, lines = card.definition, []
+    if card.target is not None:
+        lines.append(("Target", card.target))
+    p = card.published
+    if p and not p.unavailable and comparable(d.unit):
+        if p.neighbour_mean is not None:
+            lines.append((f"Statistical neighbours {p.year}", round(p.neighbour_mean, d.decimals)))
+        if p.england is not None:
+            lines.append((f"England {p.year}", p.england))
+    return lines
+
+
+def series_chart(card: Card) -> Chart:
+    d = card.definition
+    points = [{"period": _label(f.period), "value": f.value} for f in card.series]
+    lines = _lines(card)
+    base = alt.Chart(alt.Data(values=points))
+    y = alt.Y("value:Q", title=unit_words(d.unit), scale=alt.Scale(zero=True))
+    layers = [base.mark_line(color=BLUE, strokeWidth=3, point=alt.OverlayMarkDef(color=BLUE, size=60)).encode(
+        x=alt.X("period:O", sort=None, title=None, axis=alt.Axis(labelAngle=-30)), y=y)]
+    if lines:
+        reference = alt.Chart(alt.Data(values=[{"label": f"{name}: {value:g}", "value": value}
+                                               for name, value in lines]))
+        layers.append(reference.mark_rule(color=INK, strokeDash=[6, 4], strokeWidth=1.5).encode(y="value:Q"))
+        layers.append(reference.mark_text(align="left", dx=4, dy=-6, color=INK, font=FONT, fontSize=11)
+                      .encode(y="value:Q", text="label:N", x=alt.value(0)))
+    chart = alt.layer(*layers).properties(width=520, height=220, title=d.title).configure_axis(
+        labelFont=FONT, titleFont=FONT, labelColor=INK, titleColor=INK).configure_title(font=FONT, color=INK)
+    rows = tuple((_label(f.period), shown(f, "value", d), shown(f, "numerator", d), shown(f, "denominator", d))
+                 for f in card.series)
+    known = [f for f in card.series if f.value is not None]
+    words = (f"from {shown(known[0], 'value', d)} in {_label(known[0].period)} to "
+             f"{shown(known[-1], 'value', d)} in {_label(known[-1].period)}") if known else "with no values shown"
+    alt_text = (f"Line chart of {d.title.lower()} by quarter, {rows[0][0]} to {rows[-1][0]}: {words}."
+                + "".join(f" {name}: {value:g}." for name, value in lines) + " The values are in the table.")
+    columns = ("Period", d.title, "Numerator", "Denominator") if d.unit != "count" else ("Period", d.title)
+    return Chart(f"chart-{d.id}", f"{d.title}: the last two years", alt_text, columns,
+                 tuple(r[:len(columns)] for r in rows), chart.to_dict())
+
+
+def breakdown_chart(card: Card, breakdown: str, groups: tuple[Figure, ...]) -> Chart:
+    d = card.definition
+    title = f"{d.title} {BREAKDOWN_TITLES.get(breakdown, 'by ' + breakdown.replace('_', ' '))}"
+    bars = [{"group": g.group or "Not recorded", "value": g.value,
+             "text": shown(g, "value", d)} for g in groups if g.value is not None]
+    base = alt.Chart(alt.Data(values=bars)).encode(
+        y=alt.Y("group:N", sort=None, title=None), x=alt.X("value:Q", title=unit_words(d.unit)))
+    chart = (base.mark_bar(color=BLUE) + base.mark_text(align="left", dx=3, color=INK, font=FONT).encode(
+        text="text:N")).properties(width=440, height=max(60, 22 * len(bars)), title=title).configure_axis(
+        labelFont=FONT, titleFont=FONT, labelColor=INK, titleColor=INK).configure_title(font=FONT, color=INK)
+    rows = tuple((g.group or "Not recorded", shown(g, "value", d)) for g in groups)
+    withheld = sum(1 for g in groups if g.value is None)
+    listed = "; ".join(f"{group} {value}" for group, value in rows[:12])
+    alt_text = (f"Bar chart of {d.title.lower()} {BREAKDOWN_TITLES.get(breakdown, breakdown)} for "
+                f"{card.current.label}: {listed}{'; and more' if len(rows) > 12 else ''}."
+                + (f" {withheld} group{'s are' if withheld > 1 else ' is'} not shown ([c])." if withheld else "")
+                + " The values are in the table.")
+    return Chart(f"chart-{d.id}-{breakdown}", title, alt_text, ("Group", d.title), rows, chart.to_dict())
+
+
+def charts(card: Card) -> list[Chart]:
+    """The charts for one indicator: its series when it is a headline one, and its breakdowns."""
+    found = [series_chart(card)] if card.definition.id in HEADLINE else []
+    return found + [breakdown_chart(card, b.id, b.groups) for b in card.breakdowns]
+
+
+def sparkline(card: Card, width: int = 96, height: int = 24) -> str:
+    """A small inline SVG of the 12-month trend, labelled with every value it draws."""
+    d = card.definition
+    values = [f.value for f in card.trend]
+    known = [v for v in values if v is not None]
+    label = "12-month trend: " + ", ".join(f"{_label(f.period)} {shown(f, 'value', d)}" for f in card.trend)
+    if len(known) < 2:
+        return f'<span class="spark-none">{len(known) and "one value" or "no values"}</span>'
+    low, high = min(known), max(known)
+    span = (high - low) or 1
+    step = (width - 4) / (len(values) - 1)
+    segments, current = [], []
+    for i, v in enumerate(values):  # a withheld or missing month breaks the line
+        if v is None:
+            segments, current = segments + [current] if current else segments, []
+            continue
+        current.append(f"{2 + i * step:.1f},{height - 2 - (v - low) / span * (height - 4):.1f}")
+    segments += [current] if current else []
+    paths = "".join(f'<polyline points="{" ".join(s)}" fill="none" stroke="{BLUE}" stroke-width="1.5"/>'
+                    for s in segments)
+    last = current[-1].split(",") if current and values[-1] is not None else None
+    dot = f'<circle cx="{last[0]}" cy="{last[1]}" r="2.5" fill="{INK}"/>' if last else ""
+    return (f'<svg class="spark" role="img" aria-label="{label}" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}"><title>{label}</title>{paths}{dot}</svg>')

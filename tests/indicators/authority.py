@@ -1,0 +1,162 @@
+"""Building an authority's data in the store, one short line per record, for indicator tests.
+
+    a = Authority(con)
+    a.child("A", dob="2015-06-01")
+    a.referral("A", "2024-04-01", closed="2024-06-30")
+    assert a.figure("referrals", "2024-25") == (1, None, 1)
+
+Rows go straight into the store's SSD tables (no reader involved), with the provenance columns
+set as a loader would. Dates are written as ISO strings.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date
+
+import pyarrow as pa
+
+from cscperf.indicators import engine
+from cscperf.store.schema import DATE, TABLES_BY_NAME
+
+
+def collection_year(day: date) -> int:
+    """The year of the 31 March on or after `day` (the return it belongs to)."""
+    return day.year if day.month <= 3 else day.year + 1
+
+
+class Authority:
+    def __init__(self, con, la: str = "883"):
+        self.con = con
+        self.la = la
+        self.rows: dict[str, list[dict]] = defaultdict(list)
+        self.serial = 0
+
+    # writing --------------------------------------------------------------------------------
+    def add(self, table: str, **columns) -> str:
+        """Add one row to an SSD table; ISO date strings become dates. Returns a fresh serial ID."""
+        spec = TABLES_BY_NAME[table]
+        row = {}
+        for name, value in columns.items():
+            if isinstance(value, str) and spec.column(name).type == DATE:
+                value = date.fromisoformat(value)
+            row[name] = value
+        dates = [v for v in row.values() if isinstance(v, date)]
+        row.update(la=self.la, load_id=1, source_file_id=1, source_row=len(self.rows[table]) + 2,
+                   collection_year=collection_year(min(dates)) if dates else 2025)
+        self.rows[table].append(row)
+        self.serial += 1
+        return f"{table.removeprefix('ssd_')}-{self.serial}"
+
+    def save(self) -> None:
+        """Insert what has been added since the last save."""
+        for table, rows in self.rows.items():
+            names = sorted({name for row in rows for name in row})
+            data = pa.table({name: [row.get(name) for row in rows] for name in names})
+            self.con.register("new_rows", data)
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM new_rows")
+            self.con.unregister("new_rows")
+        self.rows.clear()
+
+    # records ----------------------------------------------------------------------------------
+    def child(self, id, dob="2015-06-01", sex="M", ethnicity="WBRI"):
+        self.add("ssd_person", pers_person_id=id, pers_dob=dob, pers_sex=sex, pers_ethnicity=ethnicity)
+
+    def disability(self, child, code):
+        self.add("ssd_disability", disa_person_id=child, disa_disability_code=code)
+
+    def uasc(self, child, start=None, end=None):
+        self.add("ssd_immigration_status", immi_person_id=child, immi_immigration_status="UASC",
+                 immi_immigration_status_start_date=start, immi_immigration_status_end_date=end)
+
+    def home(self, child, postcode, since=None, district=None):
+        self.add("ssd_address", addr_person_id=child, addr_address_type="HOME",
+                 addr_address_postcode=postcode, addr_address_start_date=since)
+        if district:
+            self.con.execute("INSERT INTO meta.postcodes VALUES (?, 0, 0, ?)", [postcode.replace(" ", "").upper(), district])
+
+    def contact(self, child, day, source="2A", new_referral=None, id=None):
+        outcome = json.dumps({"NEW_REFERRAL_FLAG": new_referral}) if new_referral is not None else None
+        serial = self.add("ssd_contacts", cont_person_id=child, cont_contact_date=day,
+                          cont_contact_source_code=source, cont_contact_outcome_json=outcome)
+        self.rows["ssd_contacts"][-1]["cont_contact_id"] = id or serial
+
+    def referral(self, child, day, closed=None, nfa="N", source="6", need="N1", team="Team A", id=None):
+        serial = self.add("ssd_cin_episodes", cine_person_id=child, cine_referral_date=day, cine_close_date=closed,
+                          cine_referral_nfa=nfa, cine_referral_source_code=source,
+                          cine_cin_primary_need_code=need, cine_referral_team=team)
+        self.rows["ssd_cin_episodes"][-1]["cine_referral_id"] = id or serial
+
+    def assessment(self, child, start, authorised, team="Team A", id=None):
+        serial = self.add("ssd_cin_assessments", cina_person_id=child, cina_assessment_start_date=start,
+                          cina_assessment_auth_date=authorised, cina_assessment_team=team)
+        self.rows["ssd_cin_assessments"][-1]["cina_assessment_id"] = id or serial
+
+    def s47(self, child, start, id=None, team="Team A"):
+        serial = self.add("ssd_s47_enquiry", s47e_person_id=child, s47e_s47_start_date=start,
+                          s47e_s47_completed_by_team=team)
+        self.rows["ssd_s47_enquiry"][-1]["s47e_s47_enquiry_id"] = id or serial
+        return id or serial
+
+    def icpc(self, child, day, s47=None, transfer_in="N", id=None):
+        serial = self.add("ssd_initial_cp_conference", icpc_person_id=child, icpc_icpc_date=day,
+                          icpc_s47_enquiry_id=s47, icpc_icpc_transfer_in=transfer_in)
+        self.rows["ssd_initial_cp_conference"][-1]["icpc_icpc_id"] = id or serial
+
+    def cp_plan(self, child, start, end=None, category="NEG", latest=None, previous=None, id=None):
+        serial = self.add("ssd_cp_plans", cppl_person_id=child, cppl_cp_plan_start_date=start,
+                          cppl_cp_plan_end_date=end, cppl_cp_plan_initial_category=category,
+                          cppl_cp_plan_latest_category=latest, cppl_cp_plan_number_of_previous=previous)
+        self.rows["ssd_cp_plans"][-1]["cppl_cp_plan_id"] = id or serial
+        return id or serial
+
+    def cp_review(self, child, day, plan=None):
+        self.add("ssd_cp_reviews", cppr_person_id=child, cppr_cp_review_date=day, cppr_cp_plan_id=plan)
+
+    def cp_visit(self, child, day, seen="Y"):
+        self.add("ssd_cp_visits", cppv_person_id=child, cppv_cp_visit_date=day, cppv_cp_visit_seen=seen)
+
+    def cin_plan(self, child, start, end=None, team="Team A"):
+        self.add("ssd_cin_plans", cinp_person_id=child, cinp_cin_plan_start_date=start,
+                 cinp_cin_plan_end_date=end, cinp_cin_plan_team=team)
+
+    def episode(self, child, start, ceased=None, new="S", reason=None, legal_status="C2", placement="U1",
+                home_postcode=None):
+        self.add("ssd_cla_episodes", clae_person_id=child, clae_cla_episode_start_date=start,
+                 clae_cla_episode_ceased_date=ceased, clae_cla_episode_start_reason=new,
+                 clae_cla_episode_ceased_reason=reason, clae_legal_status=legal_status,
+                 clae_placement_type=placement, clae_home_postcode=home_postcode)
+
+    def population(self, mid_year: int, population: int, source="ONS"):
+        self.con.execute("INSERT INTO ref.population VALUES (?, ?, ?, ?)",
+                         [self.la, date(mid_year, 6, 30), population, source])
+
+    # reading ----------------------------------------------------------------------------------
+    def results(self, id, period, by=None) -> list[engine.Result]:
+        self.save()
+        return engine.compute(self.con, [id], period, la=self.la, breakdown=by)
+
+    def result(self, id, period) -> engine.Result:
+        [result] = self.results(id, period)
+        return result
+
+    def figure(self, id, period) -> tuple:
+        """(numerator, denominator, value) with values as plain numbers, for one-line asserts."""
+        r = self.result(id, period)
+        return r.numerator, r.denominator, _plain(r.value)
+
+    def by(self, id, period, breakdown) -> dict:
+        """{group: (numerator, denominator, value)}."""
+        return {r.group: (r.numerator, r.denominator, _plain(r.value)) for r in self.results(id, period, breakdown)}
+
+    def children(self, id, period, **options) -> dict[str, list[str]]:
+        """{'numerator': [child IDs], 'denominator': [child IDs]}."""
+        self.save()
+        rows = engine.children(self.con, id, period, self.la, **options)
+        return {"numerator": [r["person_id"] for r in rows if r["in_numerator"]],
+                "denominator": [r["person_id"] for r in rows if r["in_denominator"]]}
+
+
+def _plain(value):
+    return float(value) if value is not None and not isinstance(value, int) else value

@@ -1,0 +1,114 @@
+"""The registry: the library is valid, and bad definitions are reported with file:line."""
+
+import pytest
+
+from cscperf.indicators import registry
+from cscperf.indicators.schema import Section, Unit
+
+BRIEF_IDS = {
+    Section.front_door: "contacts contacts_to_referral_pct referrals referral_rate_per_10k rereferrals_12m_pct "
+                        "referrals_nfa_pct",
+    Section.assessment: "assessments_completed assessments_45wd_pct assessment_avg_working_days",
+    Section.child_protection: "s47_started s47_rate_per_10k icpc_15wd_pct cp_plans cp_rate_per_10k cp_plans_started "
+                              "cp_second_or_subsequent_pct cp_ceased_2y_plus_pct cp_open_2y_plus_pct "
+                              "cp_reviews_on_time_pct cp_visited_10wd_pct",
+    Section.children_in_need: "cin cin_rate_per_10k cin_plans",
+}
+
+
+def test_the_library_is_valid_and_has_every_agreed_id():
+    library = registry.load()
+    assert [str(i) for i in registry.check(library)] == []
+    for section, ids in BRIEF_IDS.items():
+        assert {i.id for i in library if i.section is section} == set(ids.split())
+    for indicator in library:
+        assert indicator.unit is not Unit.rate_per_10k or indicator.denominator
+
+
+GOOD = """\
+referrals:
+  title: Referrals
+  definition: Referrals in the period.
+  numerator: Referrals
+  good: Neither.
+  unit: count
+  polarity: neutral
+  grain: in_period
+  decimals: 0
+"""
+SQL = """\
+SELECT p.la, p.period, r.person_id, r.referral_id AS event_id, r.referral_date AS event_date, r.nfa
+FROM period_months p JOIN calc.referrals r ON r.la = p.la AND p.month = calc.month_of(r.referral_date)
+"""
+
+
+def problems(tmp_path, yaml_text, sql=None, name="front_door", sql_name="referrals"):
+    defs = tmp_path / "defs"
+    (defs / name).mkdir(parents=True, exist_ok=True)
+    (defs / f"{name}.yaml").write_text(yaml_text)
+    if sql is not None:
+        (defs / name / f"{sql_name}.sql").write_text(sql)
+    return [str(i) for i in registry.check(registry.load(defs))]
+
+
+def test_a_good_definition_has_no_issues(tmp_path):
+    assert problems(tmp_path, GOOD, SQL) == []
+
+
+@pytest.mark.parametrize("change, expected", [
+    (("  decimals: 0\n", "  decimals: 0\n  colour: blue\n"), "front_door.yaml:10: error: referrals: colour: Extra inputs"),
+    (("  unit: count\n", "  unit: counts\n"), "front_door.yaml:6: error: referrals: unit: Input should be"),
+    (("  decimals: 0\n", "  decimals: 0\n  id: other\n"), "front_door.yaml:10: error: referrals: id is set by the registry"),
+    (("  unit: count\n", "  unit: percent\n"), "front_door.yaml:1: error: referrals: Value error, a percent needs its "
+                                               "denominator in words"),
+    (("  decimals: 0\n", "  decimals: 0\n  breakdowns: [team]\n"), "front_door.yaml:1: error: referrals: breakdown "
+                                                                   "team: front_door/referrals.sql has no column team"),
+    (("  decimals: 0\n", "  decimals: 0\n  breakdowns: [colour]\n"), "front_door.yaml:10: error: referrals: breakdowns"),
+    (("  decimals: 0\n", "  decimals: 0\n  numerator_flag: missing\n"), "numerator_flag: front_door/referrals.sql "
+                                                                        "has no BOOLEAN column missing"),
+    (("  decimals: 0\n", "  decimals: 0\n  recorded_in: [ssd_nothing]\n"), "recorded_in: no store table ssd_nothing"),
+    (("  decimals: 0\n", "  decimals: 0\n  units: elsewhere\n"), "front_door.yaml:10: error: referrals: no SQL file "
+                                                                 "front_door/elsewhere.sql"),
+    (("  decimals: 0\n", "  decimals: 0\n  per_population: true\n"), "front_door.yaml:1: error: referrals: Value "
+                                                                   "error, per_population applies to percents"),
+    (("  decimals: 0\n", "  decimals: 2\n"), "front_door.yaml:1: error: referrals: Value error, a count has no decimal places"),
+    (("  decimals: 0\n", "  decimals: 0\n  benchmark: no_such_measure\n"),
+     "front_door.yaml:10: error: referrals: benchmark: no_such_measure is not a measure in reference/measures.yml"),
+    (("  decimals: 0\n", "  decimals: 0\n  benchmark: cp_rate_per_10k\n"),
+     "front_door.yaml:10: error: referrals: benchmark: cp_rate_per_10k is published as a rate_per_10k, not a count"),
+    (("  polarity: neutral\n", "  polarity: lower_better\n  benchmark: referrals\n"),
+     "front_door.yaml:8: error: referrals: benchmark: referrals is published as neither, not lower_better"),
+])
+def test_bad_definitions_are_reported_where_they_are(tmp_path, change, expected):
+    found = problems(tmp_path, GOOD.replace(*change), SQL)
+    assert any(p.startswith(expected) or expected in p for p in found), found
+
+
+def test_ids_must_be_unique_within_and_across_files(tmp_path):
+    found = problems(tmp_path, GOOD + GOOD, SQL)
+    assert "front_door.yaml:10: error: referrals is defined twice in this file" in found
+    (tmp_path / "defs" / "assessment.yaml").write_text(GOOD)
+    found = [str(i) for i in registry.load(tmp_path / "defs").issues]
+    assert "assessment.yaml:1: error: referrals is already defined at front_door.yaml:1" in found
+
+
+def test_sql_errors_point_at_the_line_of_the_sql_file(tmp_path):
+    found = problems(tmp_path, GOOD, SQL.replace("r.nfa", "r.nfa,\n    r.no_such_column"))
+    assert len(found) == 1 and found[0].startswith("front_door/referrals.sql:2: error: SQL does not run")
+
+
+def test_sql_must_return_the_contract_columns(tmp_path):
+    found = problems(tmp_path, GOOD, SQL.replace("r.referral_date AS event_date", "r.referral_date"))
+    assert found == ["front_door.yaml:1: error: referrals: its SQL (front_door/referrals.sql) must return a "
+                     "column event_date"]
+
+
+def test_files_must_be_named_after_a_section_and_sql_files_must_be_used(tmp_path):
+    assert ("elsewhere.yaml:1: error: elsewhere is not a section; name the file after one of "
+            + ", ".join(s.value for s in Section)) in problems(tmp_path, GOOD, SQL, name="elsewhere")
+    found = problems(tmp_path / "b", GOOD, SQL, sql_name="unused")
+    assert "front_door/unused.sql:1: warning: no indicator uses this SQL file" in found
+
+
+def test_invalid_yaml_is_reported(tmp_path):
+    assert problems(tmp_path, "referrals: [\n", SQL)[0].startswith("front_door.yaml:2: error: not valid YAML")

@@ -1,0 +1,122 @@
+"""Every format rendered for the small authority, read back and checked: the marking on every
+page and sheet, [c] in member-facing outputs and never in the internal ones, the commentary and
+its absence, every chart with its data table, and PDF pages that are not blank."""
+
+import re
+import subprocess
+import zipfile
+
+import pytest
+
+pytest.importorskip("cscperf.indicators.engine", reason="the indicator engine (issue 4) is not merged yet")
+
+import docx  # noqa: E402
+from openpyxl import load_workbook  # noqa: E402
+
+from cscperf.outputs.report.context import INTERNAL_MARKING, MEMBER_MARKING  # noqa: E402
+
+
+def test_html_is_one_self_contained_file(rendered, member):
+    page = rendered["html"].read_text()
+    assert not re.search(r'(src|href)="(?!data:|#)', page), "nothing is fetched from elsewhere"
+    assert "<script" not in page
+    assert MEMBER_MARKING in page and "[c] Not shown" in page
+    for heading in ("Summary", "Priorities", "Front door", "Child protection", "Committee actions", "Appendices"):
+        assert f">{heading}</h2>" in page
+    assert "Complete 85% of assessments within 45 working days by March 2026" in page
+    assert "Members asked for re-referrals by district." in page
+    assert "Several families returned after short-term support ended." in page
+
+
+def test_every_chart_has_a_text_alternative_and_its_data_table(rendered):
+    page = rendered["html"].read_text()
+    figures = re.findall(r"<figure id=\"(chart-[^\"]+)\">(.*?)</figure>", page, re.S)
+    assert len(figures) >= 5
+    for chart_id, body in figures:
+        alt = re.search(r'<img src="data:image/svg\+xml;base64,[^"]+" alt="([^"]+)"', body)
+        assert alt and len(alt[1]) > 40, chart_id
+        assert "<details>" in body and "<table>" in body and "<th scope=\"col\">" in body, chart_id
+
+
+def test_member_html_withholds_and_internal_html_does_not(rendered, member, internal):
+    member_page, internal_page = rendered["html"].read_text(), rendered["internal_html"].read_text()
+    assert "[c]" in member_page and "[c]" not in internal_page
+    assert INTERNAL_MARKING in internal_page and internal_page.count(INTERNAL_MARKING) >= 2
+    # a percentage whose numerator is small: the member row shows [c], the internal one the number
+    card = next(c for c in internal.cards if c.definition.unit == "percent" and c.current.numerator
+                and 0 < c.current.numerator < member.suppress_below)
+    row = re.compile(rf'<tr id="row-{card.definition.id}">(.*?)</tr>', re.S)
+    assert "[c]" in row.search(member_page)[1]
+    assert f"({card.current.numerator} of {card.current.denominator})" in row.search(internal_page)[1]
+
+
+def test_no_commentary_is_said_rather_than_invented(rendered, member):
+    page = rendered["html"].read_text()
+    red_without = [c for c in member.cards if c.rag in ("red", "amber") and c.cause is None]
+    assert red_without and page.count("No commentary provided") >= len(red_without)
+
+
+def read_docx(path):
+    document = docx.Document(path)
+    text = "\n".join(p.text for p in document.paragraphs)
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return document, text, cells
+
+
+def test_word_document(rendered):
+    document, text, cells = read_docx(rendered["docx"])
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading 1")]
+    assert headings[:3] == ["Summary", "Priorities", "Front door"] and "Appendices" in headings
+    assert document.sections[0].header.paragraphs[0].text.startswith(MEMBER_MARKING)
+    assert "[c]" in cells and any("No commentary provided" in p for p in text.splitlines())
+    pictures = document.inline_shapes
+    assert len(pictures) >= 5
+    assert all(len(p._inline.docPr.get("descr", "")) > 40 for p in pictures)
+    assert sum(c.startswith("Data table:") for c in text.splitlines()) == len(pictures)
+    _, internal_text, internal_cells = read_docx(rendered["internal_docx"])
+    assert "[c]" not in internal_cells and INTERNAL_MARKING in internal_text
+
+
+def test_excel_workbook(rendered, member):
+    book = load_workbook(rendered["xlsx"])
+    sections = [c.definition.section_title for c in member.cards]
+    assert book.sheetnames[0] == "Summary" and all(s in book.sheetnames for s in set(sections))
+    assert {"Priorities", "Definitions", "Trends", "Data sources", "Data quality"} <= set(book.sheetnames)
+    assert all(sheet["A1"].value.startswith(MEMBER_MARKING) for sheet in book)
+    front_door = book["Front door"]
+    header = [c.value for c in front_door[5]]
+    assert header[:5] == ["Indicator", "Id", "Unit", "Which way is better", "This period"]
+    assert "Definition" in header and "What good looks like" in header
+    values = [c for row in front_door.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert any("[c]" in v for v in values)
+    internal_book = load_workbook(rendered["internal_xlsx"])
+    assert all(sheet["A1"].value.startswith(INTERNAL_MARKING) for sheet in internal_book)
+    assert not any("[c]" in str(c) for sheet in internal_book for row in sheet.iter_rows(min_row=3, values_only=True)
+                   for c in row if c is not None)
+
+
+def test_pdf_pages_are_marked_and_not_blank(rendered, tmp_path):
+    pdf = rendered["pdf"]
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")[:-1]
+    assert len(pages) >= 4 and all(MEMBER_MARKING in page for page in pages)
+    subprocess.run(["pdftoppm", "-r", "20", "-gray", str(pdf), str(tmp_path / "page")], check=True)
+    images = sorted(tmp_path.glob("page-*.pgm"))
+    assert len(images) == len(pages)
+    for image in images:
+        data = image.read_bytes()
+        pixels = data[data.index(b"255\n") + 4:]  # after the PGM header
+        inked = sum(1 for p in pixels if p < 200)
+        assert inked > len(pixels) * 0.005, f"{image.name} is blank"
+
+
+def test_docx_and_xlsx_are_real_office_files(rendered):
+    for kind in ("docx", "xlsx"):
+        assert zipfile.is_zipfile(rendered[kind])
+
+
+def test_a_withheld_figure_with_a_target_says_why_it_has_no_rating(rendered, member):
+    card = member.card("cp_second_or_subsequent_pct")
+    assert card.target is not None and card.current.withheld("value") and card.rag is None
+    row = re.search(r'<tr id="row-cp_second_or_subsequent_pct">(.*?)</tr>', rendered["html"].read_text(), re.S)[1]
+    assert "No rating: figure withheld [c]" in row
