@@ -23,6 +23,7 @@ from cscperf.synth.targets import Targets
 UASC_SHARE_OF_STARTS = 0.12  # national: about one child in eight starting care is a UASC
 CARE_FROM_CP_RATIO = 6.0  # a child on a CP plan is this many times likelier to enter care
 CONTACTS_PER_REFERRAL = 1.6  # contacts that do not become referrals, per referral
+CONTACTS_PER_CONTACT_ONLY_CHILD = 5 / 3  # the average of population.CONTACT_COUNTS
 SAMPLES = 2000
 ASSESSMENT_SPREAD = 0.55  # sigma of log working days to complete an assessment
 ICPC_SPREAD = 0.3
@@ -112,7 +113,7 @@ def calibrate(targets: Targets) -> Params:
     params = _durations(rng, params, t, uasc * uasc_years)
     params = _chains(rng, params, t, uasc)
     return replace(params, move_rate=care.move_rate_for(t.placements_3plus_pct / 100, t.cla_starts_per_10k / t.cla_per_10k),
-                   contact_only=t.count(referrals) * CONTACTS_PER_REFERRAL / 1.5)
+                   contact_only=t.count(referrals) * CONTACTS_PER_REFERRAL / CONTACTS_PER_CONTACT_ONLY_CHILD)
 
 
 def _mean(values) -> float:

@@ -28,6 +28,7 @@ REFERRAL_SEASON = (0.95, 1.05, 1.05, 1.05, 0.75, 1.0, 1.1, 1.1, 0.85, 1.0, 1.05,
 UASC_SEASON = (0.6, 0.8, 1.2, 1.6, 1.9, 1.7, 1.2, 0.8, 0.6, 0.5, 0.5, 0.6)  # summer crossings
 FLAT = (1.0,) * 12
 CONTACT_OUTCOME = Weights({"NFA": 30, "ADVICE": 40, "EARLY_HELP": 30})
+CONTACT_COUNTS = (1, 1, 1, 2, 2, 3)  # contacts of a child whose contacts never become referrals
 
 
 def _arrivals(rng: random.Random, per_year: float, start: date, end: date, season: tuple[float, ...],
@@ -139,7 +140,7 @@ def _contacts_only(rng: random.Random, world: World, arrived: date, dob: date, c
     child = _child(rng, world, child_id, dob)
     source = REFERRAL_SOURCE.pick(rng)
     day = arrived
-    for _ in range(rng.choice((1, 1, 1, 2, 2, 3))):
+    for _ in range(rng.choice(CONTACT_COUNTS)):
         if day > world.end:
             break
         _contact(rng, world, child, day, source, CONTACT_OUTCOME.pick(rng))
