@@ -12,12 +12,12 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from statistics import NormalDist
 
 from cscperf.synth import care, journey
 from cscperf.synth.codes import CENSUS_ETHNICITY, ETHNICITY, Weights
-from cscperf.synth.dates import birthday
+from cscperf.synth.dates import age_on, birthday
 from cscperf.synth.targets import Targets
 
 UASC_SHARE_OF_STARTS = 0.12  # national: about one child in eight starting care is a UASC
@@ -109,9 +109,13 @@ def calibrate(targets: Targets) -> Params:
     )
     uasc_years = _mean(care.uasc_years(rng) for _ in range(SAMPLES))
     looked_after = max(0.35 * t.cla_per_10k, t.cla_per_10k - uasc * uasc_years)
-    params = replace(params, care_scale=_care_scale(rng, looked_after / starts))
-    params = _durations(rng, params, t, uasc * uasc_years)
-    params = _chains(rng, params, t, uasc)
+    # Re-referrals come at older ages than first referrals, so the ages referrals actually come
+    # at are taken from sampled chains of referrals, and the durations worked out again with them.
+    stocks = (uasc * uasc_years, starts / referrals, looked_after / referrals)
+    params = _durations(rng, params, t, *stocks, steps=3)
+    params, ages = _chains(rng, params, t, uasc)
+    params = _durations(rng, params, t, *stocks, steps=2, ages=ages)
+    params, _ = _chains(rng, params, t, uasc, ages)
     return replace(params, move_rate=care.move_rate_for(t.placements_3plus_pct / 100, t.cla_starts_per_10k / t.cla_per_10k),
                    contact_only=t.count(referrals) * CONTACTS_PER_REFERRAL / CONTACTS_PER_CONTACT_ONLY_CHILD)
 
@@ -137,54 +141,81 @@ def _ethnicity(t: Targets) -> Weights:
 REFERENCE_DAY = date(2020, 10, 1)  # samples are dated around here; any ordinary year would do
 
 
-def _care_scale(rng: random.Random, years_target: float) -> float:
-    """The duration multiplier at which a period of care lasts `years_target` on average."""
-    samples = [care.sample_entry(rng) for _ in range(SAMPLES)]
+def _episodes(rng: random.Random, params: Params, path: str | None = None, n: int = SAMPLES,
+              ages: list[timedelta] | None = None) -> list[journey.EpisodePlan]:
+    """Sampled referrals (on `path`, if given), at ages drawn from `ages` or the national ones."""
+    plans = []
+    for _ in range(n):
+        dob = REFERENCE_DAY - (rng.choice(ages) if ages else journey.referral_age_days(rng))
+        plans.append(journey.plan_episode(rng, params, dob, REFERENCE_DAY, earlier_care=False, path=path))
+    return plans
+
+
+def _durations(rng: random.Random, params: Params, t: Targets, uasc_stock: float, starts: float,
+               looked_after: float, steps: int, ages: list[timedelta] | None = None) -> Params:
+    """Chances of entering care, and how long periods of care, CP plans and child in need
+    episodes last, for the target starts and numbers on 31 March (`starts` and `looked_after`
+    are per referral).
+
+    Each path's averages come from referrals that follow it, with the same random numbers at
+    every step, so that the steps converge rather than wander."""
+    referrals = t.referrals_per_10k
+    seed = rng.random()
+    sizes = {"nin": SAMPLES // 4, "cp": SAMPLES // 2, "need": SAMPLES}
+    for _ in range(steps):
+        by_path = {path: _episodes(random.Random(f"{seed}:{path}"), params, path, n, ages) for path, n in sizes.items()}
+        weight = {path: params.path.share(path) / len(plans) for path, plans in by_path.items()}
+        # Entries to care per referral: the chance each sampled referral had (less noisy than
+        # counting the entries that happened), and the ages at entry of those that happened.
+        chance = {"cp": params.care_cp, "need": params.care_need}
+        entered = sum(weight[path] * min(0.95, chance[path] * care.entry_weight(age_on(p.dob, p.referral)))
+                      for path in chance for p in by_path[path])
+        entry_ages = [(p.care.start - p.dob, weight[path]) for path in chance for p in by_path[path] if p.care]
+        care_need = params.care_need * starts / max(entered, 1e-6)
+        care_scale = _care_scale(random.Random(f"{seed}:care"), params, entry_ages, looked_after / starts)
+        cp_years = sum(p.cp_days for p in by_path["cp"]) * weight["cp"] / 365.25
+        open_years = {path: sum(p.open_days for p in plans) * weight[path] / 365.25 for path, plans in by_path.items()}
+        cin_target = (t.cin_per_10k - uasc_stock) / referrals
+        cp_scale = params.cp_scale * (t.cp_per_10k / referrals) / max(cp_years, 1e-6)
+        need_years = max(0.05, cin_target - open_years["nin"] - open_years["cp"])
+        need_scale = params.need_scale * need_years / max(open_years["need"], 1e-6)
+        params = replace(params, cp_scale=min(max(cp_scale, 0.1), 4.0), need_scale=min(max(need_scale, 0.05), 5.0),
+                         care_need=min(0.5, care_need), care_cp=min(0.8, CARE_FROM_CP_RATIO * care_need),
+                         care_scale=care_scale)
+    return params
+
+
+def _care_scale(rng: random.Random, params: Params, entry_ages: list[tuple[timedelta, float]],
+                years_target: float) -> float:
+    """The duration multiplier at which periods of care starting at these ages (weighted) last
+    `years_target` on average."""
+    ages, weights = zip(*entry_ages)
+    periods = [care.plan(rng, params, REFERENCE_DAY - age, REFERENCE_DAY)
+               for age in rng.choices(ages, weights, k=SAMPLES * 2)]
 
     def mean_years(scale: float) -> float:
-        return _mean(care.length_days(track, base, cap, scale) for track, base, cap in samples) / 365.25
+        return _mean(care.length_days(c.track, c.base, c.cap, scale) for c in periods) / 365.25
 
     low, high = 0.05, 20.0
-    for _ in range(24):
+    for _ in range(30):
         middle = math.sqrt(low * high)
         low, high = (middle, high) if mean_years(middle) < years_target else (low, middle)
     return math.sqrt(low * high)
 
 
-def _episodes(rng: random.Random, params: Params) -> list[journey.EpisodePlan]:
-    plans = []
-    for _ in range(SAMPLES):
-        dob = REFERENCE_DAY - journey.referral_age_days(rng)
-        plans.append(journey.plan_episode(rng, params, dob, REFERENCE_DAY, earlier_care=False))
-    return plans
-
-
-def _durations(rng: random.Random, params: Params, t: Targets, uasc_stock: float) -> Params:
-    """CP plan and child in need durations that give the target numbers on 31 March."""
-    referrals = t.referrals_per_10k
-    for _ in range(3):
-        plans = _episodes(random.Random(rng.random()), params)
-        cp_years = _mean(p.cp_days for p in plans) / 365.25
-        cin_years = [p.open_days / 365.25 for p in plans]
-        need_years = _mean(y for p, y in zip(plans, cin_years) if p.path == "need") * params.path.share("need")
-        other_years = _mean(cin_years) - need_years
-        cin_target = (t.cin_per_10k - uasc_stock) / referrals
-        cp_scale = params.cp_scale * (t.cp_per_10k / referrals) / max(cp_years, 1e-6)
-        need_scale = params.need_scale * max(0.05, cin_target - other_years) / max(need_years, 1e-6)
-        params = replace(params, cp_scale=min(max(cp_scale, 0.1), 4.0), need_scale=min(max(need_scale, 0.05), 5.0))
-    return params
-
-
-def _chains(rng: random.Random, params: Params, t: Targets, uasc: float) -> Params:
-    """Re-referral chances, and how many children a year must be referred for the first time."""
-    plans = _episodes(rng, params)
+def _chains(rng: random.Random, params: Params, t: Targets, uasc: float,
+            ages: list[timedelta] | None = None) -> tuple[Params, list[timedelta]]:
+    """Re-referral chances, how many children a year must be referred for the first time, and
+    the ages at which the sampled children were referred."""
+    plans = _episodes(rng, params, ages=ages)
     eligible = _mean(journey.can_rerefer_within_12m(p) for p in plans)
     params = replace(params, rerefer_12m=min(0.95, t.rereferrals_pct / 100 / max(eligible, 0.05)))
-    referrals, first_plans, later_plans = 0, 0, 0
+    referrals, first_plans, later_plans, seen = 0, 0, 0, []
     for _ in range(SAMPLES // 2):
         dob = REFERENCE_DAY - journey.referral_age_days(rng)
         chain = journey.plan_chain(rng, params, dob, REFERENCE_DAY, until=birthday(dob, 18))
         referrals += len(chain)
+        seen.extend(plan.referral - dob for plan in chain)
         plans_so_far = 0
         for plan in chain:
             if plan.path == "cp":
@@ -195,4 +226,4 @@ def _chains(rng: random.Random, params: Params, t: Targets, uasc: float) -> Para
     natural = later_plans / max(1, first_plans + later_plans)
     target = t.cp_second_pct / 100
     return replace(params, new_children=max(0.0, t.count(t.referrals_per_10k - uasc)) / per_child,
-                   earlier_cp_elsewhere=max(0.0, (target - natural) / (1 - natural)))
+                   earlier_cp_elsewhere=max(0.0, (target - natural) / (1 - natural))), seen

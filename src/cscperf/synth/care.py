@@ -23,12 +23,12 @@ if TYPE_CHECKING:
 
 YEAR = 365.25
 # How much likelier than average a child of this age is to enter care after a referral.
-_ENTRY_WEIGHT = ((1, 2.0), (5, 0.9), (10, 0.7), (16, 1.0), (18, 1.1))
-_ENTRY_NORMALISER = 1.034  # the weights' average over the ages at referral
+_ENTRY_WEIGHT = ((1, 3.0), (5, 0.9), (10, 0.7), (16, 1.0), (18, 1.1))
+_ENTRY_NORMALISER = 1.154  # the weights' average over the ages at referral
 
 TRACKS = (  # by age on entering care: the share of each track
-    (1, Weights({"adoption": 35, "sgo": 15, "home": 25, "long": 25})),
-    (5, Weights({"adoption": 20, "sgo": 20, "home": 30, "long": 30})),
+    (1, Weights({"adoption": 45, "sgo": 15, "home": 20, "long": 20})),
+    (5, Weights({"adoption": 25, "sgo": 20, "home": 28, "long": 27})),
     (10, Weights({"sgo": 15, "home": 40, "long": 45})),
     (16, Weights({"home": 50, "long": 40, "remand": 4, "sgo": 6})),
     (18, Weights({"home": 40, "long": 52, "remand": 8})),
@@ -63,6 +63,8 @@ class CarePlan:
     track: str
     exit: str  # adopted, sgo, cao, home, 18, remand, other
     dob: date
+    base: float = 0.0  # days the track would last, before the authority's multiplier
+    cap: float = 0.0  # days until the 18th birthday
     adoption: AdoptionDates | None = None
     legal: list[tuple[date, str]] = field(default_factory=list)
 
@@ -96,25 +98,6 @@ def length_days(track: str, base: float, cap: float, scale: float) -> float:
     return min(base if track in _FIXED else base * scale, cap)
 
 
-def sample_entry(rng: random.Random) -> tuple[str, float, float]:
-    """A random child entering care (not UASC): track, base length and days until 18."""
-    from cscperf.synth.journey import referral_age_days
-
-    while True:  # ages at referral, weighted by how likely care is at each age
-        age_days = referral_age_days(rng).days
-        if rng.random() * 2.0 < entry_weight(int(age_days / YEAR)) * _ENTRY_NORMALISER:
-            break
-    track = _track(rng, int(age_days / YEAR))
-    if track == "adoption":
-        dates = _adoption(rng, date(2020, 1, 1))
-        base = (dates.adopted - date(2020, 1, 1)).days
-        if rng.random() < 0.08:
-            track, base = "long", _base(rng, "long")
-    else:
-        base = _base(rng, track)
-    return track, base, 18 * YEAR - age_days
-
-
 def plan(rng: random.Random, params: Params, dob: date, start: date) -> CarePlan:
     """A period of care starting on `start`: its track, end, exit and legal statuses."""
     age = age_on(dob, start)
@@ -129,7 +112,7 @@ def plan(rng: random.Random, params: Params, dob: date, start: date) -> CarePlan
             track = "long"
     base = (adoption.adopted - start).days if track == "adoption" else _base(rng, track)
     end = start + timedelta(days=max(1, int(length_days(track, base, cap, params.care_scale))))
-    care = CarePlan(start, end, track, _exit(rng, track, end >= adult), dob, adoption)
+    care = CarePlan(start, end, track, _exit(rng, track, end >= adult), dob, base, cap, adoption)
     care.legal = _legal(rng, care, age)
     return care
 
@@ -138,7 +121,8 @@ def plan_uasc(rng: random.Random, dob: date, arrived: date) -> CarePlan:
     """An unaccompanied asylum-seeking child: accommodated under section 20, mostly to 18."""
     adult = birthday(dob, 18)
     end = adult if rng.random() < 0.9 else arrived + (adult - arrived) * rng.uniform(0.2, 0.9)
-    care = CarePlan(arrived, end, "uasc", "18" if end == adult else "other", dob)
+    days = (end - arrived).days
+    care = CarePlan(arrived, end, "uasc", "18" if end == adult else "other", dob, days, days)
     care.legal = [(arrived, "V2")]
     return care
 

@@ -40,9 +40,7 @@ def wrong_code(code: str) -> str:
     """A code that looks right but is in no year's list."""
     if code.isdigit():
         return "7"
-    if code[-1].isdigit():
-        return code[:-1] + "9"
-    return code + "X"
+    return code + ("9" if code[-1].isdigit() else "X")
 
 
 def _other_layout(rng: random.Random, value: str) -> str:

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from cscperf.synth.codes import Weights, semi_independent
-from cscperf.synth.dates import age_on, collection_year
+from cscperf.synth.dates import age_on, birthday, collection_year
 from cscperf.synth.model import Episode
 
 if TYPE_CHECKING:
@@ -57,8 +57,8 @@ FIRST = (
 MOVES = (
     (5, Weights({"foster_la": 55, "foster_ifa": 35, "kinship": 10})),
     (10, Weights({"foster_la": 45, "foster_ifa": 40, "kinship": 10, "home": 5})),
-    (16, Weights({"foster_la": 30, "foster_ifa": 35, "kinship": 5, "home": 26, "secure": 2, "other": 2})),
-    (99, Weights({"foster_la": 12, "foster_ifa": 18, "kinship": 3, "home": 25, "semi": 40, "other": 2})),
+    (16, Weights({"foster_la": 28, "foster_ifa": 32, "kinship": 5, "home": 31, "secure": 2, "other": 2})),
+    (99, Weights({"foster_la": 10, "foster_ifa": 15, "kinship": 3, "home": 25, "semi": 45, "other": 2})),
 )
 UASC_FIRST = Weights({"semi": 55, "foster_ifa": 30, "foster_la": 15})
 STAY_IN_KIND = 0.45
@@ -144,35 +144,39 @@ def episodes(rng: random.Random, world: World, child, care: CarePlan, need: str,
 
 def _structural(rng: random.Random, world: World, child, care: CarePlan, first: Placement,
                 changes, next_id: str) -> list[tuple[date, Placement, bool]]:
-    """Changes the track makes: long-term fostering, placement for adoption, home on trial,
-    and semi-independent codes renamed from 2024-25."""
-    added = []
-    spells = [(care.start, first)] + [(day, p) for day, p, _ in changes]
+    """Changes the track makes: moving on to semi-independent living, placement for adoption,
+    home on trial, long-term fostering, and semi-independent codes renamed from 2024-25."""
+    moves = []  # to new carers
+    last = changes[-1][1] if changes else first
+    sixteen = birthday(child.dob, 16) + timedelta(days=rng.randint(60, 540))
+    if (last.kind in ("foster_la", "foster_ifa", "home") and care.start < sixteen < care.end
+            and all(sixteen > d for d, _, _ in changes) and rng.random() < 0.35):
+        moves.append((sixteen, _placement(rng, world, child, "semi", next_id + "S", sixteen), False))
+    adoption = care.adoption
+    if adoption and not adoption.reversed and adoption.placed < care.end and not adoption.by_foster_carer:
+        code = "A6" if rng.random() < 0.9 else "A5"
+        moves.append((adoption.placed, _placement(rng, world, child, "adoption", next_id, adoption.placed, code), False))
+    elif care.track == "home" and care.legal[-1][1] != "V2" and rng.random() < 0.5:
+        day = care.end - timedelta(days=rng.randint(60, 540))  # home on trial, under a care order
+        if day > care.start + timedelta(days=30) and all(day > d for d, _, _ in changes + moves):
+            moves.append((day, _placement(rng, world, child, "parents", next_id, day), False))
+    same_carer = []
+    spells = [(care.start, first)] + sorted(((day, p) for day, p, _ in changes + moves), key=lambda s: s[0])
     ends = [day for day, _ in spells[1:]] + [care.end]
     for (start, placement), end in zip(spells, ends):
         spec = KINDS[placement.kind]
         if spec.long_term and (end - start).days > 400 and rng.random() < 0.6:
             day = start + timedelta(days=rng.randint(270, 400))
-            added.append((day, _same_carer(placement, spec.long_term), True))
+            same_carer.append((day, _same_carer(placement, spec.long_term), True))
         if placement.kind == "semi" and start < SEMI_CODE_CHANGE <= end:
             # Open on 1 April 2024, so in both years' returns: shown as Z1 (other), valid in
             # both lists, and from that day, if it goes on, as K3 with the same carer.
             placement.code = "Z1"
             if SEMI_CODE_CHANGE < end:
-                added.append((SEMI_CODE_CHANGE, _same_carer(placement, "K3"), True))
-    adoption = care.adoption
-    if adoption and not adoption.reversed and adoption.placed < care.end:
-        last = spells[-1][1]
-        if adoption.by_foster_carer:
-            added.append((adoption.placed, _same_carer(last, "A4" if rng.random() < 0.9 else "A3"), True))
-        else:
-            code = "A6" if rng.random() < 0.9 else "A5"
-            added.append((adoption.placed, _placement(rng, world, child, "adoption", next_id, adoption.placed, code), False))
-    elif care.track == "home" and care.legal[-1][1] != "V2" and rng.random() < 0.4:
-        day = care.end - timedelta(days=rng.randint(30, 180))
-        if day > care.start + timedelta(days=30) and all(day > d for d, _, _ in changes):
-            added.append((day, _placement(rng, world, child, "parents", next_id, day), False))
-    return added
+                same_carer.append((SEMI_CODE_CHANGE, _same_carer(placement, "K3"), True))
+        if adoption and adoption.by_foster_carer and not adoption.reversed and start < adoption.placed < min(end, care.end):
+            same_carer.append((adoption.placed, _same_carer(placement, "A4" if rng.random() < 0.9 else "A3"), True))
+    return moves + same_carer
 
 
 def _same_carer(placement: Placement, code: str) -> Placement:

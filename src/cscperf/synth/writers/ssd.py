@@ -242,13 +242,13 @@ class SsdWriter:
             seen[(period.id, a.decision)] = (period, a)
         for n, (period, a) in enumerate(seen.values(), 1):
             adopted = a.adopted if a.adopted and a.adopted <= last else None
-            # Who adopted, and whether the foster carers did, is known once the child is adopted.
-            adopters = dict(perm_adopted_by_carer_flag=_flag(a.by_foster_carer), perm_adopter_sex=a.adopters_sex,
-                            perm_adopter_legal_status=a.adopters_legal_status,
+            # The match and the adopters are recorded with the adoption (as the 903's AD1 has them).
+            adopters = dict(perm_matched_date=a.matched, perm_adopted_by_carer_flag=_flag(a.by_foster_carer),
+                            perm_adopter_sex=a.adopters_sex, perm_adopter_legal_status=a.adopters_legal_status,
                             perm_number_of_adopters=a.adopters) if adopted else {}
             self._row("ssd_permanence", perm_table_id=f"{period.id}A{n}", perm_person_id=child.id, perm_cla_id=period.id,
                       perm_adm_decision_date=a.decision, perm_placement_order_date=a.placement_order,
-                      perm_placed_for_adoption_date=a.placed, perm_matched_date=a.matched,
+                      perm_placed_for_adoption_date=a.placed,
                       perm_decision_reversed_date=a.reversed, perm_decision_reversed_reason=a.reversed_reason,
                       perm_permanence_order_date=adopted, perm_permanence_order_type="Adoption" if adopted else None,
                       **adopters)
