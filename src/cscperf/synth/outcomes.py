@@ -46,7 +46,7 @@ def visits(rng: random.Random, world: World, start: date, end: date) -> list[dat
 def missing(rng: random.Random, world: World, dob: date, start: date, end: date) -> list[Missing]:
     """Missing and away episodes: most children have none; a few go missing very often."""
     from_day = max(start, birthday(dob, 10))
-    if from_day >= end or rng.random() > (0.12 if age_on(dob, from_day) < 13 else 0.32):
+    if from_day >= end or rng.random() > (0.15 if age_on(dob, from_day) < 13 else 0.40):
         return []
     rate = rng.gammavariate(0.6, 6.7)  # episodes a year; mean 4, with a long tail
     found, day = [], from_day

@@ -156,8 +156,10 @@ def _structural(rng: random.Random, world: World, child, care: CarePlan, first: 
     if adoption and not adoption.reversed and adoption.placed < care.end and not adoption.by_foster_carer:
         code = "A6" if rng.random() < 0.9 else "A5"
         moves.append((adoption.placed, _placement(rng, world, child, "adoption", next_id, adoption.placed, code), False))
-    elif care.track == "home" and care.legal[-1][1] != "V2" and rng.random() < 0.5:
-        day = care.end - timedelta(days=rng.randint(60, 540))  # home on trial, under a care order
+    elif care.legal[-1][1] != "V2" and rng.random() < {"home": 0.5, "long": 0.2}.get(care.track, 0):
+        # Placed with parents under a care order: home on trial, or to stay
+        day = (care.end - timedelta(days=rng.randint(60, 540)) if care.track == "home"
+               else care.start + (care.end - care.start) * rng.uniform(0.4, 0.9))
         if day > care.start + timedelta(days=30) and all(day > d for d, _, _ in changes + moves):
             moves.append((day, _placement(rng, world, child, "parents", next_id, day), False))
     same_carer = []
