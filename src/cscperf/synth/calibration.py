@@ -193,11 +193,14 @@ def _care_scale(rng: random.Random, params: Params, entry_ages: list[tuple[timed
     periods = [care.plan(rng, params, REFERENCE_DAY - age, REFERENCE_DAY)
                for age in rng.choices(ages, weights, k=SAMPLES * 2)]
 
+    fixed = sum(care.length_days(c.track, c.base, c.cap, 1.0) for c in periods if c.track in care.FIXED)
+    scaled = [(c.base, c.cap) for c in periods if c.track not in care.FIXED]
+
     def mean_years(scale: float) -> float:
-        return _mean(care.length_days(c.track, c.base, c.cap, scale) for c in periods) / 365.25
+        return (fixed + sum(min(base * scale, cap) for base, cap in scaled)) / len(periods) / 365.25
 
     low, high = 0.05, 20.0
-    for _ in range(30):
+    for _ in range(20):
         middle = math.sqrt(low * high)
         low, high = (middle, high) if mean_years(middle) < years_target else (low, middle)
     return math.sqrt(low * high)

@@ -35,7 +35,7 @@ TRACKS = (  # by age on entering care: the share of each track
 )
 # Median years and spread of each track's length, before the authority's multiplier.
 _LENGTH = {"home": (0.5, 1.1), "sgo": (1.6, 0.45), "long": (9.0, 0.5), "remand": (0.12, 0.8)}
-_FIXED = ("adoption", "uasc")  # lengths set by their own timelines, not the multiplier
+FIXED = ("adoption", "uasc")  # lengths set by their own timelines, not the multiplier
 
 
 def entry_weight(age: int) -> float:
@@ -95,7 +95,7 @@ def _adoption(rng: random.Random, start: date) -> AdoptionDates:
 
 
 def length_days(track: str, base: float, cap: float, scale: float) -> float:
-    return min(base if track in _FIXED else base * scale, cap)
+    return min(base if track in FIXED else base * scale, cap)
 
 
 def plan(rng: random.Random, params: Params, dob: date, start: date) -> CarePlan:
