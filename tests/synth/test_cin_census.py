@@ -30,3 +30,15 @@ def test_sex_element_follows_the_year(small):
     new = etree.parse(str(out / "cin_census" / "CIN_Census_857_2025.xml"))
     assert {e.text for e in old.iter("GenderCurrent")} <= {"1", "2"} and not list(old.iter("Sex"))
     assert {e.text for e in new.iter("Sex")} <= {"M", "F"} and not list(new.iter("GenderCurrent"))
+
+
+def test_earlier_years_follow_the_2024_schema(tmp_path):
+    from datetime import date
+
+    from cscperf.synth import generate
+
+    generate(tmp_path, like="201", end=date(2023, 3, 31), years=2, formats=["cin"])
+    for year in (2022, 2023):
+        xsd = schema(year)
+        document = etree.parse(str(tmp_path / "cin_census" / f"CIN_Census_201_{year}.xml"))
+        assert xsd.validate(document), xsd.error_log.last_error

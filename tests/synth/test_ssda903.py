@@ -93,3 +93,15 @@ def test_every_child_in_a_table_is_in_that_years_header(small):
         assert all(child.startswith("SYN857") for child in header)
         for table in ("episodes", "reviews", "oc2", "oc3", "missing", "uasc", "social_worker"):
             assert children(table) <= header, table
+
+
+def test_earlier_years_follow_their_schemas(tmp_path):
+    """Returns from before the social worker table and with the older codes (2019-20, 2020-21)."""
+    from datetime import date
+
+    from cscperf.synth import generate
+
+    generate(tmp_path, like="857", end=date(2021, 3, 31), years=2, formats=["903"])
+    files = sorted((tmp_path / "ssda903").glob("*.csv"))
+    assert len(files) == 2 * 10
+    assert [p for path in files for p in check(path, int(path.name[8:12]))] == []
