@@ -84,6 +84,38 @@ FROM ssd_cp_plans, range(60) s(n) WHERE la = $la;
 INSERT INTO ssd_cin_plans (la, cinp_cin_plan_id, cinp_person_id, cinp_referral_id, cinp_cin_plan_start_date, cinp_cin_plan_end_date)
 SELECT $la, 'N' || id, child, id, day + 40, day + 40 + CAST(random() * 300 AS INTEGER) FROM r WHERE x BETWEEN 0.3 AND 0.6;
 
+INSERT INTO ssd_care_leavers (la, clea_person_id, clea_care_leaver_birthday, clea_care_leaver_in_touch,
+    clea_care_leaver_activity, clea_care_leaver_accommodation, clea_care_leaver_personal_advisor,
+    clea_pathway_plan_review_date)
+SELECT $la, pers_person_id, CAST(pers_dob + to_years(age) AS DATE), (['YES', 'YES', 'YES', 'NO', 'REFU', 'DIED'])[1 + CAST(floor(random() * 6) AS INTEGER)],
+    (['F1', 'F2', 'P2', 'F4', 'F5', 'G4', 'G5', 'G6', '0'])[1 + CAST(floor(random() * 9) AS INTEGER)],
+    (['B1', 'D1', 'U1', 'U2', 'Z1', '0'])[1 + CAST(floor(random() * 6) AS INTEGER)], 'PA',
+    CAST(pers_dob + to_years(age) AS DATE) + CAST(random() * 200 - 100 AS INTEGER)
+FROM ssd_person, range(17, 22) a(age)
+WHERE la = $la AND pers_dob + to_years(age) BETWEEN DATE '2020-04-01' AND DATE '2025-03-31' AND random() < 0.1;
+
+CREATE OR REPLACE TEMP TABLE adopted AS
+SELECT 'C' || i AS child, DATE '2019-04-01' + CAST(random() * 1500 AS INTEGER) AS entered, random() AS x
+FROM range(400) t(i);
+INSERT INTO ssd_cla_episodes (la, clae_person_id, clae_cla_episode_start_date, clae_cla_episode_ceased_date,
+    clae_cla_episode_start_reason, clae_cla_episode_ceased_reason, clae_legal_status, clae_placement_type,
+    clae_entered_care_date, clae_cla_placement_id)
+SELECT $la, child, entered, entered + 300, 'S', 'X1', 'C2', 'U1', entered, child || 'F' FROM adopted
+UNION ALL
+SELECT $la, child, entered + 300, entered + 300 + CAST(x * 400 AS INTEGER), (['P', 'U'])[1 + CAST(x * 2 AS INTEGER)],
+    CASE WHEN x < 0.7 THEN 'E11' ELSE 'E45' END, 'E1', CASE WHEN x < 0.7 THEN 'A4' ELSE 'U1' END, entered,
+    child || CASE WHEN x < 0.35 THEN 'A' ELSE 'F' END FROM adopted;
+INSERT INTO ssd_cla_placement (la, clap_cla_placement_id, clap_person_id, clap_cla_placement_start_date)
+SELECT $la, child || 'F', child, entered FROM adopted UNION ALL SELECT $la, child || 'A', child, entered + 300 FROM adopted;
+INSERT INTO ssd_permanence (la, perm_person_id, perm_adm_decision_date, perm_matched_date, perm_adopted_by_carer_flag)
+SELECT $la, child, entered + 100, entered + 250, CASE WHEN x >= 0.35 THEN 'Y' END FROM adopted WHERE x < 0.7;
+
+INSERT INTO ssd_professionals (la, prof_professional_id, prof_agency_worker_flag, prof_professional_department)
+SELECT $la, 'W' || i, CASE WHEN random() < 0.15 THEN 'Y' ELSE 'N' END, 'Team ' || (i % 7) FROM range(250) t(i);
+INSERT INTO ssd_involvements (la, invo_person_id, invo_professional_id, invo_involvement_start_date, invo_involvement_end_date)
+SELECT $la, child, 'W' || CAST(floor(random() * 250) AS INTEGER), day, CASE WHEN x < 0.9 THEN day + CAST(x * 500 AS INTEGER) END
+FROM r;
+
 INSERT INTO ref.population VALUES
     ($la, DATE '2019-06-30', 100000, 'bench'), ($la, DATE '2020-06-30', 100500, 'bench'),
     ($la, DATE '2021-06-30', 101000, 'bench'), ($la, DATE '2022-06-30', 101500, 'bench'),

@@ -18,6 +18,8 @@ from datetime import date
 import pyarrow as pa
 
 from cscperf.indicators import engine
+from cscperf.store import open_episodes
+from cscperf.store.derive import STEPS
 from cscperf.store.schema import DATE, TABLES_BY_NAME
 
 
@@ -131,6 +133,40 @@ class Authority:
     def population(self, mid_year: int, population: int, source="ONS"):
         self.con.execute("INSERT INTO ref.population VALUES (?, ?, ?, ?)",
                          [self.la, date(mid_year, 6, 30), population, source])
+
+    # care leavers, adoption and workforce ----------------------------------------------------
+    def derive(self):
+        """Derive periods of care, placements and legal status spells from the episodes, as a load
+        of a 903 return does (all but the repair of episodes left open, which needs several returns)."""
+        self.save()
+        self.con.execute("INSERT OR IGNORE INTO meta.load_files VALUES (1, 1, 'episodes.csv', 0, '', 'ssda903', "
+                         "'episodes', NULL, NULL)")
+        for step in STEPS:
+            if step is not open_episodes.repair:
+                step(self.con, self.la)
+
+    def care_leaver(self, child, birthday, in_touch="YES", activity="F2", accommodation="D1", suitable=None,
+                    adviser=None, plan_reviewed=None, team=None):
+        self.add("ssd_care_leavers", clea_person_id=child, clea_care_leaver_birthday=birthday,
+                 clea_care_leaver_in_touch=in_touch, clea_care_leaver_activity=activity,
+                 clea_care_leaver_accommodation=accommodation, clea_care_leaver_accom_suitable=suitable,
+                 clea_care_leaver_personal_advisor=adviser, clea_pathway_plan_review_date=plan_reviewed,
+                 clea_care_leaver_allocated_team=team)
+
+    def permanence(self, child, decision=None, placement_order=None, matched=None, placed=None,
+                   by_foster_carer=None, foster_placed=None):
+        self.add("ssd_permanence", perm_person_id=child, perm_adm_decision_date=decision,
+                 perm_placement_order_date=placement_order, perm_matched_date=matched,
+                 perm_placed_for_adoption_date=placed, perm_adopted_by_carer_flag=by_foster_carer,
+                 perm_placed_foster_carer_date=foster_placed)
+
+    def professional(self, id, agency=None, team=None):
+        self.add("ssd_professionals", prof_professional_id=id, prof_agency_worker_flag=agency,
+                 prof_professional_department=team)
+
+    def involvement(self, child, professional, start, end=None, team=None):
+        self.add("ssd_involvements", invo_person_id=child, invo_professional_id=professional,
+                 invo_involvement_start_date=start, invo_involvement_end_date=end, invo_professional_team=team)
 
     # reading ----------------------------------------------------------------------------------
     def results(self, id, period, by=None) -> list[engine.Result]:

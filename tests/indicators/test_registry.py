@@ -13,6 +13,14 @@ BRIEF_IDS = {
                               "cp_second_or_subsequent_pct cp_ceased_2y_plus_pct cp_open_2y_plus_pct "
                               "cp_reviews_on_time_pct cp_visited_10wd_pct",
     Section.children_in_need: "cin cin_rate_per_10k cin_plans",
+    Section.care_leavers: "care_leavers_17_18_in_touch_pct care_leavers_19_21_in_touch_pct care_leavers_17_18_eet_pct "
+                          "care_leavers_19_21_eet_pct care_leavers_19_21_higher_education_pct "
+                          "care_leavers_17_18_neet_pct care_leavers_19_21_neet_pct "
+                          "care_leavers_17_18_suitable_accommodation_pct "
+                          "care_leavers_19_21_suitable_accommodation_pct care_leavers_pathway_plan_pct",
+    Section.adoption: "adoptions sgos adoption_a1_avg_days adoption_a2_avg_days adoption_a1_3y_avg_days "
+                      "adoption_a2_3y_avg_days",
+    Section.workforce: "workforce_avg_caseload workforce_agency_pct",
 }
 
 
@@ -67,6 +75,8 @@ def test_a_good_definition_has_no_issues(tmp_path):
     (("  decimals: 0\n", "  decimals: 0\n  numerator_flag: missing\n"), "numerator_flag: front_door/referrals.sql "
                                                                         "has no BOOLEAN column missing"),
     (("  decimals: 0\n", "  decimals: 0\n  recorded_in: [ssd_nothing]\n"), "recorded_in: no store table ssd_nothing"),
+    (("  decimals: 0\n", "  decimals: 0\n  recorded_in: [ssd_contacts.cont_colour]\n"),
+     "recorded_in: ssd_contacts has no column cont_colour"),
     (("  decimals: 0\n", "  decimals: 0\n  units: elsewhere\n"), "front_door.yaml:10: error: referrals: no SQL file "
                                                                  "front_door/elsewhere.sql"),
     (("  decimals: 0\n", "  decimals: 0\n  per_population: true\n"), "front_door.yaml:1: error: referrals: Value "

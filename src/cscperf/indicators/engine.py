@@ -114,9 +114,14 @@ def authorities(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def _recorded(con: duckdb.DuckDBPyConnection, indicators: list[Indicator]) -> dict[str, set[str]]:
-    """For each table named in `recorded_in`, the authorities with any rows in it."""
-    tables = sorted({t for i in indicators for t in i.recorded_in})
-    return {t: {row[0] for row in con.execute(f'SELECT DISTINCT la FROM "{t}"').fetchall()} for t in tables}
+    """For each `table` or `table.column` named in `recorded_in`, the authorities with any rows in
+    the table (with a value in the column)."""
+    found = {}
+    for name in sorted({t for i in indicators for t in i.recorded_in}):
+        table, _, column = name.partition(".")
+        where = f' WHERE "{column}" IS NOT NULL' if column else ""
+        found[name] = {row[0] for row in con.execute(f'SELECT DISTINCT la FROM "{table}"{where}').fetchall()}
+    return found
 
 
 def _select(registry: Registry, ids: Sequence[str] | None, breakdown: breakdowns.Breakdown | None) -> list[Indicator]:

@@ -191,8 +191,10 @@ def check(registry: Registry) -> list[Issue]:
     con = store.connect()
     calc.prepare(con)
     issues = list(registry.issues)
-    tables = {row[0] for row in con.execute("SELECT table_schema || '.' || table_name FROM "
-                                            "information_schema.tables").fetchall()}
+    columns_in = {}  # table -> its columns, for recorded_in
+    for table, column in con.execute("SELECT table_name, column_name FROM information_schema.columns "
+                                     "WHERE table_schema = 'main'").fetchall():
+        columns_in.setdefault(table, set()).add(column)
     columns_of: dict[str, dict[str, str] | None] = {}
     for indicator in registry:
         file, line = indicator.source.split(":")
@@ -202,9 +204,12 @@ def check(registry: Registry) -> list[Issue]:
         if columns is not None:
             issues.extend(Issue(file, int(line), f"{indicator.id}: {problem}")
                           for problem in _column_problems(indicator, columns))
-        for table in indicator.recorded_in:
-            if f"main.{table}" not in tables:
+        for name in indicator.recorded_in:
+            table, _, column = name.partition(".")
+            if table not in columns_in:
                 issues.append(Issue(file, int(line), f"{indicator.id}: recorded_in: no store table {table}"))
+            elif column and column not in columns_in[table]:
+                issues.append(Issue(file, int(line), f"{indicator.id}: recorded_in: {table} has no column {column}"))
     con.close()
     return issues
 

@@ -97,7 +97,8 @@ class Indicator(BaseModel):
     numerator_flag: str | None = Field(None, description="Boolean column: the units counted")
     denominator_flag: str | None = Field(None, description="Boolean column: the units in the denominator")
     average_of: str | None = Field(None, description="Numeric column averaged (days and average units)")
-    recorded_in: tuple[str, ...] = Field((), description="Store tables the authority must have data in")
+    recorded_in: tuple[str, ...] = Field((), description="Store tables the authority must have data in "
+                                         "(`table`), or a column it must have values in (`table.column`)")
     per_population: bool = Field(False, description="A percent of the authority's children aged 0-17 "
                                  "(ref.population), e.g. UASC as a % of the child population; rates "
                                  "per 10,000 always are")
