@@ -34,3 +34,8 @@ def test_national_writes_each_authority_in_its_own_folder(tmp_path):
     summary = json.loads((tmp_path / "national.json").read_text())
     assert summary["420"]["name"] == "Isles of Scilly" and summary["201"]["rows"] == manifests[0].rows > 0
     assert (tmp_path / "420" / "ssda903" / "SSDA903_2025_episodes.csv").exists()
+
+
+def test_synth_command_rejects_an_unknown_format(tmp_path):
+    result = CliRunner().invoke(app, ["synth", str(tmp_path), "--like", "201", "--formats", "903,xml"])
+    assert result.exit_code == 1 and "unknown format(s) xml" in " ".join(result.output.split())

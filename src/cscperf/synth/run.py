@@ -61,10 +61,11 @@ def generate(out: Path, like: str = "883", seed: int = 1, end: date | None = Non
              formats: Iterable[str] = FORMATS, reference: Path | None = None, defects: float = 0.0,
              annex_a_on: date | None = None, progress: Callable[[int], None] | None = None) -> Manifest:
     """Simulate an authority like `like` (a DfE code) and write its data under `out`."""
-    formats = [f for f in FORMATS if f in set(formats)]
-    unknown = set(formats) - set(FORMATS)
+    formats = set(formats)
+    unknown = formats - set(FORMATS)
     if unknown:
-        raise ValueError(f"unknown format(s) {sorted(unknown)}; choose from {', '.join(FORMATS)}")
+        raise ValueError(f"unknown format(s) {', '.join(sorted(unknown))}; choose from {', '.join(FORMATS)}")
+    formats = [f for f in FORMATS if f in formats]
     first, last = period(end, years)
     targets = published(like, reference, collection_year(last)) if reference else national(like)
     world = World.create(targets, seed, first, last)
