@@ -41,11 +41,13 @@ def main(out: Path, workers: int, end: date | None) -> None:
     rows = sum(m.rows for m in manifests)
     files = sum(len(m.files) for m in manifests)
     biggest = max(manifests, key=lambda m: m.rows)
-    parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    own, workers_usage = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = own.ru_utime + own.ru_stime + workers_usage.ru_utime + workers_usage.ru_stime
+    parent, worker = own.ru_maxrss / 1024, workers_usage.ru_maxrss / 1024
     print(f"{len(manifests)} authorities, {manifests[0].first} to {manifests[0].end}, {workers} workers")
     print(f"rows:        {rows:,} in {files:,} files ({rows / seconds:,.0f} rows/s)")
-    print(f"time:        {seconds:,.0f} s")
+    print(f"time:        {seconds:,.0f} s ({cpu:,.0f} CPU seconds in all: the measure to compare when other "
+          f"jobs share the machine)")
     print(f"output:      {size(out) / 2**30:.2f} GiB")
     print(f"peak memory: {worker:,.0f} MiB in the largest worker, {parent:,.0f} MiB in the parent")
     print(f"largest:     {biggest.name} ({biggest.la}), {biggest.rows:,} rows")
