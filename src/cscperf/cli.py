@@ -113,6 +113,70 @@ def findings(
     _print_rows(header, rows, fmt)
 
 
+def _date(text: str | None, option: str):
+    from datetime import date
+
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        _fail(f"{option} must be a date like 2025-03-31, not {text!r}")
+
+
+@app.command()
+def synth(
+    out: Path = typer.Argument(..., help="Folder to write the files into"),
+    like: str = typer.Option("883", "--like", help="Authority to resemble: DfE 3-digit code (sizes and rates)"),
+    seed: int = typer.Option(1, "--seed", help="Random seed; the same seed and options give the same bytes"),
+    end: str = typer.Option(None, "--end", help="The period ends on the last 31 March on or before this date "
+                            "(YYYY-MM-DD) [default: today]"),
+    years: int = typer.Option(5, "--years", help="Financial years in the period"),
+    reference: Path = typer.Option(None, "--reference", help="Published statistics folder (ees/, ons/) to aim "
+                                   "at the authority's own figures; national figures without it"),
+    defects: float = typer.Option(0.0, "--defects", help="Chance each 903 row gets a realistic fault (listed "
+                                  "in defects.csv)"),
+    formats: str = typer.Option("903,cin,annex-a,ssd", "--formats", help="Formats to write, comma-separated"),
+    annex_a_date: str = typer.Option(None, "--annex-a-date", help="Inspection date of the Annex A workbook "
+                                     "[default: the period's end]"),
+    national: bool = typer.Option(False, "--national", help="All 153 authorities, one folder each"),
+    workers: int = typer.Option(None, "--workers", help="Processes for --national [default: one per core]"),
+) -> None:
+    """Generate synthetic authorities: one simulated history per child, in every format."""
+    import time
+
+    from cscperf import synth as synthetic
+
+    started = time.perf_counter()
+    options = dict(seed=seed, end=_date(end, "--end"), years=years, reference=reference, defects=defects,
+                   formats=[f.strip() for f in formats.split(",") if f.strip()])
+    try:
+        if national:
+            done = []
+
+            def report(manifest) -> None:
+                done.append(manifest)
+                console.print(f"{len(done):3d}/153 {manifest.la} {manifest.name}: {manifest.rows:,} rows "
+                              f"({time.perf_counter() - started:,.0f}s)", highlight=False)
+
+            manifests = synthetic.generate_national(out, workers=workers, progress=report, **options)
+            rows = sum(m.rows for m in manifests)
+            console.print(f"Wrote {rows:,} rows for {len(manifests)} authorities to {out} "
+                          f"in {time.perf_counter() - started:,.1f} seconds.")
+            return
+        with console.status(f"Simulating an authority like {like}..."):
+            manifest = synthetic.generate(out, like=like, annex_a_on=_date(annex_a_date, "--annex-a-date"), **options)
+    except ValueError as error:
+        _fail(str(error))
+    console.print(f"Wrote {manifest.rows:,} rows in {len(manifest.files)} files to {out} for {manifest.name} "
+                  f"({manifest.first} to {manifest.end}) in {time.perf_counter() - started:,.1f} seconds."
+                  + (f" Injected {manifest.defects:,} faults (defects.csv)." if manifest.defects else ""))
+    _print_rows(["measure", "target", "achieved"],
+                [(label, target, "" if achieved is None else achieved)
+                 for label, target, achieved in manifest.comparison()],
+                TableFormat.table, title=f"Last year ({manifest.end[:4]}) against targets")
+
+
 class ResultFormat(str, Enum):
     table = "table"
     csv = "csv"

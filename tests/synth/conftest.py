@@ -1,0 +1,19 @@
+"""A small synthetic authority shared by the synth tests: Rutland-sized, three collection years
+(2023-24 to 2025-26, so each CIN census schema is used), generated once per test process."""
+
+from datetime import date
+
+import pytest
+
+from tests.conftest import SHARED
+
+SMALL = dict(like="857", seed=7, end=date(2026, 3, 31), years=3)
+
+
+@pytest.fixture(scope="session")
+def small(tmp_path_factory):
+    from cscperf.synth import generate
+
+    out = tmp_path_factory.mktemp("synth") / "857"
+    manifest = generate(out, reference=SHARED / "reference", **SMALL)
+    return out, manifest

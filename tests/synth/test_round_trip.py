@@ -1,0 +1,114 @@
+"""The same synthetic truth loaded as 903 + CIN census and as an SSD extract gives the same store
+contents for every field both carry.
+
+Compared, table by table: the columns both loads fill, except IDs each reader makes up for
+itself (the 903 and CIN census carry no episode, plan or referral IDs); children and
+professionals the returns do not cover (the SSD also holds contacts-only children and every
+worker) are left out of the SSD side. Two differences are by design and handled here:
+- the SSD keeps a placement record for each placement type with the same carer, where the 903
+  reader makes one placement per carer (T and U episodes continue it), so the SSD's records are
+  joined at T and U episodes before comparing;
+- `pers_is_mother` comes only from the 903, and a later CIN census row for the same child
+  replaces the whole person row, so it is not compared.
+"""
+
+from collections import Counter, defaultdict
+
+import pytest
+
+from cscperf import sources, store
+from cscperf.store.schema import TABLES
+
+NOT_COMPARED = {"pers_is_mother"}
+
+
+@pytest.fixture(scope="module")
+def stores(small):
+    out, _ = small
+    returns, extract = store.connect(), store.connect()
+    store.load(returns, sources.read_paths([out / "ssda903", out / "cin_census"], la="857"))
+    store.load(extract, sources.read_paths([out / "ssd"], la="857"))
+    yield returns, extract
+    returns.close()
+    extract.close()
+
+
+def rows(con, table) -> list[dict]:
+    names = table.column_names
+    return [dict(zip(names, r)) for r in con.execute(f"SELECT {', '.join(names)} FROM {table.name}").fetchall()]
+
+
+def joined_at_same_carer_changes(placements: list[dict], episodes: list[dict]) -> list[dict]:
+    """SSD placement records joined into one per carer: a record starting with a T or U episode
+    continues the one before."""
+    same_carer = {(e["clae_person_id"], e["clae_cla_episode_start_date"]) for e in episodes
+                  if e["clae_cla_episode_start_reason"] in ("T", "U")}
+    joined, by_child = [], defaultdict(list)
+    for p in sorted(placements, key=lambda p: (p["clap_person_id"], p["clap_cla_placement_start_date"])):
+        mine = by_child[p["clap_person_id"]]
+        if mine and (p["clap_person_id"], p["clap_cla_placement_start_date"]) in same_carer:
+            mine[-1].update(clap_cla_placement_end_date=p["clap_cla_placement_end_date"],
+                            clap_cla_placement_change_reason=p["clap_cla_placement_change_reason"])
+        else:
+            mine.append(dict(p))
+            joined.append(mine[-1])
+    return joined
+
+
+def test_returns_and_extract_give_the_same_store(stores):
+    returns, extract = stores
+    people = {r[0] for r in returns.execute("SELECT pers_person_id FROM ssd_person").fetchall()}
+    extract_people = {r[0] for r in extract.execute("SELECT pers_person_id FROM ssd_person").fetchall()}
+    assert people and people <= extract_people
+    workers = {r[0] for r in returns.execute("SELECT prof_professional_id FROM ssd_professionals").fetchall()}
+    compared = {}
+    for table in TABLES:
+        a, b = rows(returns, table), rows(extract, table)
+        if table.person:
+            b = [r for r in b if r[table.person] in people]
+        if table.name == "ssd_professionals":
+            b = [r for r in b if r["prof_professional_id"] in workers]
+        if table.name == "ssd_cla_placement":
+            b = joined_at_same_carer_changes(b, rows(extract, TABLES[[t.name for t in TABLES].index("ssd_cla_episodes")]))
+        if not a:
+            continue
+        columns = [c.name for c in table.columns if c.name not in NOT_COMPARED
+                   and (c.type.kind != "id" or c.name in (table.person, "prof_professional_id", "invo_professional_id"))
+                   and any(r[c.name] is not None for r in a) and any(r[c.name] is not None for r in b)]
+        only_returns = Counter(tuple(r[c] for c in columns) for r in a) - Counter(tuple(r[c] for c in columns) for r in b)
+        only_extract = Counter(tuple(r[c] for c in columns) for r in b) - Counter(tuple(r[c] for c in columns) for r in a)
+        assert not only_returns and not only_extract, (table.name, columns, list(only_returns)[:2], list(only_extract)[:2])
+        compared[table.name] = (len(a), len(columns))
+    # Every table the returns feed was compared (professionals by ID: the returns carry no more).
+    assert len(compared) == 26 and all(width >= 2 for name, (_, width) in compared.items()
+                                       if name != "ssd_professionals"), compared
+
+
+# The SSD reader reads only the SSD's own columns, so columns cscperf adds for the returns' fields
+# do not come through from an extract even when it has them: a plan's number of previous plans
+# (the CIN census's NumberOfPreviousCPP) and the birthday a care leaver's record is about (903 OC3).
+def reader_gap(indicator: str) -> bool:
+    return indicator == "cp_second_or_subsequent_pct" or indicator.startswith("care_leavers_")
+PERIODS = ["2024-25", "2025-26", "2025-26:Q3", "2026-03", "12m:2025-09"]
+
+
+def indicators(con) -> dict:
+    from cscperf.indicators import engine
+
+    return {(r.id, str(r.period)): (r.numerator, r.denominator) for r in engine.compute(con, period=PERIODS, la="857")
+            if r.numerator is not None}
+
+
+def test_every_indicator_both_can_compute_is_the_same(stores):
+    returns, extract = (indicators(con) for con in stores)
+    both = returns.keys() & extract.keys()
+    assert len(both) > 60
+    assert {k: (returns[k], extract[k]) for k in both if not reader_gap(k[0]) and returns[k] != extract[k]} == {}
+
+
+@pytest.mark.xfail(strict=True, reason="the SSD reader drops cppl_cp_plan_number_of_previous and "
+                   "clea_care_leaver_birthday")
+def test_second_cp_plans_and_care_leavers_are_the_same_from_an_extract(stores):
+    returns, extract = (indicators(con) for con in stores)
+    gaps = sorted(k for k in returns if reader_gap(k[0]))
+    assert [returns[k] for k in gaps] == [extract.get(k) for k in gaps]

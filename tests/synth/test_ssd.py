@@ -1,0 +1,34 @@
+"""The SSD extract has one file per store table, with exactly the store's columns."""
+
+import csv
+import json
+
+from cscperf.store.schema import TABLES
+
+
+def read(out, table):
+    with (out / "ssd" / f"{table}.csv").open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_one_file_per_table_with_the_stores_columns(small):
+    out, _ = small
+    assert sorted(p.stem for p in (out / "ssd").glob("*.csv")) == sorted(t.name for t in TABLES)
+    for table in TABLES:
+        with (out / "ssd" / f"{table.name}.csv").open(newline="", encoding="utf-8") as handle:
+            assert next(csv.reader(handle)) == table.column_names
+
+
+def test_values_follow_the_stores_conventions(small):
+    out, _ = small
+    people = read(out, "ssd_person")
+    assert {p["pers_sex"] for p in people} <= {"M", "F"}
+    assert all(len(p["pers_dob"]) == 10 and p["pers_dob"][4] == "-" for p in people)
+    assert len({p["pers_person_id"] for p in people}) == len(people)
+    episodes = read(out, "ssd_cla_episodes")
+    assert all(" " not in e["clae_placement_postcode"] for e in episodes)
+    assert {e["clae_cla_episode_start_reason"] for e in episodes} <= set("SLPTBU")
+    factors = read(out, "ssd_assessment_factors")
+    assert all(isinstance(json.loads(f["cinf_assessment_factors_json"]), list) for f in factors)
+    placements = read(out, "ssd_cla_placement")
+    assert all(float(p["clap_cla_placement_distance"]) >= 0 for p in placements)
