@@ -1,16 +1,25 @@
 """Page times of the web application under concurrent clients, on loopback.
 
     .venv/bin/python bench/web_pages.py [--db STORE] [--clients 20] [--requests 2000]
+                                        [--visit 20] [--authorities 20]
 
-Runs `cscperf serve` in its own process on a free loopback port over STORE (a fresh small store
-when none is given), signs each client in as an analyst through the sign-in form, has the
-clients request the pages below in turn until REQUESTS have been made, and prints the 50th and 95th
-percentile time per page and overall. It prints figures; it asserts nothing.
+Runs `cscperf serve` in its own process on a free loopback port over STORE, signs each client in
+as an analyst through the sign-in form, and has the clients request the pages below in turn, for
+the first VISIT authorities in the store, until REQUESTS have been made. Without --db it first
+builds a store from the national synthetic pool: `cscperf synth --national` for the first
+AUTHORITIES authorities (by DfE code; SSD extracts, five years to 31 March 2025, aimed at each
+authority's published figures), each loaded as `cscperf load` does, beside the published
+reference data (../shared/reference).
+
+Two rounds: the first finds nothing computed (each scorecard and indicator page is computed on
+first request, once however many ask), the second is the steady state people see. It prints the
+50th and 95th percentile time per page and overall for each. It asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 import socket
 import statistics
@@ -27,8 +36,38 @@ import httpx
 from cscperf import appdb, store
 from cscperf.appdb import users
 
-PAGES = ["/", "/actions", "/data", "/data/loads/1", "/actions/new"]
+ROOT = Path(__file__).resolve().parents[1]  # ../shared beside it holds the reference data
 NAME, PASSWORD = "bench-analyst", "a password for the benchmark"
+INDICATOR = "assessments_45wd_pct"
+# (name, path): {la} is filled in per request
+PAGES = [
+    ("home", "/"), ("actions", "/actions"), ("data", "/data"),
+    ("scorecard", "/scorecard?la={la}"), ("scorecard.json", "/scorecard.json?la={la}"),
+    ("scorecard red", "/scorecard?la={la}&rag=red"), ("scorecard members", "/scorecard?la={la}&view=member"),
+    ("indicator", f"/indicators/{INDICATOR}?la={{la}}"), ("indicator.json", f"/indicators/{INDICATOR}.json?la={{la}}"),
+    ("chart svg", f"/indicators/{INDICATOR}/charts/chart-{INDICATOR}-quarters.svg?la={{la}}"),
+    ("chart csv", f"/indicators/{INDICATOR}/charts/chart-{INDICATOR}-authorities.csv?la={{la}}"),
+    ("indicator 2", "/indicators/cp_rate_per_10k?la={la}"),
+]
+
+
+def build(db: Path, authorities: int) -> None:
+    from datetime import date
+
+    from cscperf import sources
+    from cscperf.reference.importer import import_reference
+    from cscperf.synth import generate_national
+    from cscperf.synth.authorities import authorities as every
+
+    reference = ROOT.parent / "shared" / "reference"
+    codes = sorted(every())[:authorities]
+    with tempfile.TemporaryDirectory() as folder:
+        generate_national(Path(folder), codes=codes, formats=("ssd",), end=date(2025, 3, 31), reference=reference)
+        con = store.connect(db)
+        import_reference(con, reference)
+        for code in codes:
+            store.load(con, sources.read_paths([Path(folder) / code / "ssd"], la=code))
+        con.close()
 
 
 def signed_in(base: str) -> dict:
@@ -36,11 +75,41 @@ def signed_in(base: str) -> dict:
     page = httpx.get(f"{base}/sign-in")
     cookies = dict(page.cookies)
     token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
-    answer = httpx.post(f"{base}/sign-in", cookies=cookies,
+    answer = httpx.post(f"{base}/sign-in", headers={"cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())},
                         data={"csrf_token": token, "name": NAME, "password": PASSWORD, "next": "/"})
     assert answer.status_code == 303, answer.status_code
     cookies.update(answer.cookies)
     return {"cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())}
+
+
+def run(base: str, headers: list[dict], requests: list[tuple[str, str]]) -> dict[str, list[float]]:
+    """The requests shared among the clients, each client taking the next; times by page name."""
+    times: dict[str, list[float]] = {name: [] for name, _ in PAGES}
+    queue = iter(requests)
+
+    def client(index: int) -> None:
+        with httpx.Client(base_url=base, headers=headers[index], timeout=120) as http:
+            for name, path in queue:
+                began = time.perf_counter()
+                status = http.get(path).status_code
+                assert status == 200, (path, status)
+                times[name].append((time.perf_counter() - began) * 1000)
+
+    with ThreadPoolExecutor(len(headers)) as pool:
+        list(pool.map(client, range(len(headers))))
+    return times
+
+
+def report(title: str, times: dict[str, list[float]], elapsed: float) -> None:
+    def line(name: str, values: list[float]) -> str:
+        q = statistics.quantiles(values, n=20) if len(values) > 1 else values * 19
+        return f"{name:<18} {len(values):>6} {statistics.median(values):>8.1f} {q[18]:>8.1f}"
+    print(f"\n{title}: {sum(map(len, times.values()))} requests in {elapsed:.1f} s")
+    print(f"{'page':<18} {'count':>6} {'p50 ms':>8} {'p95 ms':>8}")
+    for name, values in times.items():
+        if values:
+            print(line(name, values))
+    print(line("all", [v for values in times.values() for v in values]))
 
 
 def main() -> None:
@@ -48,9 +117,18 @@ def main() -> None:
     parser.add_argument("--db", type=Path)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--visit", type=int, default=20, help="authorities the clients look at")
+    parser.add_argument("--authorities", type=int, default=20, help="synthetic authorities in a built store")
     args = parser.parse_args()
-    db = args.db or Path(tempfile.mkdtemp()) / "bench.duckdb"
-    store.connect(db).close()
+    db = args.db
+    if db is None:
+        db = Path(tempfile.mkdtemp()) / "bench.duckdb"
+        began = time.perf_counter()
+        build(db, args.authorities)
+        with store.connect(db, read_only=True) as con:
+            children = con.execute("SELECT count(*) FROM ssd_person").fetchone()[0]
+        print(f"built {db}: {args.authorities} synthetic authorities, {children:,} children "
+              f"({db.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - began:.0f} s")
     with closing(appdb.connect(db)) as con:
         if users.get(con, NAME) is None:
             users.add(con, NAME, users.Role.ANALYST, PASSWORD)
@@ -58,43 +136,32 @@ def main() -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "cscperf.cli", "serve", "--db", str(db),
-                               "--port", str(port)])
+                               "--port", str(port)], stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            httpx.get(f"{base}/sign-in")
-            break
-        except httpx.TransportError:
-            time.sleep(0.05)
-    headers = [signed_in(base) for _ in range(args.clients)]
-    times: dict[str, list[float]] = {page: [] for page in PAGES}
-    per_client = args.requests // args.clients
-
-    def client(index: int) -> None:
-        with httpx.Client(base_url=base, headers=headers[index], timeout=30) as http:
-            for n in range(per_client):
-                page = PAGES[(index + n) % len(PAGES)]
-                began = time.perf_counter()
-                assert http.get(page).status_code in (200, 404)
-                times[page].append((time.perf_counter() - began) * 1000)
-
-    began = time.perf_counter()
     try:
-        with ThreadPoolExecutor(args.clients) as pool:
-            list(pool.map(client, range(args.clients)))
+        for _ in range(600):
+            try:
+                httpx.get(f"{base}/sign-in")
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        headers = [signed_in(base) for _ in range(args.clients)]
+        las = _authorities(base, headers[0])[:args.visit]
+        print(f"{args.clients} clients over {len(las)} authorities")
+        every = [(name, path.format(la=la)) for la in las for name, path in PAGES]
+        began = time.perf_counter()
+        report("first round (nothing computed yet)", run(base, headers, every), time.perf_counter() - began)
+        steady = list(itertools.islice(itertools.cycle(every), args.requests))
+        began = time.perf_counter()
+        report("steady state", run(base, headers, steady), time.perf_counter() - began)
     finally:
         server.terminate()
         server.wait()
-    elapsed = time.perf_counter() - began
 
-    def line(name: str, values: list[float]) -> str:
-        q = statistics.quantiles(values, n=20)
-        return f"{name:<16} {len(values):>6} {statistics.median(values):>8.1f} {q[18]:>8.1f}"
-    print(f"{args.clients} clients, {sum(map(len, times.values()))} requests in {elapsed:.1f} s")
-    print(f"{'page':<16} {'count':>6} {'p50 ms':>8} {'p95 ms':>8}")
-    for page, values in times.items():
-        print(line(page, values))
-    print(line("all", [v for values in times.values() for v in values]))
+
+def _authorities(base: str, headers: dict) -> list[str]:
+    page = httpx.get(f"{base}/scorecard", headers=headers, timeout=300).text
+    return re.findall(r'<option value="(\d{3})"', page) or [re.search(r'name="la" value="(\d{3})"', page).group(1)]
 
 
 if __name__ == "__main__":

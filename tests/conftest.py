@@ -60,3 +60,13 @@ def reference_con(reference_db):
     connection = duckdb.connect(str(reference_db), read_only=True)
     yield connection
     connection.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole test session (per xdist worker): Playwright's sync API
+    allows one session per thread, so every browser test shares it (tests/web/browser.py)."""
+    from tests.web.browser import launch
+
+    with launch() as chromium:
+        yield chromium

@@ -311,8 +311,10 @@ def report(
     db: Path = DbOption,
     period: str = typer.Option(..., "--period", help="2024-25:Q4 (quarter), 2024-25 (year), 2025-03 (month), 12m:2025-03"),
     la: str = typer.Option(None, "--la", help="Local authority, DfE 3-digit code [default: the only one in the store]"),
-    targets: Path = typer.Option(None, "--targets", help="Targets and priorities (YAML)"),
-    commentary: Path = typer.Option(None, "--commentary", help="Officers' commentary (YAML)"),
+    targets: Path = typer.Option(None, "--targets", help="Targets and priorities (YAML) [default: the store's, "
+                                 "cscperf.targets.yml beside cscperf.duckdb, when there is one]"),
+    commentary: Path = typer.Option(None, "--commentary", help="Officers' commentary (YAML) [default: the "
+                                    "store's, cscperf.commentary.yml beside it, when there is one]"),
     out: Path = typer.Option(Path("."), "--out", help="Folder to write the report in"),
     formats: str = typer.Option("html,pdf,docx,xlsx", "--format", help="Comma-separated: html, pdf, docx, xlsx"),
     internal: bool = typer.Option(False, "--internal",

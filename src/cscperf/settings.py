@@ -24,6 +24,10 @@ SETTINGS: tuple[Setting, ...] = (
             "Folder `cscperf reference download` saves published files in"),
     Setting("reference_mirror", "", "Base URL of a copy of the reference folder to download from instead"),
     Setting("suppress_below", 5, "In member-facing outputs, counts from 1 to this minus one are suppressed"),
+    Setting("targets", "", "Targets file (YAML) the report and dashboard read; empty: beside the store "
+            "(cscperf.targets.yml for cscperf.duckdb)"),
+    Setting("commentary", "", "Officers' commentary file (YAML); empty: beside the store "
+            "(cscperf.commentary.yml for cscperf.duckdb)"),
     # The web application (`cscperf serve`)
     Setting("session_hours", 8, "A web session ends this many hours after signing in"),
     Setting("session_idle_minutes", 30, "A web session ends after this many minutes without a request"),

@@ -52,3 +52,13 @@ def assert_accessible(page: Page) -> None:
     violations = axe_violations(page)
     assert not violations, f"{page.url}:\n{describe(violations)}"
 
+
+
+def sign_in_through_form(page: Page, url: str, name: str, password: str, start: str = "/") -> None:
+    """Open `start` on the site at `url`, sign in on the page it sends us to, and come back."""
+    page.goto(url + start)
+    assert "/sign-in" in page.url
+    page.fill("#name", name)
+    page.fill("#password", password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(url + start)

@@ -26,7 +26,6 @@ from cscperf.outputs.web import create_app, security
 from cscperf.outputs.web.server import config as server_config
 from cscperf.sources.batch import Batch
 from cscperf.sources.files import SourceFile
-from tests.web.browser import launch
 
 PASSWORD = "correct horse battery staple"
 ANONYMOUS = "anonymous"
@@ -147,8 +146,3 @@ def live_site(tmp_path_factory) -> Iterator[tuple[str, Site]]:
     with running(site.store_path) as (url, app):
         yield url, Site(site.store_path, app)
 
-
-@pytest.fixture(scope="session")
-def browser():
-    with launch() as chromium:
-        yield chromium

@@ -19,6 +19,21 @@ ADMINS = {"admin"}
 # (method, path) -> who may use it. A route missing here fails test_every_route_is_listed.
 EXPECTED = {
     ("GET", "/"): SIGNED_IN,
+    ("GET", "/scorecard"): SIGNED_IN,
+    ("GET", "/scorecard.json"): SIGNED_IN,
+    ("GET", "/indicators/{id}"): SIGNED_IN,
+    ("GET", "/indicators/{id}.json"): SIGNED_IN,
+    ("GET", "/indicators/{id}/charts/{chart}.svg"): SIGNED_IN,
+    ("GET", "/indicators/{id}/charts/{chart}.csv"): SIGNED_IN,
+    ("GET", "/indicators/{id}/children"): ANALYSTS,
+    ("GET", "/indicators/{id}/children.json"): ANALYSTS,
+    ("GET", "/indicators/{id}/children.csv"): ANALYSTS,
+    ("GET", "/targets"): ANALYSTS,
+    ("POST", "/targets"): ANALYSTS,
+    ("GET", "/commentary"): ANALYSTS,
+    ("POST", "/commentary"): ANALYSTS,
+    ("GET", "/report"): SIGNED_IN,
+    ("POST", "/report"): SIGNED_IN,
     ("GET", "/data"): ANALYSTS,
     ("GET", "/data/loads/{load_id:int}"): ANALYSTS,
     ("GET", "/data/upload"): ANALYSTS,
@@ -43,7 +58,8 @@ EXPECTED = {
 }
 # Values for path parameters: objects that exist in the test site (`leaver` is removed by the
 # admin's POST, so that case runs last for that route).
-EXAMPLES = {"load_id": "1", "action_id": "1", "name": "leaver"}
+EXAMPLES = {"load_id": "1", "action_id": "1", "name": "leaver", "id": "referrals",
+            "chart": "chart-referrals-quarters"}
 
 
 def endpoints(app) -> list[tuple[str, str, GuardedRoute]]:
@@ -113,9 +129,9 @@ def test_a_member_cannot_reach_uploads_or_administration_by_any_url(shared_site)
 
 def test_navigation_shows_only_pages_the_role_may_open(shared_site):
     links = {
-        "member": ["/", "/actions"],
-        "analyst": ["/", "/data", "/actions"],
-        "admin": ["/", "/actions", "/admin/users", "/admin/audit", "/admin/settings"],
+        "member": ["/", "/scorecard", "/actions", "/report"],
+        "analyst": ["/", "/scorecard", "/data", "/actions", "/targets", "/report"],
+        "admin": ["/", "/scorecard", "/actions", "/report", "/admin/users", "/admin/audit", "/admin/settings"],
     }
     for role, expected in links.items():
         html = shared_site.client(role).get("/actions").text

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.browser import assert_accessible
+from tests.web.browser import assert_accessible, sign_in_through_form
 from tests.web.conftest import NAMES, PASSWORD
 
 pytestmark = pytest.mark.browser
 
 PAGES = {
-    "member": ["/", "/actions", "/actions/1"],
-    "analyst": ["/", "/data", "/data/loads/1", "/data/upload", "/actions", "/actions/1", "/actions/new",
-                "/actions/1/edit"],
-    "admin": ["/", "/actions", "/admin/users", "/admin/users/leaver/remove", "/admin/audit", "/admin/settings"],
+    "member": ["/", "/scorecard", "/actions", "/actions/1", "/report"],
+    "analyst": ["/", "/scorecard", "/data", "/data/loads/1", "/data/upload", "/actions", "/actions/1", "/actions/new",
+                "/actions/1/edit", "/targets", "/commentary", "/report"],
+    "admin": ["/", "/scorecard", "/actions", "/report", "/admin/users", "/admin/users/leaver/remove", "/admin/audit",
+              "/admin/settings"],
 }
 UPLOAD_URLS = ["/data", "/data/upload", "/data/loads/1", "/data/upload/", "/data/upload?files=x"]
 
@@ -29,12 +30,7 @@ def open_as(browser, live_site):
         context = browser.new_context()
         contexts.append(context)
         page = context.new_page()
-        page.goto(url + "/")
-        assert "/sign-in" in page.url
-        page.fill("#name", NAMES[role])
-        page.fill("#password", PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url(url + "/")
+        sign_in_through_form(page, url, NAMES[role], PASSWORD)
         return page
 
     yield signed_in

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -10,7 +11,8 @@ import time
 
 import httpx
 
-from tests.web.conftest import make_site
+from cscperf.appdb.users import Role
+from tests.web.conftest import NAMES, PASSWORD, TOKEN_FIELD, make_site
 
 SECRET = "CHILD-SECRET-4401"
 
@@ -60,6 +62,7 @@ def test_errors_and_query_strings_stay_out_of_logs_and_pages(tmp_path):
             refused = client.get(f"/data?child={SECRET}")
             forged = client.post("/sign-in", data={"name": SECRET, "password": SECRET})
             wrong_method = client.delete(f"/sign-in?child={SECRET}")
+            dashboard = dashboard_requests(client)
     finally:
         server.terminate()
         server.wait(10)
@@ -73,3 +76,33 @@ def test_errors_and_query_strings_stay_out_of_logs_and_pages(tmp_path):
     assert SECRET not in logged and "High Street" not in logged and "2015-01-01" not in logged
     assert "unhandled ValueError in GET /failing" in logged  # what and where, for the maintainer
     assert '"GET /failing" 500' in logged and '"GET /no-such-page" 404' in logged
+    for (method, path), response in dashboard.items():
+        assert f'"{method} {path}" {response.status_code}' in logged
+        if response.status_code >= 400:  # errors never repeat what was asked (a form keeps what was typed)
+            assert SECRET not in re.sub(r"<textarea.*?</textarea>", "", response.text, flags=re.S), path
+
+
+def dashboard_requests(client: httpx.Client) -> dict:
+    """The dashboard's routes as an analyst, with child-level-looking values in the query or form."""
+    page = client.get("/sign-in")
+    cookies = dict(page.cookies)  # Secure cookies: carried by hand over plain-HTTP loopback
+
+    def carried() -> dict:
+        return {"cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())}
+    token = TOKEN_FIELD.search(page.text).group(1)
+    signed_in = client.post("/sign-in", headers=carried(), data={
+        "csrf_token": token, "name": NAMES[Role.ANALYST], "password": PASSWORD, "next": "/"})
+    assert signed_in.status_code == 303
+    cookies.update(signed_in.cookies)
+    headers = carried()
+    drill = "/indicators/referrals/children"
+    found = {}
+    for path, query in [("/scorecard", f"la={SECRET}"), ("/scorecard.json", f"period={SECRET}"),
+                        ("/indicators/referrals", f"la=883&rag={SECRET}"),
+                        (drill, f"la=883&breakdown=referral_source&group={SECRET}"),
+                        (drill + ".csv", f"la=883&at={SECRET}"), (drill + ".json", f"la=883&breakdown={SECRET}")]:
+        found["GET", path] = client.get(f"{path}?{query}", headers=headers)
+    token = TOKEN_FIELD.search(client.get("/targets", headers=headers).text).group(1)
+    found["POST", "/targets"] = client.post("/targets", headers=headers, data={
+        "csrf_token": token, "version": "", "text": f"{SECRET}: [born 2015-01-01"})
+    return found

@@ -64,8 +64,9 @@ class Commentary:
 NO_COMMENTARY = Commentary(None, {}, {})
 
 
-def load(path: Path) -> Commentary:
-    model, lines = yamlfile.read(path, _File)
+def load(path: Path, text: str | None = None) -> Commentary:
+    """The file at `path`, or `text` checked as its new content (see `yamlfile.read`)."""
+    model, lines = yamlfile.read(path, _File, text)
     found = {(period, id): lines.get((period, id)) for period, entries in model.root.items() for id in entries}
     found |= {(period, ""): lines.get((period,)) for period in model.root}
     return Commentary(Path(path), model.root, found)

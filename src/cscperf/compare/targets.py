@@ -114,8 +114,9 @@ class Targets:
 NO_TARGETS = Targets(None, {}, {})
 
 
-def load(path: Path) -> Targets:
-    model, lines = yamlfile.read(path, _File)
+def load(path: Path, text: str | None = None) -> Targets:
+    """The file at `path`, or `text` checked as its new content (see `yamlfile.read`)."""
+    model, lines = yamlfile.read(path, _File, text)
     return Targets(Path(path), dict(model.root), {id: lines[(id,)] for id in model.root if (id,) in lines})
 
 

@@ -5,6 +5,8 @@ line of the key it is about.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 from typing import TypeVar
 
@@ -48,11 +50,12 @@ def line_of(lines: Lines, location: tuple) -> int | None:
     return None
 
 
-def read(path: Path, model: type[Model]) -> tuple[Model, Lines]:
-    """The file checked against `model`, and the line of every key in it."""
+def read(path: Path, model: type[Model], text: str | None = None) -> tuple[Model, Lines]:
+    """The file checked against `model`, and the line of every key in it; `text`, when given,
+    is checked as the file's new content (an edit not yet saved), its problems named by `path`."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8") if text is None else text
         node = yaml.compose(text)
         data = yaml.safe_load(text)
     except OSError as error:
@@ -76,3 +79,20 @@ def read(path: Path, model: type[Model]) -> tuple[Model, Lines]:
             key = ".".join(str(p) for p in location)
             problems.append((line_of(lines, location), f"{key + ': ' if key else ''}{e['msg']}"))
         raise FileError(path, problems) from None
+
+
+def write(path: Path, text: str) -> None:
+    """Replace the file with `text` atomically: written beside it, flushed to disk, then renamed
+    over it, so a reader sees the old file or the new, never half of one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -5,14 +5,14 @@ import pytest
 
 pytest.importorskip("cscperf.indicators.engine", reason="the indicator engine (issue 4) is not merged yet")
 
-from tests.web.browser import assert_accessible, launch  # noqa: E402
+from tests.web.browser import assert_accessible  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
 
-def test_the_report_is_accessible(rendered):
-    with launch() as browser:
-        page = browser.new_page()
+def test_the_report_is_accessible(rendered, browser):
+    page = browser.new_page()
+    try:
         for kind in ("html", "internal_html"):
             page.goto(rendered[kind].as_uri())
             assert_accessible(page)
@@ -21,3 +21,5 @@ def test_the_report_is_accessible(rendered):
         # RAG is never colour alone: every rating carries its word
         for text in page.locator(".rag").all_inner_texts():
             assert any(word in text for word in ("Green", "Amber", "Red"))
+    finally:
+        page.close()

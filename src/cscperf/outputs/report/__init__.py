@@ -19,13 +19,16 @@ def file_stem(la: str, period: str, internal: bool) -> str:
 
 
 def make(db: Path, period: str, out: Path, formats: Sequence[str] = FORMATS, la: str | None = None,
-         targets: Path | None = None, commentary: Path | None = None, internal: bool = False) -> list[Path]:
+         targets: Path | None = None, commentary: Path | None = None, internal: bool = False,
+         con=None) -> list[Path]:
     """Write the report for `period` into folder `out` in each format; return the files written.
-    Member-facing (small numbers suppressed) unless `internal`."""
+    Member-facing (small numbers suppressed) unless `internal`. Targets and commentary are the
+    files given, else the store's own (`cscperf.compare.analyst_files`). `con`: the store already
+    open (the web application's), else it is opened from `db`."""
+    from contextlib import nullcontext
+
     from cscperf import store
-    from cscperf.compare import commentary as commentary_file
-    from cscperf.compare import scorecard
-    from cscperf.compare import targets as targets_file
+    from cscperf.compare import analyst_files, scorecard
     from cscperf.indicators import engine
     from cscperf.indicators.periods import Period
     from cscperf.outputs.report import context, docx, html, pdf, xlsx
@@ -37,7 +40,7 @@ def make(db: Path, period: str, out: Path, formats: Sequence[str] = FORMATS, la:
         period = str(Period.parse(period))
     except ValueError as error:
         raise ReportError(str(error)) from None
-    with store.connect(db) as con:
+    with nullcontext(con) if con is not None else store.connect(db) as con:
         if la is None:
             present = engine.authorities(con)
             if len(present) != 1:
@@ -45,8 +48,8 @@ def make(db: Path, period: str, out: Path, formats: Sequence[str] = FORMATS, la:
             la = present[0]
         card = scorecard.build(
             con, period, la, internal=internal,
-            targets=targets_file.load(targets) if targets else targets_file.NO_TARGETS,
-            commentary=commentary_file.load(commentary) if commentary else commentary_file.NO_COMMENTARY)
+            targets=analyst_files.TARGETS.read(db, targets),
+            commentary=analyst_files.COMMENTARY.read(db, commentary))
         report = context.build(card, con, db)
     out.mkdir(parents=True, exist_ok=True)
     stem = out / file_stem(la, period, internal)

@@ -39,6 +39,7 @@ BREAKDOWN_TITLES = {
     "category_of_abuse": "by category of abuse", "sex": "by sex", "ethnicity": "by ethnicity",
 }
 INK, BLUE = "#0b0c0c", "#1d70b8"  # GOV.UK text and link colours: contrast above 4.5:1 on white
+GREY = "#505a5f"  # GOV.UK secondary text
 FONT = "Arial"
 
 
@@ -64,8 +65,8 @@ def _label(period: str) -> str:
     return point_label(Period.parse(period))
 
 
-def _lines(card: Card) -> list[tuple[str, float]]:
-    """Reference lines: (label, value)."""
+def _lines(card: Card, region: bool = False) -> list[tuple[str, float]]:
+    """Reference lines: (label, value); the region's too when `region`."""
     d, lines = card.definition, []
     if card.target is not None:
         lines.append(("Target", card.target))
@@ -73,15 +74,26 @@ def _lines(card: Card) -> list[tuple[str, float]]:
     if p and not p.unavailable and comparable(d.unit):
         if p.neighbour_mean is not None:
             lines.append((f"Statistical neighbours {p.year}", round(p.neighbour_mean, d.decimals)))
+        if region and p.region is not None:
+            lines.append((f"{p.region_name or 'Region'} {p.year}", p.region))
         if p.england is not None:
             lines.append((f"England {p.year}", p.england))
     return lines
 
 
 def series_chart(card: Card) -> Chart:
+    """A headline indicator's last 8 quarters."""
+    return line_chart(card, card.series, "quarter", f"{card.definition.title}: the last two years",
+                      f"chart-{card.definition.id}")
+
+
+def line_chart(card: Card, series: tuple[Figure, ...], every: str, title: str, id: str,
+               region: bool = False) -> Chart:
+    """The indicator's figures for `series` (periods of one kind, `every` naming it: month,
+    quarter, year), with the target and published comparators as labelled lines."""
     d = card.definition
-    points = [{"period": _label(f.period), "value": f.value} for f in card.series]
-    lines = _lines(card)
+    points = [{"period": _label(f.period), "value": f.value} for f in series]
+    lines = _lines(card, region)
     base = alt.Chart(alt.Data(values=points))
     y = alt.Y("value:Q", title=unit_words(d.unit), scale=alt.Scale(zero=True))
     layers = [base.mark_line(color=BLUE, strokeWidth=3, point=alt.OverlayMarkDef(color=BLUE, size=60)).encode(
@@ -92,18 +104,16 @@ def series_chart(card: Card) -> Chart:
         layers.append(reference.mark_rule(color=INK, strokeDash=[6, 4], strokeWidth=1.5).encode(y="value:Q"))
         layers.append(reference.mark_text(align="left", dx=4, dy=-6, color=INK, font=FONT, fontSize=11)
                       .encode(y="value:Q", text="label:N", x=alt.value(0)))
-    chart = alt.layer(*layers).properties(width=520, height=220, title=d.title).configure_axis(
-        labelFont=FONT, titleFont=FONT, labelColor=INK, titleColor=INK).configure_title(font=FONT, color=INK)
+    chart = _styled(alt.layer(*layers).properties(width=520, height=220, title=d.title))
     rows = tuple((_label(f.period), shown(f, "value", d), shown(f, "numerator", d), shown(f, "denominator", d))
-                 for f in card.series)
-    known = [f for f in card.series if f.value is not None]
+                 for f in series)
+    known = [f for f in series if f.value is not None]
     words = (f"from {shown(known[0], 'value', d)} in {_label(known[0].period)} to "
              f"{shown(known[-1], 'value', d)} in {_label(known[-1].period)}") if known else "with no values shown"
-    alt_text = (f"Line chart of {d.title.lower()} by quarter, {rows[0][0]} to {rows[-1][0]}: {words}."
+    alt_text = (f"Line chart of {d.title.lower()} by {every}, {rows[0][0]} to {rows[-1][0]}: {words}."
                 + "".join(f" {name}: {value:g}." for name, value in lines) + " The values are in the table.")
     columns = ("Period", d.title, "Numerator", "Denominator") if d.unit != "count" else ("Period", d.title)
-    return Chart(f"chart-{d.id}", f"{d.title}: the last two years", alt_text, columns,
-                 tuple(r[:len(columns)] for r in rows), chart.to_dict())
+    return Chart(id, title, alt_text, columns, tuple(r[:len(columns)] for r in rows), chart.to_dict())
 
 
 def breakdown_chart(card: Card, breakdown: str, groups: tuple[Figure, ...]) -> Chart:
@@ -111,11 +121,7 @@ def breakdown_chart(card: Card, breakdown: str, groups: tuple[Figure, ...]) -> C
     title = f"{d.title} {BREAKDOWN_TITLES.get(breakdown, 'by ' + breakdown.replace('_', ' '))}"
     bars = [{"group": g.group or "Not recorded", "value": g.value,
              "text": shown(g, "value", d)} for g in groups if g.value is not None]
-    base = alt.Chart(alt.Data(values=bars)).encode(
-        y=alt.Y("group:N", sort=None, title=None), x=alt.X("value:Q", title=unit_words(d.unit)))
-    chart = (base.mark_bar(color=BLUE) + base.mark_text(align="left", dx=3, color=INK, font=FONT).encode(
-        text="text:N")).properties(width=440, height=max(60, 22 * len(bars)), title=title).configure_axis(
-        labelFont=FONT, titleFont=FONT, labelColor=INK, titleColor=INK).configure_title(font=FONT, color=INK)
+    chart = _bars(bars, "group", unit_words(d.unit), title, 440)
     rows = tuple((g.group or "Not recorded", shown(g, "value", d)) for g in groups)
     withheld = sum(1 for g in groups if g.value is None)
     listed = "; ".join(f"{group} {value}" for group, value in rows[:12])
@@ -124,6 +130,77 @@ def breakdown_chart(card: Card, breakdown: str, groups: tuple[Figure, ...]) -> C
                 + (f" {withheld} group{'s are' if withheld > 1 else ' is'} not shown ([c])." if withheld else "")
                 + " The values are in the table.")
     return Chart(f"chart-{d.id}-{breakdown}", title, alt_text, ("Group", d.title), rows, chart.to_dict())
+
+
+def neighbours_chart(card: Card, la_name: str) -> Chart | None:
+    """The authority's latest published figure beside each statistical neighbour's, their mean,
+    the region's and England's; None for a count or when nothing is published."""
+    d, p = card.definition, card.published
+    if p is None or p.unavailable or not comparable(d.unit):
+        return None
+
+    def plain(value) -> str:
+        return "-" if value is None else f"{value:g}"
+    areas = [(f"{la_name} (this authority)", p.authority, p.authority_shown or "not published"),
+             *((n.name, n.value, n.shown) for n in p.neighbours),
+             (f"Statistical neighbours (mean of {p.neighbour_count})", p.neighbour_mean, plain(p.neighbour_mean)),
+             (p.region_name or "Region", p.region, plain(p.region)), ("England", p.england, plain(p.england))]
+    title = f"{d.title}: {la_name} beside its statistical neighbours, {p.year}"
+    bars = [{"area": name, "value": value, "text": text} for name, value, text in areas if value is not None]
+    chart = _bars(bars, "area", unit_words(d.unit), title, 400)
+    rows = tuple((name, text) for name, _, text in areas)
+    alt_text = (f"Bar chart of {d.title.lower()} published for {p.year}: "
+                + "; ".join(f"{name} {text}" for name, text in rows) + ". The values are in the table.")
+    return Chart(f"chart-{d.id}-neighbours", title, alt_text, ("Area", f"{d.title} {p.year}"), rows,
+                 chart.to_dict())
+
+
+MARKS = {"This authority": "diamond", "Statistical neighbour": "triangle-up", "Other authority": "circle"}
+
+
+def ranking_chart(card: Card, la_name: str, areas) -> Chart | None:
+    """Every authority's latest published figure, lowest to highest, the authority and its
+    statistical neighbours marked by shape as well as colour; `areas` are `detail.AreaValue`s."""
+    d, p = card.definition, card.published
+    shown_areas = [a for a in areas if a.value is not None]
+    if not shown_areas:
+        return None
+    points = [{"position": i, "value": a.value, "area": a.name, "marked": a.marked or "Other authority"}
+              for i, a in enumerate(shown_areas, start=1)]
+    base = alt.Chart(alt.Data(values=points)).encode(
+        x=alt.X("position:Q", title="Authorities, lowest value to highest", axis=alt.Axis(labels=False, ticks=False)),
+        y=alt.Y("value:Q", title=unit_words(d.unit)))
+    legend = alt.Legend(title=None, orient="top")
+    dots = base.mark_point(filled=True, opacity=1).encode(
+        shape=alt.Shape("marked:N", scale=alt.Scale(domain=list(MARKS), range=list(MARKS.values())), legend=legend),
+        color=alt.Color("marked:N", scale=alt.Scale(domain=list(MARKS), range=[INK, BLUE, GREY]), legend=legend),
+        size=alt.Size("marked:N", scale=alt.Scale(domain=list(MARKS), range=[160, 70, 25]), legend=None))
+    label = base.transform_filter(alt.datum.marked == "This authority").mark_text(
+        align="left", dx=8, dy=-8, color=INK, font=FONT).encode(text="area:N")
+    title = f"{d.title}: every authority, {p.year}"
+    chart = _styled((dots + label).properties(width=520, height=240, title=title))
+    rows = tuple((str(i), a.name, a.shown, a.marked or "") for i, a in enumerate(areas, start=1))
+    mine = next((a for a in areas if a.marked == "This authority"), None)
+    where = (f" {la_name}: {mine.shown}" + (f", ranked {p.rank} of {p.ranked_out_of}." if p.rank else ".")
+             if mine else f" {la_name} has no published figure.")
+    alt_text = (f"Dot chart of {len(shown_areas)} authorities' published {d.title.lower()} for {p.year}, "
+                f"lowest to highest, from {shown_areas[0].shown} to {shown_areas[-1].shown}.{where} Its "
+                "statistical neighbours are marked with triangles. The values are in the table.")
+    return Chart(f"chart-{d.id}-authorities", title, alt_text, ("Position", "Authority", f"{d.title} {p.year}", "Marked"),
+                 rows, chart.to_dict())
+
+
+def _bars(bars: list[dict], names: str, axis: str, title: str, width: int):
+    """Horizontal bars, one per item of `bars` (named by its `names` key), each labelled with its `text`."""
+    base = alt.Chart(alt.Data(values=bars)).encode(
+        y=alt.Y(f"{names}:N", sort=None, title=None), x=alt.X("value:Q", title=axis))
+    return _styled((base.mark_bar(color=BLUE) + base.mark_text(align="left", dx=3, color=INK, font=FONT)
+                    .encode(text="text:N")).properties(width=width, height=max(60, 22 * len(bars)), title=title))
+
+
+def _styled(chart):
+    return chart.configure_axis(labelFont=FONT, titleFont=FONT, labelColor=INK, titleColor=INK).configure_title(
+        font=FONT, color=INK).configure_legend(labelFont=FONT, labelColor=INK)
 
 
 def charts(card: Card) -> list[Chart]:

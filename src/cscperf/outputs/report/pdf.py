@@ -5,6 +5,7 @@ for print, and every page carries the marking (member-facing or INTERNAL) and it
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from pathlib import Path
 
@@ -22,7 +23,14 @@ def _band(text: str) -> str:
 
 
 def write(context: ReportContext, html: Path, path: Path) -> Path:
-    """Print `html` (the report written by html.py) to `path`."""
+    """Print `html` (the report written by html.py) to `path`. In a thread of its own: Playwright's
+    synchronous API refuses a thread where an event loop runs (a web server's, or another
+    Playwright session's, as in the tests)."""
+    with ThreadPoolExecutor(1) as printer:
+        return printer.submit(_print, context, html, path).result()
+
+
+def _print(context: ReportContext, html: Path, path: Path) -> Path:
     marking = escape(f"{context.marking} - {context.la_name}, {context.period_label}")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)

@@ -19,13 +19,14 @@ from starlette.staticfiles import StaticFiles
 
 from cscperf import appdb, store
 from cscperf.appdb.users import User
-from cscperf.outputs.web import errors, security, templating
+from cscperf.outputs.web import errors, results, security, templating
 from cscperf.outputs.web.config import WebConfig
 from cscperf.outputs.web.oidc import Client
 from cscperf.outputs.web.policy import GuardedRoute
 
 # In navigation order.
-PAGE_MODULES: tuple[str, ...] = ("home", "data", "actions", "admin", "account")
+PAGE_MODULES: tuple[str, ...] = ("home", "scorecard", "children", "data", "actions", "analyst_files", "report",
+                                  "admin", "account")
 
 STATIC = Path(__file__).parent / "static"
 
@@ -52,6 +53,7 @@ class Web:
         self.templates = templating.environment()
         self.oidc = Client(config.oidc) if config.oidc else None
         self.upload_lock = threading.Lock()  # one load into the store at a time
+        self.results = results.Results(self.store_path)  # computed figures, until the data change
         self.navigation = [(r.nav, r.path, r.access) for r in routes if r.nav]
 
     def appdb(self):

@@ -10,6 +10,9 @@ A page module makes `pages = Pages()` and declares each route with the roles all
 Before the handler runs, the guard finds the signed-in user, refuses anyone the route does not
 allow (anonymous people are sent to sign in), and refuses any form without a valid token.
 Handlers are plain functions run in a worker thread, so they may query the store directly.
+
+`twin=True` adds the page's `.json` twin (as datasette does) with the same access: the handler
+runs with `ctx.as_json` set and answers through `ctx.show`, which gives the page or its data.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from cscperf.appdb import audit, sessions
@@ -54,12 +57,13 @@ class GuardedRoute(Route):
     """A route that names who may use it; its endpoint is the handler wrapped by the guard."""
 
     def __init__(self, path: str, handler: Callable, *, access: Access, methods: tuple[str, ...],
-                 nav: str | None = None):
+                 nav: str | None = None, as_json: bool = False):
         if not isinstance(access, Access):
             raise TypeError(f"{path}: access must be one of PUBLIC, SIGNED_IN, ANALYSTS, ADMINS")
         self.access = access
         self.nav = nav
-        super().__init__(path, _guarded(handler, access), methods=list(methods), name=handler.__name__)
+        super().__init__(path, _guarded(handler, access, as_json), methods=list(methods),
+                         name=handler.__name__ + ("_json" if as_json else ""))
 
 
 class Pages:
@@ -69,8 +73,11 @@ class Pages:
         self.routes: list[GuardedRoute] = []
 
     def page(self, path: str, *, access: Access, methods: tuple[str, ...] = ("GET",),
-             nav: str | None = None) -> Callable:
+             nav: str | None = None, twin: bool = False) -> Callable:
         def register(handler: Callable) -> Callable:
+            if twin:  # first, so that `/x/{id}` does not take `/x/1.json` as id `1.json`
+                self.routes.append(GuardedRoute(path + ".json", handler, access=access, methods=("GET",),
+                                                as_json=True))
             self.routes.append(GuardedRoute(path, handler, access=access, methods=methods, nav=nav))
             return handler
         return register
@@ -80,8 +87,9 @@ class Context:
     """What a page handler gets: the request, the signed-in user, the parsed form and helpers."""
 
     def __init__(self, request: Request, db: sqlite3.Connection, user: User | None,
-                 session_token: str | None, form):
+                 session_token: str | None, form, as_json: bool = False):
         self.request = request
+        self.as_json = as_json  # the request is for the page's `.json` twin
         self.web = request.app.state.web
         self.db = db  # the application database (accounts, audit, committee actions)
         self.user = user
@@ -121,6 +129,13 @@ class Context:
             oidc=self.web.config.oidc, **data)
         return HTMLResponse(html, status_code=status)
 
+    def show(self, template: str, data: dict, **context) -> Response:
+        """A page with a `.json` twin: `data` as JSON for the twin, else the template rendered
+        with `data` and `context`."""
+        if self.as_json:
+            return JSONResponse(data)
+        return self.render(template, data=data, **context)
+
     def redirect(self, url: str) -> RedirectResponse:
         return RedirectResponse(url, status_code=303)
 
@@ -158,23 +173,23 @@ class Context:
             self.store.close()
 
 
-def _guarded(handler: Callable, access: Access) -> Callable:
+def _guarded(handler: Callable, access: Access, as_json: bool = False) -> Callable:
     async def endpoint(request: Request) -> Response:
         form = None if request.method in SAFE_METHODS else await request.form(max_files=200, max_fields=200)
         try:
-            return await run_in_threadpool(_handle, request, handler, access, form)
+            return await run_in_threadpool(_handle, request, handler, access, form, as_json)
         finally:
             if form is not None:
                 await form.close()
     return endpoint
 
 
-def _handle(request: Request, handler: Callable, access: Access, form) -> Response:
+def _handle(request: Request, handler: Callable, access: Access, form, as_json: bool) -> Response:
     web = request.app.state.web
     with closing(web.appdb()) as db:
         token = request.cookies.get(security.SESSION_COOKIE)
         user = sessions.find(db, token, web.config.session_lifetime, web.config.session_idle)
-        ctx = Context(request, db, user, token if user else None, form)
+        ctx = Context(request, db, user, token if user else None, form, as_json)
         if token and user is None:  # expired or ended elsewhere: clear it from the browser
             ctx.sign_out()
         try:

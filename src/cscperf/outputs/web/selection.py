@@ -1,0 +1,62 @@
+"""Which authority, period and view a dashboard page is for, read from its query string.
+
+`la` and `period` default to the first authority and its latest return's last quarter. Analysts
+see figures unsuppressed unless they ask for the members' view (`view=member`); everyone else
+always sees them suppressed, whatever the address says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from cscperf.appdb.users import Role
+from cscperf.indicators.periods import Period
+from cscperf.outputs.web import results
+from cscperf.outputs.web.policy import Context
+
+
+class Refused(Exception):
+    """The query names something that is not there; `message` says what to do (never echoes it)."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Selection:
+    la: str
+    period: Period
+    internal: bool
+    member_view: bool  # an analyst looking at what members see
+    choices: results.Choices
+    results: results.Snapshot  # the dashboard's results as of this request
+
+    def query(self, **extra) -> str:
+        """The query string for another page about the same selection; `extra` adds to it."""
+        found = {"la": self.la, "period": str(self.period)}
+        if self.member_view:
+            found["view"] = "member"
+        found.update({k: v for k, v in extra.items() if v is not None})
+        return urlencode(found)
+
+
+def select(ctx: Context) -> Selection | None:
+    """The selection asked for; None when the store holds no data. Raises `Refused`."""
+    at = ctx.web.results.at(ctx.store)
+    choices = results.choices(at)
+    if not choices.authorities:
+        return None
+    la = ctx.query.get("la") or choices.authorities[0]
+    if la not in choices.years:
+        raise Refused(404, "There are no figures for that authority. Choose one from the scorecard.")
+    try:
+        period = Period.parse(ctx.query["period"]) if ctx.query.get("period") else choices.default_period(la)
+    except ValueError:
+        raise Refused(400, "That is not a period the service knows. Choose a period from the list "
+                      "on the scorecard.") from None
+    analyst = ctx.user.role is Role.ANALYST
+    member_view = analyst and ctx.query.get("view") == "member"
+    return Selection(la, period, analyst and not member_view, member_view, choices, at)
