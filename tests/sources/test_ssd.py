@@ -174,3 +174,12 @@ def test_a_structurally_bad_file_never_half_loads(tmp_path, drop, good_rows):
     with pytest.raises(LoadError, match=f"ssd_legal_status.csv: .*no {drop} column"):
         load(con, export)
     assert rows(con, "SELECT pers_person_id FROM ssd_person") == [("Z1",)]
+
+
+def test_a_bad_value_repeated_is_reported_on_every_row(tmp_path, con):
+    summary = load(con, write_export(tmp_path / "export", {
+        "ssd_person.csv": "pers_person_id,pers_dob\nA1,31/02/2013\nA2,31/02/2013\nA3,2013-02-28\nA4,2013-02-28\n"}))
+    assert [(f.row, f.value) for f in summary.findings if f.rule == "date-malformed"] == \
+        [(2, "31/02/2013"), (3, "31/02/2013")]
+    assert rows(con, "SELECT pers_person_id, pers_dob FROM ssd_person ORDER BY 1") == [
+        ("A1", None), ("A2", None), ("A3", date(2013, 2, 28)), ("A4", date(2013, 2, 28))]

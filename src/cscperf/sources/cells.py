@@ -28,18 +28,27 @@ BLANKS = frozenset({"", "NULL", "NONE", "N/A", "NAN", "NAT"})
 
 
 def is_blank(raw: object) -> bool:
-    return raw is None or (isinstance(raw, str) and raw.strip().upper() in BLANKS)
+    if raw is None:
+        return True
+    # Most cells are longer than any blank word and not padded: no need to strip and upper-case.
+    if not isinstance(raw, str) or (len(raw) > 4 and not raw[0].isspace() and not raw[-1].isspace()):
+        return False
+    return raw.strip().upper() in BLANKS
 
 
 _TRAILING_ZERO = re.compile(r"^(\d+)\.0+$")
+_SPACES = re.compile(r"\s+")
 
 
 def normalise_id(raw: object) -> str:
     """IDs as exported: spaces, mixed case, and a float's trailing '.0' removed."""
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
-    text = re.sub(r"\s+", "", str(raw)).upper()
-    return _TRAILING_ZERO.sub(r"\1", text)
+    text = str(raw)
+    if _SPACES.search(text):
+        text = _SPACES.sub("", text)
+    text = text.upper()
+    return _TRAILING_ZERO.sub(r"\1", text) if "." in text else text
 
 
 # Excel's serial day 1 is 1900-01-01, counted as if 1900 were a leap year.
@@ -135,7 +144,7 @@ def parse_flag(raw: object) -> str:
 
 def code_key(raw: object) -> str:
     """How a code is compared: trimmed, upper case, a float's '.0' removed."""
-    return _TRAILING_ZERO.sub(r"\1", re.sub(r"\s+", " ", str(raw).strip()).upper())
+    return _TRAILING_ZERO.sub(r"\1", _SPACES.sub(" ", str(raw).strip()).upper())
 
 
 @functools.lru_cache(maxsize=512)
@@ -159,7 +168,7 @@ def parse_code(raw: object, allowed: Collection[str], synonyms: Mapping[str, str
 
 def normalise_postcode(raw: object) -> str:
     """Upper case with no spaces, as the SSD stores postcodes."""
-    return re.sub(r"\s+", "", str(raw)).upper()
+    return _SPACES.sub("", str(raw)).upper()
 
 
 class RowCells:

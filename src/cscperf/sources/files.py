@@ -72,7 +72,7 @@ class CsvTable:
         """Rows as {header_key: value}, with their Excel row number; blank lines are skipped."""
         keys = [header_key(h) for h in self.header]
         for offset, values in enumerate(self.rows):
-            if not any(v.strip() for v in values):
+            if not "".join(values).strip():
                 continue
             yield self.first_row + offset, dict(zip(keys, values))
 

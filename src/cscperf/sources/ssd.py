@@ -16,10 +16,11 @@ import csv
 import io
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from cscperf.quality.findings import LoadError, Severity
+from cscperf.quality.findings import Findings, LoadError, Severity
 from cscperf.sources import Detection
 from cscperf.sources import cin_codes as codes
 from cscperf.sources.batch import Batch
@@ -149,12 +150,13 @@ def _read_table(batch: Batch, index: int, csv_table: CsvTable) -> None:
                            "were not loaded", Severity.INFO, table=name)
         return
     table = TABLES_BY_NAME[name]
-    columns = _columns(batch, file, table, csv_table.header)
+    # Each column's parser is chosen once per file, not once per cell.
+    parsers = [(key, column.name, _remembered(_parser(column, column.name in table.key), batch.findings))
+               for key, column in _columns(batch, file, table, csv_table.header).items()]
+    add = batch.rows(table.name).add
     for row_number, row in rows:
         cells = RowCells(batch.findings, file.name, table.name, row_number)
-        values = {column.name: _value(cells, column, row.get(key), column.name in table.key)
-                  for key, column in columns.items()}
-        batch.rows(table.name).add(index, row_number, **values)
+        add(index, row_number, **{name: parse(cells, row.get(key)) for key, name, parse in parsers})
 
 
 def _columns(batch: Batch, file: SourceFile, table: Table, header: list[str]) -> dict[str, Column]:
@@ -179,17 +181,37 @@ def _columns(batch: Batch, file: SourceFile, table: Table, header: list[str]) ->
     return columns
 
 
-def _value(cells: RowCells, column: Column, raw: str | None, required: bool) -> object:
-    kind = column.type.kind
-    if column.name in _CODE_LISTS:
-        allowed, synonyms = _CODE_LISTS[column.name]
-        return cells.code(column.name, raw, allowed, required, synonyms)
+def _parser(column: Column, required: bool) -> Callable[[RowCells, str | None], object]:
+    """How a column's cells are read: (the row's cells, raw value) -> value."""
+    name, kind = column.name, column.type.kind
+    if name in _CODE_LISTS:
+        allowed, synonyms = _CODE_LISTS[name]
+        return lambda cells, raw: cells.code(name, raw, allowed, required, synonyms)
     if kind == "json":
-        parse = _factors if column.name == "cinf_assessment_factors_json" else _json
-        return cells.parsed(column.name, raw, parse, required)
+        parse = _factors if name == "cinf_assessment_factors_json" else _json
+        return lambda cells, raw: cells.parsed(name, raw, parse, required)
     if kind == "code":
-        return cells.text(column.name, raw, required)
-    return getattr(cells, kind)(column.name, raw, required=required)
+        return lambda cells, raw: cells.text(name, raw, required)
+    method = getattr(RowCells, kind)
+    return lambda cells, raw: method(cells, name, raw, required=required)
+
+
+def _remembered(parse: Callable[[RowCells, str | None], object], findings: Findings
+               ) -> Callable[[RowCells, str | None], object]:
+    """`parse`, remembering each raw value read without a finding: a column repeats the same
+    few dates and codes thousands of times. A value with a finding is read (and reported) again
+    each time it appears."""
+    known: dict[str | None, object] = {}
+
+    def read(cells: RowCells, raw: str | None) -> object:
+        if raw in known:
+            return known[raw]
+        before = len(findings)
+        value = parse(cells, raw)
+        if len(findings) == before:
+            known[raw] = value
+        return value
+    return read
 
 
 def _json(raw: str) -> str:
