@@ -85,3 +85,6 @@ class LoadError(Exception):
         super().__init__(f"{file}: {message}")
         self.file = file
         self.detail = message
+
+    def __reduce__(self):  # so it crosses from a worker process intact
+        return type(self), (self.file, self.detail)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pyarrow as pa
@@ -29,9 +29,8 @@ class Rows:
 
     def add(self, file_index: int, source_row: int | None, **values) -> None:
         """Append one row; columns not given are null. Unknown columns are a programming error."""
-        unknown = values.keys() - self.values.keys()
-        if unknown:
-            raise KeyError(f"{self.table.name} has no column(s) {sorted(unknown)}")
+        if not values.keys() <= self.values.keys():
+            raise KeyError(f"{self.table.name} has no column(s) {sorted(values.keys() - self.values.keys())}")
         for name, column in self.values.items():
             column.append(values.get(name))
         self.file_index.append(file_index)
@@ -49,6 +48,20 @@ class Rows:
 
 
 @dataclass
+class ArrowRows:
+    """Rows already in Arrow form: what a worker process hands back, as it pickles as buffers
+    rather than as millions of Python objects."""
+
+    arrow: pa.Table
+
+    def __len__(self) -> int:
+        return self.arrow.num_rows
+
+    def to_arrow(self) -> pa.Table:
+        return self.arrow
+
+
+@dataclass
 class Batch:
     """Everything one reader read from one authority's files, ready to load in one go."""
 
@@ -56,7 +69,7 @@ class Batch:
     la: str
     files: list[SourceFile] = field(default_factory=list)
     findings: Findings = field(default_factory=Findings)
-    tables: dict[str, Rows] = field(default_factory=dict)
+    tables: dict[str, Rows | ArrowRows] = field(default_factory=dict)
     rows_read: int = 0
 
     def rows(self, table_name: str) -> Rows:
@@ -67,6 +80,11 @@ class Batch:
     def add_file(self, file: SourceFile) -> int:
         self.files.append(file)
         return len(self.files) - 1
+
+    def packed(self) -> Batch:
+        """The same batch with its rows in Arrow form, to send to another process."""
+        return replace(self, tables={name: ArrowRows(rows.to_arrow())
+                                     for name, rows in self.tables.items()})
 
 
 def record_id(*parts: object) -> str | None:

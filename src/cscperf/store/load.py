@@ -8,6 +8,7 @@ for the authority. Any error rolls the whole load back.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -39,20 +40,30 @@ class LoadSummary:
         return sum(self.rows_loaded.values())
 
 
-def load(con: duckdb.DuckDBPyConnection, batches: list[Batch]) -> LoadSummary:
-    """Load every batch in one transaction; on any error the store is left exactly as it was."""
+def load(con: duckdb.DuckDBPyConnection, batches: Iterable[Batch]) -> LoadSummary:
+    """Load every batch in one transaction; on any error the store is left exactly as it was.
+
+    `batches` may be a stream (as `sources.parallel.read_each` gives): each is loaded and let go
+    as it comes, so the load holds one batch at a time, however many authorities it spans."""
     summary = LoadSummary()
-    files = ", ".join(f.name for b in batches for f in b.files) or "load"
-    with atomic(con, lambda: (files, "the load failed")):
+    files: list[str] = []
+    # Each authority's loads and findings: a finding is recorded against its own authority's
+    # load of the file it names, as every authority's files may have the same names.
+    by_la: dict[str, tuple[list[int], Findings]] = {}
+    with atomic(con, lambda: (", ".join(files) or "load", "the load failed")):
         for batch in batches:
-            _load_batch(con, batch, summary)
-        for la in sorted({b.la for b in batches}):
-            summary.findings.extend(derive.run(con, la))
-        _record_findings(con, summary)
+            files.extend(f.name for f in batch.files)
+            load_ids, findings = by_la.setdefault(batch.la, ([], Findings()))
+            load_ids.append(_load_batch(con, batch, summary, findings))
+        for la, (load_ids, findings) in sorted(by_la.items()):
+            findings.extend(derive.run(con, la))
+            _record_findings(con, la, load_ids, findings)
+            summary.findings.extend(findings)
     return summary
 
 
-def _load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, summary: LoadSummary) -> None:
+def _load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, summary: LoadSummary,
+                findings: Findings) -> int:
     load_id = con.execute("SELECT nextval('meta.load_ids')").fetchone()[0]
     years = {f.collection_year for f in batch.files} - {None}
     con.execute(
@@ -77,15 +88,16 @@ def _load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, summary: LoadSumma
     for name, rows in batch.tables.items():
         if len(rows):
             counts[name] = _load_table(con, TABLES_BY_NAME[name], rows.to_arrow(), batch.la,
-                                       load_id, batch.format, summary.findings)
+                                       load_id, batch.format, findings)
     con.unregister("stage_files")
-    summary.findings.extend(batch.findings)
+    findings.extend(batch.findings)
     summary.load_ids.append(load_id)
     summary.rows_read += batch.rows_read
     for name, n in counts.items():
         summary.rows_loaded[name] = summary.rows_loaded.get(name, 0) + n
     con.execute("UPDATE meta.loads SET finished_at = ?, rows_loaded = ?, row_counts = ? "
                 "WHERE load_id = ?", [datetime.now(), sum(counts.values()), counts, load_id])
+    return load_id
 
 
 def _key_match(table: Table, left: str, right: str) -> str:
@@ -166,26 +178,22 @@ def _describe_key(table: Table) -> str:
     return " and ".join(k.split("_", 1)[1].replace("_", " ") for k in table.key)
 
 
-def _record_findings(con: duckdb.DuckDBPyConnection, summary: LoadSummary) -> None:
-    if not summary.findings.items:
+def _record_findings(con: duckdb.DuckDBPyConnection, la: str, load_ids: list[int], findings: Findings) -> None:
+    """Each finding goes with the authority's load of the file it names, else its last load."""
+    if not findings.items:
         return
     load_by_file = dict(con.execute(
         "SELECT name, max(load_id) FROM meta.load_files WHERE load_id IN (SELECT unnest(?)) "
-        "GROUP BY name", [summary.load_ids]).fetchall())
-    la_by_load = dict(con.execute("SELECT load_id, la FROM meta.loads WHERE load_id IN "
-                                  "(SELECT unnest(?))", [summary.load_ids]).fetchall())
-    last = summary.load_ids[-1]
-
-    load_ids = [load_by_file.get(f.file, last) for f in summary.findings]
+        "GROUP BY name", [load_ids]).fetchall())
     con.register("new_findings", pa.table({
-        "load_id": pa.array(load_ids, pa.int32()),
-        "la": pa.array([la_by_load.get(i) for i in load_ids], pa.string()),
-        **{name: pa.array([getattr(f, name) for f in summary.findings], type_)
+        "load_id": pa.array([load_by_file.get(f.file, load_ids[-1]) for f in findings], pa.int32()),
+        "la": pa.array([la] * len(findings), pa.string()),
+        **{name: pa.array([getattr(f, name) for f in findings], type_)
            for name, type_ in (("file", pa.string()), ("table", pa.string()),
                                ("row", pa.int32()), ("column", pa.string()),
                                ("value", pa.string()), ("rule", pa.string()))},
-        "severity": pa.array([str(f.severity) for f in summary.findings], pa.string()),
-        "message": pa.array([f.message for f in summary.findings], pa.string()),
+        "severity": pa.array([str(f.severity) for f in findings], pa.string()),
+        "message": pa.array([f.message for f in findings], pa.string()),
     }))
     con.execute("INSERT INTO meta.findings SELECT * FROM new_findings")
     con.unregister("new_findings")
