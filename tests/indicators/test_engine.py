@@ -77,6 +77,9 @@ def test_authorities_are_computed_apart(con, authority):
     everyone = engine.compute(con, ["referrals"], "2024-25")
     assert [(r.la, r.value) for r in everyone] == [("883", 2), ("884", 1)]
     assert [r.value for r in engine.compute(con, ["referrals"], "2024-25", la="884")] == [1]
+    assert [(r.la, r.value) for r in engine.compute(con, ["referrals"], "2024-25", la=["884", "883"])] == \
+        [("884", 1), ("883", 2)]
+    assert engine.compute(con, ["referrals"], "2024-25", la=[]) == []
 
 
 def test_child_breakdowns_are_taken_on_the_unit_date(authority):

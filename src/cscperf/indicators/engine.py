@@ -131,16 +131,20 @@ def _select(registry: Registry, ids: Sequence[str] | None, breakdown: breakdowns
 
 
 def compute(con: duckdb.DuckDBPyConnection, ids: Sequence[str] | None = None,
-            period: str | Period | Iterable[str | Period] = (), la: str | None = None,
+            period: str | Period | Iterable[str | Period] = (), la: str | Sequence[str] | None = None,
             breakdown: str | None = None, registry: Registry | None = None) -> list[Result]:
-    """Every indicator in `ids` (all when None) for each period, for `la` (every authority in the
-    store when None), in total or by `breakdown` (then one result per group present)."""
+    """Every indicator in `ids` (all when None) for each period, for `la` (one authority, a list
+    of them, or every authority in the store when None), in total or by `breakdown` (then one
+    result per group present)."""
     calc.prepare(con)
     registry = registry or default()
     split = breakdowns.get(breakdown) if breakdown else None
     indicators = _select(registry, ids, split)
     periods = _periods(period)
-    las = [la] if la else authorities(con)
+    if la is None or isinstance(la, str):
+        las = [la] if la else authorities(con)
+    else:
+        las = list(la)
     if not indicators or not periods or not las:
         return []
     counts: dict[tuple[str, str, str], dict[str | None, tuple]] = {}
