@@ -1,0 +1,102 @@
+"""The national synthetic pool: load every authority, then compute every indicator for each.
+Prints rows, seconds, CPU seconds and peak memory; asserts nothing.
+
+    .venv/bin/python bench/national.py [--pool /work/pool/files] [--db /work/pool/national.duckdb]
+                                       [--reuse] [--workers 2] [--group 10]
+
+POOL is what `cscperf synth POOL --national --formats ssd` writes: one folder per authority,
+each with an `ssd/` folder. Loading reads the authorities in WORKERS processes and writes them
+to the store from this one, as one load (one transaction: all of it or nothing), then imports
+the published reference data (../shared/reference) so rates and benchmarks exist. With
+--reuse, an existing store at DB is used as it is.
+
+Then every indicator for 20 quarters and 60 months (as bench/indicators.py): the helper tables
+once, the largest authority's full table alone, and every authority's, GROUP authorities per
+call so memory stays bounded. Peak memory is the process's peak so far: run with --reuse for the
+indicators' own peak.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from indicators import PERIODS, peak_mb, timed  # noqa: E402  (bench/indicators.py)
+
+from cscperf import store  # noqa: E402
+from cscperf.indicators import calc, engine, registry  # noqa: E402
+from cscperf.reference.importer import import_reference  # noqa: E402
+from cscperf.sources.parallel import read_each  # noqa: E402
+
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+
+
+def cpu_seconds(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def load(pool: Path, db: Path, workers: int) -> None:
+    authorities = [(folder.name, [folder / "ssd"]) for folder in sorted(pool.iterdir())
+                   if (folder / "ssd").is_dir()]
+    con = store.connect(db)
+    started, cpu = time.perf_counter(), cpu_seconds(resource.RUSAGE_SELF)
+    summary = store.load(con, read_each(authorities, workers=workers))
+    con.execute("CHECKPOINT")
+    seconds = time.perf_counter() - started
+    own, theirs = cpu_seconds(resource.RUSAGE_SELF) - cpu, cpu_seconds(resource.RUSAGE_CHILDREN)
+    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"loaded {len(authorities)} authorities in one load: {summary.rows_read:,} rows read, "
+          f"{summary.total_loaded:,} stored, {len(summary.findings):,} findings")
+    print(f"load: {seconds:,.0f} s ({summary.rows_read / seconds:,.0f} rows/s); CPU {own:,.0f} s "
+          f"loading here + {theirs:,.0f} s reading in {workers} workers; peak memory "
+          f"{peak_mb():,.0f} MB here, {worker_mb:,.0f} MB in the largest worker")
+    started = time.perf_counter()
+    import_reference(con, REFERENCE)
+    print(f"reference data imported in {time.perf_counter() - started:.1f} s")
+    con.close()
+    print(f"store: {db.stat().st_size / 2**30:.2f} GiB")
+
+
+def indicators(db: Path, group: int) -> None:
+    con = store.connect(db)
+    las = engine.authorities(con)
+    print(f"{len(las)} authorities; {len(registry.default())} indicators x {len(PERIODS)} periods")
+    started = time.perf_counter()
+    calc.prepare(con)  # once after each load; computing afterwards reuses the helpers
+    print(f"helpers (calc tables, calendar) built in {time.perf_counter() - started:.1f} s")
+    largest = con.execute("SELECT la FROM ssd_person GROUP BY la ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    timed(f"largest authority ({largest})", lambda: engine.compute(con, None, PERIODS, la=largest))
+    timed(f"largest authority again ({largest})", lambda: engine.compute(con, None, PERIODS, la=largest))
+
+    def every() -> range:  # counted as they come, so only one group's results are held
+        figures = 0
+        for start in range(0, len(las), group):
+            figures += len(engine.compute(con, None, PERIODS, la=las[start:start + group]))
+        return range(figures)
+
+    timed(f"all {len(las)} authorities, {group} at a time", every)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pool", type=Path, default=Path("/work/pool/files"))
+    parser.add_argument("--db", type=Path, default=Path("/work/pool/national.duckdb"))
+    parser.add_argument("--reuse", action="store_true", help="use the store at DB as it is")
+    parser.add_argument("--workers", type=int, default=2, help="processes reading the files")
+    parser.add_argument("--group", type=int, default=10, help="authorities per indicator call")
+    args = parser.parse_args()
+    if not args.reuse:
+        if args.db.exists():
+            sys.exit(f"{args.db} exists: remove it, or pass --reuse to use it")
+        load(args.pool, args.db, args.workers)
+    indicators(args.db, args.group)
+
+
+if __name__ == "__main__":
+    main()
