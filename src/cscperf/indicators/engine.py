@@ -163,11 +163,11 @@ def compute(con: duckdb.DuckDBPyConnection, ids: Sequence[str] | None = None,
     recorded = _recorded(con, indicators)
     results = []
     for indicator in indicators:
+        windows = [(p, _window(indicator, p)) for p in periods]  # the same for every authority
         for area in las:
-            for p in periods:
-                _, start, end = _window(indicator, p)
+            for p, (name, start, end) in windows:
                 # in total every period has a result; by breakdown, each group present
-                groups = counts.get((indicator.id, area, str(p)), {} if split else {None: (0, 0)})
+                groups = counts.get((indicator.id, area, name), {} if split else {None: (0, 0)})
                 for group in sorted(groups, key=lambda g: g or ""):
                     numerator, denominator = groups[group]
                     results.append(_result(indicator, p, start, end, area, split, group, numerator,

@@ -20,6 +20,7 @@ any data this tool reads.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -52,6 +53,7 @@ def _month_index(year: int, month: int) -> int:
     return year * 12 + month - 1
 
 
+@functools.cache  # asked for each figure computed; there are only so many months
 def _month_end(index: int) -> date:
     year, month = divmod(index, 12)
     return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
