@@ -120,3 +120,13 @@ def test_a_withheld_figure_with_a_target_says_why_it_has_no_rating(rendered, mem
     assert card.target is not None and card.current.withheld("value") and card.rag is None
     row = re.search(r'<tr id="row-cp_second_or_subsequent_pct">(.*?)</tr>', rendered["html"].read_text(), re.S)[1]
     assert "No rating: figure withheld [c]" in row
+
+
+def test_breakdown_groups_are_in_words_with_their_codes(member):
+    from cscperf.outputs.report.charts import breakdown_chart
+
+    card = member.card("referrals")
+    [split] = [b for b in card.breakdowns if b.id == "referral_source"]
+    groups = [row[0] for row in breakdown_chart(card, split.id, split.groups).rows]
+    assert "Police (6)" in groups
+    assert all(g.endswith(")") or g == "Not recorded" for g in groups), groups
