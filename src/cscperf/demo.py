@@ -4,8 +4,10 @@ It does what an analyst does each quarter, on data nobody has to keep confidenti
 generator writes an authority's Standard Safeguarding Dataset extract (five years of children's
 histories), the readers load it into a new store beside a population file, illustrative targets
 and commentary are written where the report and dashboard look for them, and the report for the
-last quarter is written in every format. Published benchmarks appear when a reference folder
-(as `cscperf reference download` writes it) is given.
+last quarter is written in every format. Published benchmarks (and the authority's own
+published rates, which the generator then aims at) come from the reference folder given, else from
+`cscperf reference download`'s cache when it holds files; with neither, the report says how to get
+them.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from cscperf import sources, store
+from cscperf import settings, sources, store
 from cscperf.indicators.periods import Period
 from cscperf.synth.run import Manifest
 
@@ -78,6 +80,7 @@ class Demo:
     rows_loaded: int
     findings: int
     report: list[Path]
+    reference: Path | None  # where the published benchmarks came from
 
 
 def run(folder: Path, seed: int = 1, end: date | None = None, reference: Path | None = None,
@@ -88,13 +91,14 @@ def run(folder: Path, seed: int = 1, end: date | None = None, reference: Path | 
     from cscperf.reference.importer import import_population, import_reference
 
     folder = Path(folder)
+    reference = reference or downloaded()
     files, db = folder / "files", folder / STORE
     for old in (files, folder / "report"):
         shutil.rmtree(old, ignore_errors=True)
     for old in folder.glob(f"{db.stem}.*"):  # the store, its app database, targets and commentary
         old.unlink()
     step("Simulating a synthetic authority's children (five years)")
-    manifest = synth.generate(files, like=LIKE, seed=seed, end=end, formats=("ssd",))
+    manifest = synth.generate(files, like=LIKE, seed=seed, end=end, formats=("ssd",), reference=reference)
     population = write_population(files / "population.csv", manifest)
     step("Loading its SSD extract into a new store")
     batches = sources.read_paths([files / "ssd"], la=manifest.la)
@@ -110,7 +114,13 @@ def run(folder: Path, seed: int = 1, end: date | None = None, reference: Path | 
     step(f"Writing the committee report for {period}")
     written = make(db, period, folder / "report", la=manifest.la)
     return Demo(folder, db, period, manifest.la, manifest.name, summary.total_loaded, len(summary.findings),
-                written)
+                written, reference)
+
+
+def downloaded() -> Path | None:
+    """`cscperf reference download`'s cache, when it holds files."""
+    cache = Path(settings.get("reference_cache")).expanduser()
+    return cache if cache.is_dir() and any(cache.iterdir()) else None
 
 
 def write_population(path: Path, manifest: Manifest) -> Path:
