@@ -41,7 +41,7 @@ BREAKDOWN_TITLES = {
 }
 INK, BLUE = "#0b0c0c", "#1d70b8"  # GOV.UK text and link colours: contrast above 4.5:1 on white
 GREY = "#505a5f"  # GOV.UK secondary text
-FONT = "Arial"
+FONT = "Arial, Helvetica, Liberation Sans, DejaVu Sans, sans-serif"  # the first one the machine has
 
 
 @dataclass(frozen=True)
@@ -102,9 +102,13 @@ def line_chart(card: Card, series: tuple[Figure, ...], every: str, title: str, i
     if lines:
         reference = alt.Chart(alt.Data(values=[{"label": f"{name}: {value:g}", "value": value}
                                                for name, value in lines]))
-        layers.append(reference.mark_rule(color=INK, strokeDash=[6, 4], strokeWidth=1.5).encode(y="value:Q"))
-        layers.append(reference.mark_text(align="left", dx=4, dy=-6, color=INK, font=FONT, fontSize=11)
-                      .encode(y="value:Q", text="label:N", x=alt.value(0)))
+        # Named in a legend by dash pattern rather than beside the line: close values (a target of
+        # 85 and England's 85.7) would print their labels over each other.
+        names = [f"{name}: {value:g}" for name, value in lines]
+        layers.append(reference.mark_rule(color=INK, strokeWidth=1.5).encode(
+            y="value:Q", strokeDash=alt.StrokeDash("label:N", sort=names, legend=alt.Legend(
+                title=None, orient="bottom", direction="vertical", labelFont=FONT, labelFontSize=11,
+                labelLimit=400, symbolStrokeColor=INK, symbolType="stroke"))))
     chart = _styled(alt.layer(*layers).properties(width=520, height=220, title=d.title))
     rows = tuple((_label(f.period), shown(f, "value", d), shown(f, "numerator", d), shown(f, "denominator", d))
                  for f in series)
