@@ -1,7 +1,7 @@
 """Loading batches into the store: all of them or none.
 
 Within one transaction, for each table: rows are staged with their provenance, duplicates within
-a file are reported, rows already in the store with the same natural key are replaced when the new
+a file are reported (even when a later return in the batch supersedes them), rows already in the store with the same natural key are replaced when the new
 row's return is at least as recent (and kept when it is not), then the derived tables are rebuilt
 for the authority. Any error rolls the whole load back.
 """
@@ -108,17 +108,25 @@ def _load_table(con: duckdb.DuckDBPyConnection, table: Table, arrow: pa.Table, l
                first_value(f.collection_year) OVER (PARTITION BY {key} ORDER BY
                    f.collection_year DESC NULLS LAST, f.source_file_id, a.source_row) AS _kept_year,
                first_value(a.source_row) OVER (PARTITION BY {key} ORDER BY
-                   f.collection_year DESC NULLS LAST, f.source_file_id, a.source_row) AS _kept_row
+                   f.collection_year DESC NULLS LAST, f.source_file_id, a.source_row) AS _kept_row,
+               -- a key twice in one file is a duplicate even when a later return supersedes both
+               first_value(a.source_row) OVER (PARTITION BY {key}, f.source_file_id
+                   ORDER BY a.source_row) AS _first_in_file
         FROM stage_arrow a JOIN stage_files f USING (_file_index)
     """, [la, load_id])
     con.unregister("stage_arrow")
     complete_key = _complete_key(table)
-    for file_name, row, year, kept_year, kept_row in con.execute(f"""
-            SELECT file_name, source_row, collection_year, _kept_year, _kept_row FROM stage
-            WHERE _rank > 1 AND {complete_key} ORDER BY file_name, source_row""").fetchall():
+    for file_name, row, year, kept_year, kept_row, first_in_file in con.execute(f"""
+            SELECT file_name, source_row, collection_year, _kept_year, _kept_row, _first_in_file
+            FROM stage WHERE _rank > 1 AND {complete_key} ORDER BY file_name, source_row""").fetchall():
         if year == kept_year:
             findings.add(file_name, "duplicate-key",
                          f"another row has the same {_describe_key(table)}; row {kept_row} was kept",
+                         table=table.name, row=row)
+        elif row != first_in_file:
+            findings.add(file_name, "duplicate-key",
+                         f"row {first_in_file} has the same {_describe_key(table)}; the "
+                         f"{kept_year} return has it too, and its row was kept",
                          table=table.name, row=row)
         else:
             findings.add(file_name, "superseded-by-later-return",
