@@ -82,8 +82,6 @@ def test_readers_find_every_faulty_cell(findings):
     assert checked > 50
 
 
-@pytest.mark.xfail(strict=True, reason="the 903 reader does not check episodes for overlaps, and the "
-                   "loader does not report a duplicate row that a later year's return supersedes")
 def test_readers_find_every_duplicated_or_overlapping_row(findings):
     found, faults = findings
     for f in faults:
