@@ -165,6 +165,22 @@ def test_care_leaver_birthdays_are_the_17th_to_21st_in_the_extracts_year(tmp_pat
         ("ssd_care_leavers.csv", "derived", None, "clea_care_leaver_birthday", "info")}
 
 
+def test_what_exports_write_for_a_missing_value_is_blank_and_reported(tmp_path, con):
+    summary = load(con, write_export(tmp_path / "export", {
+        "ssd_person.csv": "pers_person_id,pers_dob,pers_nationality,pers_upn\n"
+                          "A1,NULL,N/A,\n"
+                          "NULL,2010-01-01, ,nan\n"}))
+    assert rows(con, "SELECT pers_person_id, pers_dob, pers_nationality, pers_upn FROM ssd_person "
+                     "ORDER BY source_row") == [("A1", None, None, None), (None, date(2010, 1, 1), None, None)]
+    assert sorted((f.row, f.column, f.value, f.rule, str(f.severity)) for f in summary.findings
+                  if f.file == "ssd_person.csv") == [
+        (2, "pers_dob", "NULL", "placeholder-read-as-blank", "info"),
+        (2, "pers_nationality", "N/A", "placeholder-read-as-blank", "info"),
+        (3, "pers_person_id", "NULL", "blank-mandatory", "warning"),
+        (3, "pers_person_id", "NULL", "placeholder-read-as-blank", "info"),
+        (3, "pers_upn", "nan", "placeholder-read-as-blank", "info")]
+
+
 def test_year_given_overrides_the_dates(tmp_path, con):
     load(con, write_export(tmp_path / "export"), year=2023)
     assert rows(con, "SELECT DISTINCT collection_year FROM ssd_cla_episodes") == [(2023,)]
