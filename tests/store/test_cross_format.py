@@ -3,8 +3,6 @@ but a column the later file does not carry keeps the earlier load's value (with 
 
 from datetime import date
 
-import pytest
-
 from cscperf import sources, store
 from tests.ssda903 import write
 
@@ -35,7 +33,6 @@ HEADER = [{"CHILD": "A1", "SEX": "F", "DOB": "01/01/2008", "ETHNIC": "WBRI", "UP
           {"CHILD": "B2", "SEX": "M", "DOB": "01/01/2009", "ETHNIC": "WBRI", "UPN": "UN1"}]
 
 
-@pytest.mark.xfail(strict=True, reason="a later load of another format blanks what it does not carry")
 def test_an_extract_after_the_returns_keeps_what_it_does_not_carry(tmp_path):
     con = store.connect()
     load(con, write(tmp_path / "SSDA903_2024_header.csv", HEADER))
@@ -52,7 +49,6 @@ def test_an_extract_after_the_returns_keeps_what_it_does_not_carry(tmp_path):
                              for column in ("pers_is_mother", "pers_upn", "pers_upn_unknown")]
 
 
-@pytest.mark.xfail(strict=True, reason="a later load of another format blanks what it does not carry")
 def test_returns_after_an_extract_keep_what_they_do_not_carry(tmp_path):
     con = store.connect()
     load(con, ssd_export(tmp_path / "ssd", {

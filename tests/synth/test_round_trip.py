@@ -8,8 +8,6 @@ worker) are left out of the SSD side. Two differences are by design and handled 
 - the SSD keeps a placement record for each placement type with the same carer, where the 903
   reader makes one placement per carer (T and U episodes continue it), so the SSD's records are
   joined at T and U episodes before comparing;
-- `pers_is_mother` comes only from the 903, and a later CIN census row for the same child
-  replaces the whole person row, so it is not compared;
 - `cine_initial_cpc_date` is in a census only for the year of the conference, and the next
   year's row for the same referral replaces the whole row, so the returns lose it where the
   extract keeps it: it is not compared.
@@ -22,7 +20,7 @@ import pytest
 from cscperf import sources, store
 from cscperf.store.schema import TABLES
 
-NOT_COMPARED = {"pers_is_mother", "cine_initial_cpc_date"}
+NOT_COMPARED = {"cine_initial_cpc_date"}
 
 
 @pytest.fixture(scope="module")

@@ -38,13 +38,12 @@ from cscperf.sources.batch import Batch, Rows
 from cscperf.sources.cells import CellProblem, RowCells, parse_code
 from cscperf.sources.files import CsvTable, SourceFile, decode, header_key, read_csv
 from cscperf.sources.years import as_at_year, care_leaver_birthday
-from cscperf.store.schema import TABLES, TABLES_BY_NAME, Column, Table
+from cscperf.store.schema import SET_BY_CSCPERF, TABLES, TABLES_BY_NAME, Column, Table
 
 FORMAT = "ssd"
 
-# Added columns recording what cscperf itself did to the store: an export's values would make the
-# repairs and rebuilds after loading undo or delete rows they did not make.
-NOT_READ = frozenset({"clae_repair_reason", "clap_derived", "lega_derived"})
+# Added columns recording what cscperf itself did to the store.
+NOT_READ = SET_BY_CSCPERF
 
 # Added columns derived, where a row has none, by a function of the batch (below).
 DERIVED = {
