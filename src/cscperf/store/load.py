@@ -189,6 +189,8 @@ def _keep_what_is_not_carried(con: duckdb.DuckDBPyConnection, table: Table, give
                              f"{n} row(s) replacing earlier ones had no {column}, which this file "
                              "does not carry; the earlier load's value was kept", Severity.INFO,
                              table=table.name, column=column)
+    if not any(any(kept) for _, *kept in counts):
+        return
     con.execute(f"""UPDATE stage s SET {', '.join(f'{c} = coalesce(s.{c}, t.{c})' for c in columns)}
                     FROM {table.name} t WHERE {match}""")
 
