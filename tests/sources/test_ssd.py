@@ -186,6 +186,16 @@ def test_year_given_overrides_the_dates(tmp_path, con):
     assert rows(con, "SELECT DISTINCT collection_year FROM ssd_cla_episodes") == [(2023,)]
 
 
+def test_dates_still_to_come_do_not_make_the_extract_later(tmp_path, con):
+    # Taken in March 2024 (2023-24): the next review is due in May and the ICPC target is in April.
+    load(con, write_export(tmp_path / "export", {
+        "ssd_cla_reviews.csv": "clar_cla_review_id,clar_person_id,clar_cla_review_date,clar_cla_review_due_date\n"
+                               "R1,A1,2024-03-20,2024-05-20\n",
+        "ssd_initial_cp_conference.csv": "icpc_icpc_id,icpc_person_id,icpc_icpc_date,icpc_icpc_target_date\n"
+                                         "I1,B1,,2024-04-02\n"}))
+    assert rows(con, "SELECT DISTINCT collection_year FROM ssd_cla_reviews") == [(2024,)]
+
+
 def test_table_is_found_from_the_header_and_the_name_only_breaks_ties(tmp_path):
     export = write_export(tmp_path / "export", {
         "extract_01.csv": "disa_person_id,disa_disability_code\nA1,AUT\n",

@@ -95,6 +95,10 @@ FIELDS: dict[tuple[str, str], str] = {
     (t.name, name): f"{t.name}.{name}{_note(t.name, name)}"
     for t in TABLES for name in _readable(t)}
 
+# Dates of things due or expected, which may fall after the extract was taken.
+PLANNED_DATES = frozenset({"pers_expected_dob", "icpc_icpc_target_date", "cppr_cp_review_due",
+                           "clar_cla_review_due_date"})
+
 # Columns checked against the CIN census code lists; sex also accepts the older 1/2/0/9.
 _CODE_LISTS = {
     "pers_sex": (codes.SEX, codes.GENDER_CURRENT),
@@ -361,7 +365,8 @@ def _current(table: str, spells: list[dict], day: date | None) -> dict | None:
 
 
 def _dates(batch: Batch):
+    """The dates that say when the extract was taken: not those of things still to happen."""
     for rows in batch.tables.values():
         for column in rows.table.columns:
-            if column.type.kind == "date":
+            if column.type.kind == "date" and column.name not in PLANNED_DATES:
                 yield from rows.values[column.name]
