@@ -20,7 +20,8 @@ from cscperf.appdb.users import Role
 from cscperf.quality.findings import LoadError, Severity
 from cscperf.reference.cli import app as reference_app
 
-app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
+# Help is plain text: rich markup would swallow "[default: ...]" and "[c]" in the help strings.
+app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False, rich_markup_mode=None)
 console = Console()
 errors = Console(stderr=True)
 
@@ -250,7 +251,7 @@ def _print_records(records: list[dict], fmt: ResultFormat, table_columns: list[s
 
 
 indicators_app = typer.Typer(help="Indicators: compute them, list them, check their definitions.",
-                             invoke_without_command=True, no_args_is_help=False)
+                             invoke_without_command=True, no_args_is_help=False, rich_markup_mode=None)
 app.add_typer(indicators_app, name="indicators")
 RESULT_COLUMNS = ["id", "period", "la", "group", "numerator", "denominator", "value", "unit", "reason"]
 
@@ -383,7 +384,8 @@ def report(
         console.print(str(file), highlight=False, soft_wrap=True)
 
 
-users_app = typer.Typer(help="Accounts for the web application.", no_args_is_help=True)
+users_app = typer.Typer(help="Accounts for the web application.", no_args_is_help=True,
+                        rich_markup_mode=None)
 app.add_typer(users_app, name="users")
 
 

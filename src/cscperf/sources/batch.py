@@ -23,6 +23,9 @@ class Rows:
     values: dict[str, list] = field(default_factory=dict)
     file_index: list[int] = field(default_factory=list)
     source_row: list[int | None] = field(default_factory=list)
+    # Columns the source gave (even blank) for some row: the loader keeps an earlier load's
+    # value for the others when a row replaces one with the same key.
+    given: set[str] = field(default_factory=set)
 
     def __post_init__(self):
         self.values = {name: [] for name in self.table.column_names}
@@ -32,6 +35,7 @@ class Rows:
         unknown = values.keys() - self.values.keys()
         if unknown:
             raise KeyError(f"{self.table.name} has no column(s) {sorted(unknown)}")
+        self.given.update(values)
         for name, column in self.values.items():
             column.append(values.get(name))
         self.file_index.append(file_index)
