@@ -20,7 +20,8 @@ from cscperf.appdb.users import Role
 from cscperf.quality.findings import LoadError, Severity
 from cscperf.reference.cli import app as reference_app
 
-app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
+# Help is plain text: rich markup would swallow "[default: ...]" and "[c]" in the help strings.
+app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False, rich_markup_mode=None)
 console = Console()
 errors = Console(stderr=True)
 
@@ -177,6 +178,52 @@ def synth(
                 TableFormat.table, title=f"Last year ({manifest.end[:4]}) against targets")
 
 
+@app.command()
+def demo(
+    folder: Path = typer.Argument(Path("demo"), help="Folder for the demo (an earlier demo there is replaced)"),
+    reference: Path = typer.Option(None, "--reference", help="Published statistics folder (as `cscperf "
+                                   "reference download` writes it), for benchmarks in the report "
+                                   "[default: the download cache, when it holds files]"),
+    seed: int = typer.Option(1, "--seed", help="Random seed of the synthetic authority"),
+    end: str = typer.Option(None, "--end", help="Its history ends on the last 31 March on or before this date "
+                            "(YYYY-MM-DD) [default: today]"),
+) -> None:
+    """The main job on built-in demo data: a synthetic authority's files, loaded into a new store,
+    and its committee report for the last quarter in every format."""
+    import time
+
+    from cscperf import demo as demonstration
+    from cscperf.indicators import engine
+    from cscperf.indicators.registry import default
+
+    started = time.perf_counter()
+    with console.status("Starting...") as status:
+        try:
+            made = demonstration.run(folder, seed=seed, end=_date(end, "--end"), reference=reference,
+                                     step=lambda text: status.update(text + "..."))
+        except LoadError as error:
+            _fail(str(error))
+    console.print(f"{made.name} (synthetic, DfE code {made.la}): loaded {made.rows_loaded:,} rows into "
+                  f"{made.store}, with {made.findings:,} data-quality findings (`cscperf findings --db "
+                  f"{made.store}`).", highlight=False)
+    year = made.period.split(":")[0]
+    with closing(store.connect(made.store, read_only=True)) as con:
+        results = engine.compute(con, list(demonstration.HEADLINES), year, la=made.la)
+    titles = {i.id: i.title for i in default()}
+    _print_rows(["indicator", "value", "numerator", "denominator"],
+                [(titles[r.id], r.reason if r.value is None else r.value, r.numerator, r.denominator)
+                 for r in results], TableFormat.table, title=f"Headline figures for the year {year}")
+    console.print(f"Published benchmarks from {made.reference}." if made.reference else
+                  "No published benchmarks: get them with `cscperf reference download` (or give a folder "
+                  "of the published files with --reference) and run the demo again.", highlight=False)
+    console.print("The committee report (members' version, small numbers suppressed):", highlight=False)
+    for file in made.report:
+        console.print(f"  {file}", highlight=False, soft_wrap=True)
+    console.print(f"Done in {time.perf_counter() - started:,.0f} seconds. To explore it in the dashboard:\n"
+                  f"  .venv/bin/cscperf users add analyst --role analyst --db {made.store}\n"
+                  f"  .venv/bin/cscperf serve --db {made.store}", highlight=False)
+
+
 class ResultFormat(str, Enum):
     table = "table"
     csv = "csv"
@@ -204,7 +251,7 @@ def _print_records(records: list[dict], fmt: ResultFormat, table_columns: list[s
 
 
 indicators_app = typer.Typer(help="Indicators: compute them, list them, check their definitions.",
-                             invoke_without_command=True, no_args_is_help=False)
+                             invoke_without_command=True, no_args_is_help=False, rich_markup_mode=None)
 app.add_typer(indicators_app, name="indicators")
 RESULT_COLUMNS = ["id", "period", "la", "group", "numerator", "denominator", "value", "unit", "reason"]
 
@@ -337,7 +384,8 @@ def report(
         console.print(str(file), highlight=False, soft_wrap=True)
 
 
-users_app = typer.Typer(help="Accounts for the web application.", no_args_is_help=True)
+users_app = typer.Typer(help="Accounts for the web application.", no_args_is_help=True,
+                        rich_markup_mode=None)
 app.add_typer(users_app, name="users")
 
 

@@ -207,3 +207,12 @@ def test_a_large_file_is_streamed(tmp_path):
     # The rows themselves take memory; a whole tree would take several times the file's size.
     assert peak < 2 * size, (peak, size)
     assert rss_growth < 5 * size, (rss_growth, size)
+
+
+def test_la_given_that_the_file_contradicts_stops_the_load(tmp_path, con):
+    path = write(tmp_path, census(child(), la="301"))
+    with pytest.raises(LoadError, match="local authority 301, not 883, the authority given"):
+        load(con, path, la="883")
+    assert count(con, "ssd_person") == 0
+    load(con, path, la="301")
+    assert count(con, "ssd_person") == 1

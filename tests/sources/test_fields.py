@@ -13,5 +13,5 @@ def test_fields_name_store_columns_that_exist(reader):
     assert fields
     for (part, field), target in fields.items():
         assert isinstance(part, str) and isinstance(field, str)
-        table, column = target.split(".")
+        table, column = target.split(" (")[0].split(".")  # a note in brackets may follow
         assert column in TABLES_BY_NAME[table].column_names, (part, field, target)

@@ -107,9 +107,93 @@ def test_rows_linked_by_id_take_their_childs_id(tmp_path, con):
         ("AS1", "A1", '["1A", "3A"]'), ("AS2", None, None), ("AS3", None, None)]
 
 
+def test_added_columns_are_read_when_the_export_has_them(tmp_path, con):
+    load(con, write_export(tmp_path / "export", {
+        "ssd_cp_plans.csv": "cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,"
+                            "cppl_cp_plan_number_of_previous\nP1,A1,2024-06-01,3\n",
+        "ssd_care_leavers.csv": "clea_table_id,clea_person_id,clea_care_leaver_in_touch,"
+                                "clea_care_leaver_birthday\nL1,A1,YES,2024-10-01\n",
+        "ssd_cla_placement.csv": "clap_cla_placement_id,clap_person_id,clap_cla_placement_start_date,"
+                                 "clap_derived\nPL1,A1,2024-01-10,Y\n"}))
+    assert rows(con, "SELECT cppl_cp_plan_number_of_previous FROM ssd_cp_plans") == [(3,)]
+    assert rows(con, "SELECT clea_care_leaver_birthday FROM ssd_care_leavers") == [(date(2024, 10, 1),)]
+    # cscperf's own record of what it derived is never taken from a file: the placement stays
+    # the export's, not one the rebuild after loading may replace.
+    assert rows(con, "SELECT clap_cla_placement_id, clap_derived FROM ssd_cla_placement") == [("PL1", None)]
+    assert rows(con, "SELECT file, rule, \"column\" FROM meta.findings WHERE rule = 'column-not-read'") == [
+        ("ssd_cla_placement.csv", "column-not-read", "clap_derived")]
+
+
+def test_previous_cp_plans_are_counted_from_the_extract_when_it_lacks_them(tmp_path, con):
+    summary = load(con, write_export(tmp_path / "export", {
+        "ssd_cp_plans.csv": "cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,"
+                            "cppl_cp_plan_number_of_previous\n"
+                            "P3,A1,2024-01-10,\n"
+                            "P1,A1,2022-05-01,\n"
+                            "P2,A1,2023-06-01,5\n"  # given: kept, and not recounted
+                            "P4,B1,2023-09-01,\n"
+                            "P5,B1,,\n"}))  # no start date: nothing to count from
+    assert rows(con, "SELECT cppl_cp_plan_id, cppl_cp_plan_number_of_previous FROM ssd_cp_plans "
+                     "ORDER BY 1") == [("P1", 0), ("P2", 5), ("P3", 2), ("P4", 0), ("P5", None)]
+    derived = [(f.file, str(f.severity), f.column, f.message) for f in summary.findings if f.rule == "derived"]
+    assert derived == [("ssd_cp_plans.csv", "info", "cppl_cp_plan_number_of_previous",
+                        "3 row(s) had no cppl_cp_plan_number_of_previous; derived from the "
+                        "child's earlier plans in the extract")]
+
+
+def test_care_leaver_birthdays_are_the_17th_to_21st_in_the_extracts_year(tmp_path, con):
+    # The 2024-25 extract: birthdays from 1 April 2024 to 31 March 2025.
+    summary = load(con, write_export(tmp_path / "export", {
+        "ssd_person.csv": "pers_person_id,pers_dob\n"
+                          "C1,2006-07-15\n"
+                          "C2,2004-02-29\n"
+                          "C3,2015-01-01\n",
+        "ssd_care_leavers.csv": "clea_table_id,clea_person_id,clea_care_leaver_in_touch\n"
+                                "L1,C1,YES\n"
+                                "L2,C2,NO\n"
+                                "L3,C3,YES\n"
+                                "L4,C4,YES\n"}), year=2025)
+    assert rows(con, "SELECT clea_table_id, clea_care_leaver_birthday FROM ssd_care_leavers ORDER BY 1") == [
+        ("L1", date(2024, 7, 15)),  # 18th
+        ("L2", date(2025, 3, 1)),   # 21st: born on 29 February, so 1 March in 2025, as the 903 takes it
+        ("L3", None), ("L4", None)]  # aged 9 or 10 that year; no date of birth
+    found = {(f.file, f.rule, f.row, f.column, str(f.severity)) for f in summary.findings
+             if f.table == "ssd_care_leavers"}
+    assert found == {
+        ("ssd_care_leavers.csv", "birthday-not-in-year", 4, "clea_care_leaver_birthday", "warning"),
+        ("ssd_care_leavers.csv", "birthday-not-derived", 5, "clea_care_leaver_birthday", "warning"),
+        ("ssd_care_leavers.csv", "derived", None, "clea_care_leaver_birthday", "info")}
+
+
+def test_what_exports_write_for_a_missing_value_is_blank_and_reported(tmp_path, con):
+    summary = load(con, write_export(tmp_path / "export", {
+        "ssd_person.csv": "pers_person_id,pers_dob,pers_nationality,pers_upn\n"
+                          "A1,NULL,N/A,\n"
+                          "NULL,2010-01-01, ,nan\n"}))
+    assert rows(con, "SELECT pers_person_id, pers_dob, pers_nationality, pers_upn FROM ssd_person "
+                     "ORDER BY source_row") == [("A1", None, None, None), (None, date(2010, 1, 1), None, None)]
+    assert sorted((f.row, f.column, f.value, f.rule, str(f.severity)) for f in summary.findings
+                  if f.file == "ssd_person.csv") == [
+        (2, "pers_dob", "NULL", "placeholder-read-as-blank", "info"),
+        (2, "pers_nationality", "N/A", "placeholder-read-as-blank", "info"),
+        (3, "pers_person_id", "NULL", "blank-mandatory", "warning"),
+        (3, "pers_person_id", "NULL", "placeholder-read-as-blank", "info"),
+        (3, "pers_upn", "nan", "placeholder-read-as-blank", "info")]
+
+
 def test_year_given_overrides_the_dates(tmp_path, con):
     load(con, write_export(tmp_path / "export"), year=2023)
     assert rows(con, "SELECT DISTINCT collection_year FROM ssd_cla_episodes") == [(2023,)]
+
+
+def test_dates_still_to_come_do_not_make_the_extract_later(tmp_path, con):
+    # Taken in March 2024 (2023-24): the next review is due in May and the ICPC target is in April.
+    load(con, write_export(tmp_path / "export", {
+        "ssd_cla_reviews.csv": "clar_cla_review_id,clar_person_id,clar_cla_review_date,clar_cla_review_due_date\n"
+                               "R1,A1,2024-03-20,2024-05-20\n",
+        "ssd_initial_cp_conference.csv": "icpc_icpc_id,icpc_person_id,icpc_icpc_date,icpc_icpc_target_date\n"
+                                         "I1,B1,,2024-04-02\n"}))
+    assert rows(con, "SELECT DISTINCT collection_year FROM ssd_cla_reviews") == [(2024,)]
 
 
 def test_table_is_found_from_the_header_and_the_name_only_breaks_ties(tmp_path):

@@ -81,6 +81,39 @@ def test_codes_and_dates_that_do_not_fit_are_findings_and_the_row_is_kept(tmp_pa
                               clae_placement_provider FROM ssd_cla_episodes""") == [("A", None, None, "PR1")]
 
 
+def test_overlapping_episodes_of_a_child_are_findings_on_the_later_row(tmp_path):
+    con = store.connect()
+    episode = {"RNE": "S", "LS": "C2", "CIN": "N1", "PLACE": "U1", "PLACE_PROVIDER": "PR1", "REC": "X1"}
+    path = write(tmp_path / "SSDA903_2024_episodes.csv", [{**episode, "CHILD": c, "DECOM": s, "DEC": e} for c, s, e in (
+        ("A", "01/04/2023", "01/06/2023"),  # row 2
+        ("A", "01/06/2023", "10/08/2023"),  # 3: starts the day 2 ceases: no overlap
+        ("A", "15/07/2023", ""),            # 4: starts before 3 ceases
+        ("B", "01/05/2023", "01/09/2023"),  # 5
+        ("B", "01/04/2023", "20/04/2023"),  # 6: earlier, and ceased before 5 starts: no overlap
+        ("C", "10/05/2023", "01/03/2024"),  # 7
+        ("C", "01/05/2023", "20/05/2023"),  # 8: earlier, but 7 starts before it ceases
+        ("D", "01/04/2023", "01/03/2024"),  # 9
+        ("D", "01/05/2023", "01/06/2023"),  # 10: inside 9
+        ("D", "01/07/2023", "01/08/2023"),  # 11: inside 9, after 10
+        ("E", "01/04/2023", "01/05/2023"),  # 12
+        ("E", "01/04/2023", "01/05/2023"),  # 13: the same start is a duplicate, not an overlap
+    )])
+    summary = load(con, path)
+    overlaps = [(f.row, f.column, f.value, str(f.severity), f.message) for f in summary.findings
+                if f.rule == "episodes-overlap"]
+    assert overlaps == [
+        (4, "DECOM", "15/07/2023", "warning", "overlaps the child's episode at row 3: one starts "
+         "before the other has ceased; both kept as given"),
+        (8, "DECOM", "01/05/2023", "warning", "overlaps the child's episode at row 7: one starts "
+         "before the other has ceased; both kept as given"),
+        (10, "DECOM", "01/05/2023", "warning", "overlaps the child's episode at row 9: one starts "
+         "before the other has ceased; both kept as given"),
+        (11, "DECOM", "01/07/2023", "warning", "overlaps the child's episode at row 9: one starts "
+         "before the other has ceased; both kept as given")]
+    assert found(summary, "duplicate-key") == [(path.name, 13, None, None, "duplicate-key")]
+    assert one(con, "SELECT count(*) FROM ssd_cla_episodes") == [(11,)]  # all but the duplicate
+
+
 def test_the_years_code_lists_apply(tmp_path):
     con = store.connect()
     rows = [{"CHILD": "A", "SEX": "M", "DOB": "01/01/2010", "ETHNIC": "WBRI", "UPN": "UN1"},

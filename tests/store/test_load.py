@@ -56,6 +56,23 @@ def test_duplicate_key_in_one_file_is_a_finding_and_first_row_kept(tmp_path):
     assert con.execute("SELECT count(*) FROM meta.findings WHERE rule = 'duplicate-key'").fetchone() == (1,)
 
 
+def test_duplicate_key_in_a_superseded_file_is_still_a_finding(tmp_path):
+    con = store.connect()
+    batch = person_batch(tmp_path, 2024, [("A1", "M"), ("A1", "F"), ("B2", "F")])
+    later = person_batch(tmp_path, 2025, [("A1", "F")])
+    index = batch.add_file(later.files[0])
+    batch.rows("ssd_person").add(index, 2, pers_person_id="A1", pers_sex="F", pers_dob=date(2010, 1, 1))
+    summary = store.load(con, [batch])
+    assert people(con) == [("A1", "F", 2025), ("B2", "F", 2024)]
+    found = sorted((f.file, f.row, f.rule, str(f.severity), f.message) for f in summary.findings
+                   if f.table == "ssd_person" and f.row is not None)
+    assert found == [
+        ("header_2024.csv", 2, "superseded-by-later-return", "info",
+         "the 2025 return has this person id; its row was kept"),
+        ("header_2024.csv", 3, "duplicate-key", "warning",
+         "row 2 has the same person id; the 2025 return has it too, and its row was kept")]
+
+
 def test_failed_load_changes_nothing(tmp_path):
     con = store.connect()
     store.load(con, [person_batch(tmp_path, 2024, [("A1", "M")])])

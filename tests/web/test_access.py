@@ -19,6 +19,7 @@ ADMINS = {"admin"}
 # (method, path) -> who may use it. A route missing here fails test_every_route_is_listed.
 EXPECTED = {
     ("GET", "/"): SIGNED_IN,
+    ("GET", "/.json"): SIGNED_IN,
     ("GET", "/scorecard"): SIGNED_IN,
     ("GET", "/scorecard.json"): SIGNED_IN,
     ("GET", "/indicators/{id}"): SIGNED_IN,
@@ -35,11 +36,15 @@ EXPECTED = {
     ("GET", "/report"): SIGNED_IN,
     ("POST", "/report"): SIGNED_IN,
     ("GET", "/data"): ANALYSTS,
+    ("GET", "/data.json"): ANALYSTS,
     ("GET", "/data/loads/{load_id:int}"): ANALYSTS,
+    ("GET", "/data/loads/{load_id:int}.json"): ANALYSTS,
     ("GET", "/data/upload"): ANALYSTS,
     ("POST", "/data/upload"): ANALYSTS,
     ("GET", "/actions"): SIGNED_IN,
+    ("GET", "/actions.json"): SIGNED_IN,
     ("GET", "/actions/{action_id:int}"): SIGNED_IN,
+    ("GET", "/actions/{action_id:int}.json"): SIGNED_IN,
     ("GET", "/actions/new"): ANALYSTS,
     ("POST", "/actions/new"): ANALYSTS,
     ("GET", "/actions/{action_id:int}/edit"): ANALYSTS,

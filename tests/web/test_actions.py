@@ -31,6 +31,11 @@ def test_an_analyst_records_then_answers_an_action(site):
     listing = site.client("member").get("/actions").text
     assert re.search(r"Answered \(1\)", listing) and re.search(r"Outstanding \(1\)", listing)
     assert "Record an action" not in listing
+    data = site.client("member").get("/actions.json").json()
+    [answered] = data["answered"]
+    assert (answered["action_id"], answered["status"], answered["meeting_date"], answered["overdue"]) == (
+        action_id, "answered", "2025-03-27", False)
+    assert site.client("member").get(f"/actions/{action_id}.json").json() == answered
 
 
 def test_action_form_errors_are_shown_against_their_fields(shared_site):

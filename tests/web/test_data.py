@@ -96,6 +96,19 @@ def test_the_home_page_lists_the_store_and_hides_counts_from_members(shared_site
     assert "ssd_person" not in member
 
 
+def test_json_twins_of_the_home_and_data_pages(shared_site):
+    analyst, member = shared_site.client("analyst"), shared_site.client("member")
+    [held] = analyst.get("/.json").json()["authorities"]
+    assert held["la"] == "883" and "2025" in held["collection_years"]
+    assert held["tables"] == [{"table": "ssd_person", "collection_years": "2025", "rows": 3}]
+    assert member.get("/.json").json() == {"authorities": [{"la": "883", "collection_years": held["collection_years"]}]}
+    [load] = analyst.get("/data.json").json()["loads"]
+    assert (load["load_id"], load["la"], load["files"]) == (1, "883", 1)
+    one = analyst.get("/data/loads/1.json").json()
+    assert one["load"] == load and one["files"][0]["name"] == "header_2025.csv" and one["findings"] == []
+    assert member.get("/data.json").status_code == 403
+
+
 def test_an_upload_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
     site = make_site(tmp_path, upload_max_mb=1)
     before = store_rows(site)

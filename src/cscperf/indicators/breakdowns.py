@@ -56,8 +56,8 @@ def _event(id: BreakdownId, title: str, labels: dict[str, str] | None = None) ->
     return Breakdown(id, title, False, labels=labels or {})
 
 
-# Code lists: CIN census 2025 XSD (referral source, need, abuse), SSDA903 guidance (legal status,
-# provider). Placement type and reason ceased are shown as codes.
+# Code lists in short plain words: CIN census 2025 XSD (referral source, need, abuse), SSDA903
+# guidance (legal status, placement type, provider). Reason ceased is shown as codes.
 REFERRAL_SOURCES = {
     "1A": "Individual: family member, relative or carer", "1B": "Individual: acquaintance",
     "1C": "Individual: self", "1D": "Individual: other", "2A": "Schools", "2B": "Education services",
@@ -85,6 +85,23 @@ LEGAL_STATUSES = {
     "V2": "Section 20: single period of accommodation", "V3": "Section 20: short breaks (episodes)",
     "V4": "Section 20: short breaks (agreements)",
 }
+PLACEMENT_TYPES = {
+    "A3": "Placed for adoption (consent), with current foster carers",
+    "A4": "Placed for adoption (consent), not with current foster carers",
+    "A5": "Placed for adoption (placement order), with current foster carers",
+    "A6": "Placed for adoption (placement order), not with current foster carers",
+    "H5": "Semi-independent living", "K1": "Secure children's home", "K2": "Children's home",
+    "P1": "Placed with parents", "P2": "Independent living", "P3": "Residential employment",
+    "R1": "Residential care home", "R2": "NHS or other health establishment",
+    "R3": "Family centre or mother and baby unit", "R5": "Young offender institution",
+    "S1": "Residential school", "T0": "Temporary move", "T1": "Temporary: in hospital",
+    "T2": "Temporary: child on holiday", "T3": "Temporary: foster carers on holiday",
+    "T4": "Temporary: seven days or less", "U1": "Foster care with family or friends, long term",
+    "U2": "Foster care with family or friends, fostering for adoption",
+    "U3": "Foster care with family or friends, other", "U4": "Other foster care, long term",
+    "U5": "Other foster care, fostering for adoption", "U6": "Other foster care, other",
+    "Z1": "Other placement",
+}
 PLACEMENT_PROVIDERS = {
     "PR0": "Parents or others with parental responsibility", "PR1": "Own provision",
     "PR2": "Other local authority", "PR3": "Other public provision", "PR4": "Private provision",
@@ -101,7 +118,7 @@ BREAKDOWNS: dict[BreakdownId, Breakdown] = {b.id: b for b in (
            "ELSE 'Not UASC' END"),
     _child(BreakdownId.district, "District of home address", f"coalesce(c.district, '{NOT_RECORDED}')"),
     _event(BreakdownId.legal_status, "Legal status", LEGAL_STATUSES),
-    _event(BreakdownId.placement_type, "Placement type"),
+    _event(BreakdownId.placement_type, "Placement type", PLACEMENT_TYPES),
     _event(BreakdownId.placement_provider, "Placement provider", PLACEMENT_PROVIDERS),
     _event(BreakdownId.category_of_need, "Category of need", CATEGORIES_OF_NEED),
     _event(BreakdownId.category_of_abuse, "Category of abuse", CATEGORIES_OF_ABUSE),

@@ -19,7 +19,7 @@ from cscperf import settings, store
 from cscperf.quality.findings import LoadError
 
 app = typer.Typer(help="Published reference data: DfE benchmarks, ONS population, statistical neighbours.",
-                  no_args_is_help=True, add_completion=False)
+                  no_args_is_help=True, add_completion=False, rich_markup_mode=None)
 
 
 def out(stderr: bool = False) -> Console:

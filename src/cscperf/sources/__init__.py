@@ -74,6 +74,10 @@ def read_paths(paths: Iterable[Path], la: str | None = None, year: int | None = 
             entry[2].add(detection.la)
     batches = []
     for format, (module, files, las_found) in grouped.items():
+        if la and las_found - {la}:
+            raise LoadError(format, f"the files say they are from local authority "
+                            f"{', '.join(sorted(las_found))}, not {la}, the authority given; give the "
+                            "code they carry, or none")
         batch_la = la or _one_la(format, las_found)
         batches.append(module.read(files, batch_la))
     return batches

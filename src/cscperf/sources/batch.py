@@ -23,6 +23,9 @@ class Rows:
     values: dict[str, list] = field(default_factory=dict)
     file_index: list[int] = field(default_factory=list)
     source_row: list[int | None] = field(default_factory=list)
+    # Columns the source gave (even blank) for some row: the loader keeps an earlier load's
+    # value for the others when a row replaces one with the same key.
+    given: set[str] = field(default_factory=set)
 
     def __post_init__(self):
         self.values = {name: [] for name in self.table.column_names}
@@ -31,6 +34,7 @@ class Rows:
         """Append one row; columns not given are null. Unknown columns are a programming error."""
         if not values.keys() <= self.values.keys():
             raise KeyError(f"{self.table.name} has no column(s) {sorted(values.keys() - self.values.keys())}")
+        self.given.update(values)
         for name, column in self.values.items():
             column.append(values.get(name))
         self.file_index.append(file_index)
@@ -53,6 +57,7 @@ class ArrowRows:
     rather than as millions of Python objects."""
 
     arrow: pa.Table
+    given: set[str]
 
     def __len__(self) -> int:
         return self.arrow.num_rows
@@ -83,7 +88,7 @@ class Batch:
 
     def packed(self) -> Batch:
         """The same batch with its rows in Arrow form, to send to another process."""
-        return replace(self, tables={name: ArrowRows(rows.to_arrow())
+        return replace(self, tables={name: ArrowRows(rows.to_arrow(), rows.given)
                                      for name, rows in self.tables.items()})
 
 

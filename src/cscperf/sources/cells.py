@@ -2,7 +2,8 @@
 
 Each parser returns the clean value, or raises `CellProblem` saying what is wrong. `RowCells`
 wraps the parsers for one source row: a problem becomes a finding naming file, row, column and
-value, and the cell is nulled while the row is kept.
+value, and the cell is nulled while the row is kept. An empty cell is blank; the text exports
+write for a missing value (NULL, N/A, NaN, ...) is read as blank too, with an INFO finding.
 """
 
 from __future__ import annotations
@@ -24,16 +25,22 @@ class CellProblem(ValueError):
         self.severity = severity  # INFO when the value was understood but cannot be stored
 
 
-BLANKS = frozenset({"", "NULL", "NONE", "N/A", "NAN", "NAT"})
+# What exports write for a missing value: SQL Server's NULL, pandas' NaN, NaT and None, N/A. Such a
+# cell is read as blank, so no made-up ID or text reaches the store, but unlike a genuinely empty
+# cell it is reported: typed into a workbook, it is a value someone entered.
+PLACEHOLDERS = frozenset({"NULL", "NONE", "N/A", "NAN", "NAT"})
 
 
 def is_blank(raw: object) -> bool:
-    if raw is None:
-        return True
-    # Most cells are longer than any blank word and not padded: no need to strip and upper-case.
+    """A genuinely empty cell: nothing, or only spaces."""
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def is_placeholder(raw: object) -> bool:
+    # Most cells are longer than any placeholder and not padded: no need to strip and upper-case.
     if not isinstance(raw, str) or (len(raw) > 4 and not raw[0].isspace() and not raw[-1].isspace()):
         return False
-    return raw.strip().upper() in BLANKS
+    return raw.strip().upper() in PLACEHOLDERS
 
 
 _TRAILING_ZERO = re.compile(r"^(\d+)\.0+$")
@@ -186,7 +193,10 @@ class RowCells:
                           column=column, value=None if raw is None else str(raw))
 
     def _blank(self, column: str, raw: object, required: bool) -> bool:
-        if not is_blank(raw):
+        if is_placeholder(raw):
+            self.problem(column, raw, "placeholder-read-as-blank", "read as blank: exports write "
+                         "this for a missing value", Severity.INFO)
+        elif not is_blank(raw):
             return False
         if required:
             self.problem(column, raw, "blank-mandatory", "a value is required")

@@ -8,6 +8,18 @@ The SSD keeps legal status and placements in their own tables; cscperf's episode
 them (as the SSDA903 gives them), so after reading, each episode takes the legal status and
 placement current at its start, and rows the SSD links only by ID (assessment factors, CLA
 reviews) take their child's ID, so indicators see the same columns whichever source was loaded.
+
+Columns cscperf adds to the SSD (`added` in store/schema.py) are read when an export has them
+(cscperf's own SSD-shaped files do), except those recording what cscperf did to the store
+(`NOT_READ`). Two that the returns give and a plain SSD export lacks are derived where a row has
+none, as the returns would give them, with an INFO finding saying how many rows were derived:
+- a CP plan's number of previous plans (CIN census NumberOfPreviousCPP) counts the child's plans
+  in the extract that started before it: a lower bound when the extract starts after the
+  child's first plan;
+- the birthday a care leaver's row is about (903 OC3) is the young person's 17th to 21st
+  birthday in the extract's collection year, as the 903 takes it in the return's year: an SSD
+  export holds each care leaver's current record. A row whose young person has no date of
+  birth, or no such birthday that year, is kept without one and reported.
 """
 
 from __future__ import annotations
@@ -15,7 +27,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -23,17 +35,24 @@ from pathlib import Path
 from cscperf.quality.findings import Findings, LoadError, Severity
 from cscperf.sources import Detection
 from cscperf.sources import cin_codes as codes
-from cscperf.sources.batch import Batch
+from cscperf.sources.batch import Batch, Rows
 from cscperf.sources.cells import CellProblem, RowCells, parse_code
 from cscperf.sources.files import CsvTable, SourceFile, decode, header_key, read_csv
-from cscperf.sources.years import as_at_year
-from cscperf.store.schema import TABLES, TABLES_BY_NAME, Column, Table
+from cscperf.sources.years import as_at_year, care_leaver_birthday
+from cscperf.store.schema import SET_BY_CSCPERF, TABLES, TABLES_BY_NAME, Column, Table
 
 FORMAT = "ssd"
 
-# SSD column -> store column: the same name, for every column the SSD defines.
-FIELDS: dict[tuple[str, str], str] = {
-    (t.name, c.name): f"{t.name}.{c.name}" for t in TABLES for c in t.columns if not c.added}
+# Added columns recording what cscperf itself did to the store.
+NOT_READ = SET_BY_CSCPERF
+
+# Added columns derived, where a row has none, by a function of the batch (below).
+DERIVED = {
+    ("ssd_cp_plans", "cppl_cp_plan_number_of_previous"):
+        "the child's earlier plans in the extract",
+    ("ssd_care_leavers", "clea_care_leaver_birthday"):
+        "the 17th-21st birthday in the extract's year",
+}
 
 # Columns cscperf adds to the SSD that an export does not have, filled after reading from the
 # SSD's own tables. By ID: (table, column, its link column) <- (table, link column, column).
@@ -50,12 +69,36 @@ FILLED_AT_EPISODE_START = {
     "clae_placement_postcode": ("ssd_cla_placement", "clap_cla_placement_postcode"),
     "clae_placement_urn": ("ssd_cla_placement", "clap_cla_placement_urn"),
 }
+
+def _readable(table: Table) -> dict[str, Column]:
+    return {c.name: c for c in table.columns if c.name not in NOT_READ}
+
+
+def _note(table: str, column: str) -> str:
+    """How a column the export lacks is filled, for docs/store.md."""
+    filled_by_id = {(t, c): f"{source}.{source_column} by {link}"
+                    for (t, c, link), (source, _, source_column) in FILLED_BY_ID.items()}
+    filled_at_start = {("ssd_cla_episodes", c): f"{source}.{source_column} at the episode's start"
+                       for c, (source, source_column) in FILLED_AT_EPISODE_START.items()}
+    how = {**DERIVED, **filled_by_id, **filled_at_start}.get((table, column))
+    return f" (when blank or absent: {how})" if how else ""
+
+
 _SPELLS = {  # table -> (child, start, end, ID) columns
     "ssd_legal_status": ("lega_person_id", "lega_legal_status_start_date",
                          "lega_legal_status_end_date", "lega_legal_status_id"),
     "ssd_cla_placement": ("clap_person_id", "clap_cla_placement_start_date",
                           "clap_cla_placement_end_date", "clap_cla_placement_id"),
 }
+
+# SSD column -> store column: the same name, for every column the store has (bar NOT_READ).
+FIELDS: dict[tuple[str, str], str] = {
+    (t.name, name): f"{t.name}.{name}{_note(t.name, name)}"
+    for t in TABLES for name in _readable(t)}
+
+# Dates of things due or expected, which may fall after the extract was taken.
+PLANNED_DATES = frozenset({"pers_expected_dob", "icpc_icpc_target_date", "cppr_cp_review_due",
+                           "clar_cla_review_due_date"})
 
 # Columns checked against the CIN census code lists; sex also accepts the older 1/2/0/9.
 _CODE_LISTS = {
@@ -129,12 +172,14 @@ def read(files: list[SourceFile], la: str) -> Batch:
             file.rows_read = 0
             continue
         _read_table(batch, index, read_csv(file, batch.findings))
-    _fill_by_id(batch)
-    _fill_at_episode_start(batch)
     year = as_at_year(_dates(batch))
     for file in batch.files:
         if file.collection_year is None:
             file.collection_year = year
+    _fill_by_id(batch)
+    _fill_at_episode_start(batch)
+    _derive_previous_plans(batch)
+    _derive_care_leaver_birthdays(batch)
     return batch
 
 
@@ -151,7 +196,8 @@ def _read_table(batch: Batch, index: int, csv_table: CsvTable) -> None:
         return
     table = TABLES_BY_NAME[name]
     # Each column's parser is chosen once per file, not once per cell.
-    parsers = [(key, column.name, _remembered(_parser(column, column.name in table.key), batch.findings))
+    parsers = [(key, column.name, _remembered(_parser(column, column.name in table.key and not column.added),
+                                              batch.findings))
                for key, column in _columns(batch, file, table, csv_table.header).items()]
     add = batch.rows(table.name).add
     for row_number, row in rows:
@@ -160,8 +206,8 @@ def _read_table(batch: Batch, index: int, csv_table: CsvTable) -> None:
 
 
 def _columns(batch: Batch, file: SourceFile, table: Table, header: list[str]) -> dict[str, Column]:
-    """{header key: store column} for the SSD columns the file has; the rest are reported."""
-    readable = {c.name: c for c in table.columns if not c.added}
+    """{header key: store column} for the store's columns the file has; the rest are reported."""
+    readable = _readable(table)
     columns: dict[str, Column] = {}
     for raw in header:
         name = _column_name(raw)
@@ -170,11 +216,16 @@ def _columns(batch: Batch, file: SourceFile, table: Table, header: list[str]) ->
         elif name in readable:
             batch.findings.add(file.name, "column-repeated", "the column appears more than once; "
                                "only the last was read", table=table.name, row=1, column=raw)
+        elif name in NOT_READ:
+            batch.findings.add(file.name, "column-not-read", "cscperf sets this column itself "
+                               "after loading; it was not read", Severity.INFO, table=table.name,
+                               row=1, column=raw)
         elif raw.strip():
             batch.findings.add(file.name, "column-not-read", f"{table.name} in the store has no "
                                "such column; it was not read", Severity.INFO, table=table.name,
                                row=1, column=raw)
-    missing = [k for k in table.key if k in readable and readable[k] not in columns.values()]
+    # Added key columns are filled after reading when the file lacks them.
+    missing = [k for k in table.key if not readable[k].added and readable[k] not in columns.values()]
     if missing:
         raise LoadError(file.name, f"the {table.name} table has no {', '.join(missing)} column "
                         "(needed to tell its rows apart)")
@@ -261,6 +312,61 @@ def _fill_at_episode_start(batch: Batch) -> None:
                 values[column][i] = current[table][source_column]
 
 
+def _derive_previous_plans(batch: Batch) -> None:
+    plans = batch.tables.get("ssd_cp_plans")
+    if plans is None:
+        return
+    column = "cppl_cp_plan_number_of_previous"
+    children, starts = plans.values["cppl_person_id"], plans.values["cppl_cp_plan_start_date"]
+    starts_by_child = defaultdict(list)
+    for child, start in zip(children, starts):
+        if start is not None:
+            starts_by_child[child].append(start)
+    derived = []
+    for i, (child, start) in enumerate(zip(children, starts)):
+        if plans.values[column][i] is None and child is not None and start is not None:
+            plans.values[column][i] = sum(s < start for s in starts_by_child[child])
+            derived.append(i)
+    _report_derived(batch, plans, column, derived)
+
+
+def _derive_care_leaver_birthdays(batch: Batch) -> None:
+    leavers = batch.tables.get("ssd_care_leavers")
+    if leavers is None:
+        return
+    people = batch.tables.get("ssd_person")
+    born = dict(zip(people.values["pers_person_id"], people.values["pers_dob"])) if people else {}
+    values, column = leavers.values, "clea_care_leaver_birthday"
+    derived = []
+    for i, child in enumerate(values["clea_person_id"]):
+        if values[column][i] is not None or child is None:
+            continue
+        file = batch.files[leavers.file_index[i]]
+        if born.get(child) is None or file.collection_year is None:
+            batch.findings.add(file.name, "birthday-not-derived", "the row has no birthday and "
+                               "ssd_person has no date of birth for the young person to work it "
+                               "out from", table=leavers.table.name, row=leavers.source_row[i],
+                               column=column)
+            continue
+        try:
+            values[column][i] = care_leaver_birthday(born[child], file.collection_year)
+            derived.append(i)
+        except CellProblem as problem:
+            batch.findings.add(file.name, problem.rule, f"the row has no birthday, and "
+                               f"{problem.message}", table=leavers.table.name,
+                               row=leavers.source_row[i], column=column)
+    _report_derived(batch, leavers, column, derived)
+
+
+def _report_derived(batch: Batch, rows: Rows, column: str, derived: list[int]) -> None:
+    """One INFO finding per file: how many of its rows had the column derived."""
+    by_file = Counter(rows.file_index[i] for i in derived)
+    for index, n in sorted(by_file.items()):
+        batch.findings.add(batch.files[index].name, "derived", f"{n} row(s) had no {column}; "
+                           f"derived from {DERIVED[(rows.table.name, column)]}", Severity.INFO,
+                           table=rows.table.name, column=column)
+
+
 def _spells_by_child(batch: Batch, table: str) -> dict[str, list[dict]]:
     spells: dict[str, list[dict]] = defaultdict(list)
     if table in batch.tables:
@@ -281,7 +387,8 @@ def _current(table: str, spells: list[dict], day: date | None) -> dict | None:
 
 
 def _dates(batch: Batch):
+    """The dates that say when the extract was taken: not those of things still to happen."""
     for rows in batch.tables.values():
         for column in rows.table.columns:
-            if column.type.kind == "date":
+            if column.type.kind == "date" and column.name not in PLANNED_DATES:
                 yield from rows.values[column.name]

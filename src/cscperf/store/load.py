@@ -1,9 +1,10 @@
 """Loading batches into the store: all of them or none.
 
 Within one transaction, for each table: rows are staged with their provenance, duplicates within
-a file are reported, rows already in the store with the same natural key are replaced when the new
-row's return is at least as recent (and kept when it is not), then the derived tables are rebuilt
-for the authority. Any error rolls the whole load back.
+a file are reported (even when a later return in the batch supersedes them), rows already in the
+store with the same natural key are replaced when the new row's return is at least as recent (and
+kept when it is not), keeping the earlier row's values of columns the new row's source does not
+carry, then the derived tables are rebuilt for the authority. Any error rolls the whole load back.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from cscperf import __version__
 from cscperf.quality.findings import Findings, Severity
 from cscperf.store import derive
 from cscperf.store.duckdb import atomic
-from cscperf.store.schema import PROVENANCE, TABLES_BY_NAME, Table
+from cscperf.store.schema import PROVENANCE, SET_BY_CSCPERF, TABLES_BY_NAME, Table
 
 if TYPE_CHECKING:  # sources import the store's schema, so importing them here would be circular
     from cscperf.sources.batch import Batch
@@ -87,8 +88,8 @@ def _load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, summary: LoadSumma
     counts = {}
     for name, rows in batch.tables.items():
         if len(rows):
-            counts[name] = _load_table(con, TABLES_BY_NAME[name], rows.to_arrow(), batch.la,
-                                       load_id, batch.format, findings)
+            counts[name] = _load_table(con, TABLES_BY_NAME[name], rows.to_arrow(), rows.given,
+                                       batch.la, load_id, batch.format, findings)
     con.unregister("stage_files")
     findings.extend(batch.findings)
     summary.load_ids.append(load_id)
@@ -105,8 +106,8 @@ def _key_match(table: Table, left: str, right: str) -> str:
                         [f"{left}.{k} = {right}.{k}" for k in table.key])
 
 
-def _load_table(con: duckdb.DuckDBPyConnection, table: Table, arrow: pa.Table, la: str,
-                load_id: int, format: str, findings: Findings) -> int:
+def _load_table(con: duckdb.DuckDBPyConnection, table: Table, arrow: pa.Table, given: set[str],
+                la: str, load_id: int, format: str, findings: Findings) -> int:
     columns = table.column_names
     key = ", ".join(table.key)
     con.register("stage_arrow", arrow)
@@ -120,17 +121,25 @@ def _load_table(con: duckdb.DuckDBPyConnection, table: Table, arrow: pa.Table, l
                first_value(f.collection_year) OVER (PARTITION BY {key} ORDER BY
                    f.collection_year DESC NULLS LAST, f.source_file_id, a.source_row) AS _kept_year,
                first_value(a.source_row) OVER (PARTITION BY {key} ORDER BY
-                   f.collection_year DESC NULLS LAST, f.source_file_id, a.source_row) AS _kept_row
+                   f.collection_year DESC NULLS LAST, f.source_file_id, a.source_row) AS _kept_row,
+               -- a key twice in one file is a duplicate even when a later return supersedes both
+               first_value(a.source_row) OVER (PARTITION BY {key}, f.source_file_id
+                   ORDER BY a.source_row) AS _first_in_file
         FROM stage_arrow a JOIN stage_files f USING (_file_index)
     """, [la, load_id])
     con.unregister("stage_arrow")
     complete_key = _complete_key(table)
-    for file_name, row, year, kept_year, kept_row in con.execute(f"""
-            SELECT file_name, source_row, collection_year, _kept_year, _kept_row FROM stage
-            WHERE _rank > 1 AND {complete_key} ORDER BY file_name, source_row""").fetchall():
+    for file_name, row, year, kept_year, kept_row, first_in_file in con.execute(f"""
+            SELECT file_name, source_row, collection_year, _kept_year, _kept_row, _first_in_file
+            FROM stage WHERE _rank > 1 AND {complete_key} ORDER BY file_name, source_row""").fetchall():
         if year == kept_year:
             findings.add(file_name, "duplicate-key",
                          f"another row has the same {_describe_key(table)}; row {kept_row} was kept",
+                         table=table.name, row=row)
+        elif row != first_in_file:
+            findings.add(file_name, "duplicate-key",
+                         f"row {first_in_file} has the same {_describe_key(table)}; the "
+                         f"{kept_year} return has it too, and its row was kept",
                          table=table.name, row=row)
         else:
             findings.add(file_name, "superseded-by-later-return",
@@ -150,6 +159,7 @@ def _load_table(con: duckdb.DuckDBPyConnection, table: Table, arrow: pa.Table, l
     con.execute(f"""
         DELETE FROM stage s USING {table.name} t WHERE {_key_match(table, 't', 's')}
         AND coalesce(t.collection_year, 0) > coalesce(s.collection_year, 0)""")
+    _keep_what_is_not_carried(con, table, given, findings)
     replaced = con.execute(f"""
         DELETE FROM {table.name} t USING stage s WHERE {_key_match(table, 't', 's')}""").fetchone()[0]
     # A row whose key was blanked by a bad cell cannot be matched; it belongs to its return, so a
@@ -168,6 +178,33 @@ def _load_table(con: duckdb.DuckDBPyConnection, table: Table, arrow: pa.Table, l
                            f"SELECT {', '.join(target)} FROM stage").fetchone()[0]
     con.execute("DROP TABLE stage")
     return inserted
+
+
+def _keep_what_is_not_carried(con: duckdb.DuckDBPyConnection, table: Table, given: set[str],
+                              findings: Findings) -> None:
+    """A staged row replacing a stored one keeps the stored value of each column its source does
+    not carry (an SSD extract has no 903 mother flag; the 903 has no nationality), so loading
+    another format never blanks what an earlier load knew. One INFO finding per file and column."""
+    columns = [c.name for c in table.columns
+               if c.name not in given and c.name not in table.key and c.name not in SET_BY_CSCPERF]
+    if not columns:
+        return
+    match = _key_match(table, "t", "s")
+    counts = con.execute(f"""
+        SELECT s.file_name, {', '.join(f'count(*) FILTER (s.{c} IS NULL AND t.{c} IS NOT NULL)'
+                                       for c in columns)}
+        FROM stage s JOIN {table.name} t ON {match} GROUP BY s.file_name ORDER BY 1""").fetchall()
+    for file_name, *kept in counts:
+        for column, n in zip(columns, kept):
+            if n:
+                findings.add(file_name, "kept-from-earlier-load",
+                             f"{n} row(s) replacing earlier ones had no {column}, which this file "
+                             "does not carry; the earlier load's value was kept", Severity.INFO,
+                             table=table.name, column=column)
+    if not any(any(kept) for _, *kept in counts):
+        return
+    con.execute(f"""UPDATE stage s SET {', '.join(f'{c} = coalesce(s.{c}, t.{c})' for c in columns)}
+                    FROM {table.name} t WHERE {match}""")
 
 
 def _complete_key(table: Table, alias: str = "") -> str:

@@ -9,6 +9,7 @@ Every table also carries provenance: the local authority (`la`, the DfE 3-digit 
 it came from, the source file and row, and the collection year of the return. Each table has a
 natural key; a row loaded later with the same key replaces the earlier one when its
 (collection year, load) is at least as recent, so several years of returns stack into one history.
+Columns the later row's source does not carry keep the earlier row's values (another format's, say).
 
 Values follow the SSD's conventions: dates are DATE, yes/no flags are 'Y'/'N', sex is 'M'/'F'/'U',
 codes are upper case as published (legal status 'C2', placement 'U4', ...).
@@ -71,6 +72,11 @@ def ssd(name: str, type_: str, description: str) -> Column:
 def added(name: str, type_: str, description: str) -> Column:
     return Column(name, type_, description, added=True)
 
+
+# Added columns recording what cscperf itself did to the store (repairs, derived rows): never read
+# from a file nor carried over from an earlier row, or the rebuilds after loading would undo or
+# delete rows they did not make.
+SET_BY_CSCPERF = frozenset({"clae_repair_reason", "clap_derived", "lega_derived"})
 
 PROVENANCE = (
     Column("la", CODE, "Local authority: DfE 3-digit code, e.g. 883"),

@@ -120,3 +120,35 @@ def test_a_withheld_figure_with_a_target_says_why_it_has_no_rating(rendered, mem
     assert card.target is not None and card.current.withheld("value") and card.rag is None
     row = re.search(r'<tr id="row-cp_second_or_subsequent_pct">(.*?)</tr>', rendered["html"].read_text(), re.S)[1]
     assert "No rating: figure withheld [c]" in row
+
+
+def test_breakdown_groups_are_in_words_with_their_codes(member):
+    from cscperf.outputs.report.charts import breakdown_chart
+
+    card = member.card("referrals")
+    [split] = [b for b in card.breakdowns if b.id == "referral_source"]
+    groups = [row[0] for row in breakdown_chart(card, split.id, split.groups).rows]
+    assert "Police (6)" in groups
+    assert all(g.endswith(")") or g == "Not recorded" for g in groups), groups
+
+
+def test_word_charts_draw_their_text_with_a_font_the_machine_has(member):
+    """The Word document's charts are pictures: their words must be drawn, whichever of the
+    chart's fonts is installed (a server may have no Arial)."""
+    from dataclasses import replace
+
+    from cscperf.outputs.report.charts import series_chart
+
+    chart = series_chart(member.card("referrals"))
+    untitled = replace(chart, spec={**chart.spec, "title": " "})
+    assert chart.png(scale=1) != untitled.png(scale=1)
+
+
+def test_reference_lines_are_named_in_a_legend_not_over_each_other(member):
+    from cscperf.outputs.report.charts import series_chart
+
+    card = member.card("assessments_45wd_pct")
+    spec = series_chart(card).spec
+    [rule] = [layer for layer in spec["layer"] if layer.get("mark", {}).get("type") == "rule"]
+    assert rule["encoding"]["strokeDash"]["legend"]["orient"] == "bottom"
+    assert not [layer for layer in spec["layer"] if layer.get("mark", {}).get("type") == "text"]

@@ -21,6 +21,7 @@ from cscperf.compare.figure import help_text as _help
 from cscperf.compare.plan import point_label
 from cscperf.compare.published import comparable
 from cscperf.compare.scorecard import Card
+from cscperf.indicators import breakdowns
 from cscperf.indicators.periods import Period
 from cscperf.outputs.report.formats import shown, unit_words
 
@@ -40,7 +41,7 @@ BREAKDOWN_TITLES = {
 }
 INK, BLUE = "#0b0c0c", "#1d70b8"  # GOV.UK text and link colours: contrast above 4.5:1 on white
 GREY = "#505a5f"  # GOV.UK secondary text
-FONT = "Arial"
+FONT = "Arial, Helvetica, Liberation Sans, DejaVu Sans, sans-serif"  # the first one the machine has
 
 
 @dataclass(frozen=True)
@@ -101,9 +102,13 @@ def line_chart(card: Card, series: tuple[Figure, ...], every: str, title: str, i
     if lines:
         reference = alt.Chart(alt.Data(values=[{"label": f"{name}: {value:g}", "value": value}
                                                for name, value in lines]))
-        layers.append(reference.mark_rule(color=INK, strokeDash=[6, 4], strokeWidth=1.5).encode(y="value:Q"))
-        layers.append(reference.mark_text(align="left", dx=4, dy=-6, color=INK, font=FONT, fontSize=11)
-                      .encode(y="value:Q", text="label:N", x=alt.value(0)))
+        # Named in a legend by dash pattern rather than beside the line: close values (a target of
+        # 85 and England's 85.7) would print their labels over each other.
+        names = [f"{name}: {value:g}" for name, value in lines]
+        layers.append(reference.mark_rule(color=INK, strokeWidth=1.5).encode(
+            y="value:Q", strokeDash=alt.StrokeDash("label:N", sort=names, legend=alt.Legend(
+                title=None, orient="bottom", direction="vertical", labelFont=FONT, labelFontSize=11,
+                labelLimit=400, symbolStrokeColor=INK, symbolType="stroke"))))
     chart = _styled(alt.layer(*layers).properties(width=520, height=220, title=d.title))
     rows = tuple((_label(f.period), shown(f, "value", d), shown(f, "numerator", d), shown(f, "denominator", d))
                  for f in series)
@@ -119,10 +124,10 @@ def line_chart(card: Card, series: tuple[Figure, ...], every: str, title: str, i
 def breakdown_chart(card: Card, breakdown: str, groups: tuple[Figure, ...]) -> Chart:
     d = card.definition
     title = f"{d.title} {BREAKDOWN_TITLES.get(breakdown, 'by ' + breakdown.replace('_', ' '))}"
-    bars = [{"group": g.group or "Not recorded", "value": g.value,
+    bars = [{"group": _group(breakdown, g), "value": g.value,
              "text": shown(g, "value", d)} for g in groups if g.value is not None]
     chart = _bars(bars, "group", unit_words(d.unit), title, 440)
-    rows = tuple((g.group or "Not recorded", shown(g, "value", d)) for g in groups)
+    rows = tuple((_group(breakdown, g), shown(g, "value", d)) for g in groups)
     withheld = sum(1 for g in groups if g.value is None)
     listed = "; ".join(f"{group} {value}" for group, value in rows[:12])
     alt_text = (f"Bar chart of {d.title.lower()} {BREAKDOWN_TITLES.get(breakdown, breakdown)} for "
@@ -130,6 +135,14 @@ def breakdown_chart(card: Card, breakdown: str, groups: tuple[Figure, ...]) -> C
                 + (f" {withheld} group{'s are' if withheld > 1 else ' is'} not shown ([c])." if withheld else "")
                 + " The values are in the table.")
     return Chart(f"chart-{d.id}-{breakdown}", title, alt_text, ("Group", d.title), rows, chart.to_dict())
+
+
+def _group(breakdown: str, figure: Figure) -> str:
+    """A group as shown: its code in words where the code list has them ('Police (6)')."""
+    if figure.group is None:
+        return "Not recorded"
+    words = breakdowns.label(breakdown, figure.group)
+    return figure.group if words == figure.group else f"{words} ({figure.group})"
 
 
 def neighbours_chart(card: Card, la_name: str) -> Chart | None:

@@ -219,7 +219,9 @@ def quality(con: duckdb.DuckDBPyConnection, la: str) -> Table:
     may be about a child)."""
     rows = con.execute("""
         SELECT coalesce("table", '-'), coalesce("column", '-'), rule, severity, count(*), min(file)
-        FROM meta.findings WHERE la = ? GROUP BY 1, 2, 3, 4 ORDER BY 4 = 'error' DESC, 5 DESC LIMIT 50""",
+        FROM meta.findings WHERE la = ? GROUP BY 1, 2, 3, 4
+        ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, count(*) DESC, 1, 2, 3
+        LIMIT 50""",
                        [la]).fetchall()
     return Table(("Table", "Column", "Rule", "Severity", "Rows affected", "Example file"),
                  tuple(tuple(str(v) for v in r) for r in rows))

@@ -8,13 +8,12 @@ JSON the same way.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from markupsafe import Markup
 from starlette.responses import Response
 
-from cscperf.outputs.web.policy import Context
+from cscperf.outputs.web.policy import Context, encode_json
 from cscperf.outputs.web.results import Snapshot
 
 
@@ -23,8 +22,7 @@ def page(ctx: Context, at: Snapshot, key: tuple, template: str, title: str,
     """The page (`template` holds its content only) or its `.json` twin, made once for `key`.
     `context()` gives what the template needs; its `data`, if any, is the JSON."""
     if ctx.as_json:
-        body = at.get(("json", *key), lambda: json.dumps(context()["data"], ensure_ascii=False,
-                                                         allow_nan=False, separators=(",", ":")).encode())
+        body = at.get(("json", *key), lambda: encode_json(context()["data"]))
         return Response(body, media_type="application/json")
     content = at.get(("html", str(ctx.user.role), *key), lambda: Markup(
         ctx.web.templates.get_template(template).render(user=ctx.user, **context())))

@@ -17,16 +17,20 @@ runs with `ctx.as_json` set and answers through `ctx.show`, which gives the page
 
 from __future__ import annotations
 
+import enum
+import json
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
 from functools import cached_property
 from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from cscperf.appdb import audit, sessions
@@ -133,7 +137,7 @@ class Context:
         """A page with a `.json` twin: `data` as JSON for the twin, else the template rendered
         with `data` and `context`."""
         if self.as_json:
-            return JSONResponse(data)
+            return Response(encode_json(data), media_type="application/json")
         return self.render(template, data=data, **context)
 
     def redirect(self, url: str) -> RedirectResponse:
@@ -207,3 +211,19 @@ def _checked(ctx: Context, handler: Callable, access: Access) -> Response:
         return ctx.error(403, "The form had expired or was not sent from this service. "
                               "Go back, reload the page and try again.")
     return handler(ctx)
+
+
+def encode_json(data) -> bytes:
+    """A `.json` twin's body: dates as ISO text, decimals as numbers, code lists by their value."""
+    return json.dumps(data, default=_plain, ensure_ascii=False, allow_nan=False,
+                      separators=(",", ":")).encode()
+
+
+def _plain(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    raise TypeError(f"{type(value).__name__} is not JSON")

@@ -169,8 +169,6 @@ class IndicatorView:
 
 def indicator(at: Snapshot, la: str, period: Period, card: Card, la_name: str, internal: bool) -> IndicatorView:
     def compute():
-        from cscperf.indicators.breakdowns import label
-
         found = detail.build(at.con, card, la, internal)
         d = card.definition
         series = [charting.line_chart(card, getattr(found, name), every,
@@ -178,7 +176,7 @@ def indicator(at: Snapshot, la: str, period: Period, card: Card, la_name: str, i
                   for name, every, words in (("months", "month", f"the last {detail.MONTHS} months"),
                                              ("quarters", "quarter", f"the last {detail.QUARTERS} quarters"),
                                              ("years", "year", f"the last {detail.YEARS} years"))]
-        splits = [charting.breakdown_chart(card, b.id, tuple(_labelled(g, label(b.id, g.group)) for g in b.groups))
+        splits = [charting.breakdown_chart(card, b.id, b.groups)
                   for b in found.breakdowns]
         comparison = [c for c in (charting.neighbours_chart(card, la_name),
                                   charting.ranking_chart(card, la_name, found.authorities)) if c]
@@ -186,12 +184,3 @@ def indicator(at: Snapshot, la: str, period: Period, card: Card, la_name: str, i
                                      "breakdowns": [Shown(c) for c in splits],
                                      "comparison": [Shown(c) for c in comparison]})
     return at.get(("indicator", la, str(period), card.definition.id, internal), compute)
-
-
-def _labelled(figure, words: str | None):
-    """A group's figure with its code in words for a chart ('Police (6)')."""
-    from dataclasses import replace
-
-    if words is None or words == figure.group:
-        return figure
-    return replace(figure, group=f"{words} ({figure.group})")

@@ -4,6 +4,7 @@ placed_for_adoption, previous_permanence, missing and social_worker.
 A file is recognised as a 903 table by its header row. Its collection year comes from the file
 name (`SSDA903_2025_episodes.csv`, `2024-25`, `2425`) or `--year`. Each cell is read as that
 year's specification says (`sources/schemas/ssda903.py`) and written where `mapping.py` says.
+A child's episodes that overlap within a file are reported (`overlaps.py`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from cscperf.sources.schemas.ssda903 import (
 )
 from cscperf.sources.ssda903.cells import Cells903, year_end
 from cscperf.sources.ssda903.mapping import FIELDS, OUTPUTS
+from cscperf.sources.ssda903.overlaps import Overlaps
 from cscperf.sources.ssda903.writer import Writer
 from cscperf.store.postcodes import lookup
 
@@ -91,6 +93,7 @@ def _read_file(file: SourceFile, index: int, batch: Batch, writer: Writer,
     data = read_csv(file, batch.findings)
     _check_columns(data, table, fields, year, batch.findings)
     late: dict[str, list[int]] = {}  # rows with a date after the collection year, by column
+    overlaps = Overlaps()
     rows = 0
     for row_number, raw in data.numbered():
         rows += 1
@@ -101,9 +104,12 @@ def _read_file(file: SourceFile, index: int, batch: Batch, writer: Writer,
                 postcodes.append((cells, name, raw[name], value))
             if value and (table, name) in WITHIN_YEAR_RULES and value > year_end(year):
                 late.setdefault(name, []).append(row_number)
+        if table == "episodes":
+            overlaps.add(row_number, values["CHILD"], values["DECOM"], values["DEC"], raw.get("DECOM"))
         for out in OUTPUTS[table]:
             writer.write(out, index, row_number, values, raw, year, cells)
     _report_late_dates(late, file.name, table, year, batch.findings)
+    overlaps.report(file.name, batch.findings)
     if not rows:
         batch.findings.add(file.name, "no-rows", "the file has a header but no rows",
                            Severity.INFO, table=table)

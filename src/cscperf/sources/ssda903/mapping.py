@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
 
-from cscperf.sources.cells import CellProblem
 from cscperf.sources.schemas.ssda903 import CHANGES, FIRST_YEAR, schema
 from cscperf.sources.ssda903.cells import UPN_UNKNOWN, year_end
+from cscperf.sources.years import care_leaver_birthday
 
 
 @dataclass(frozen=True)
@@ -90,24 +89,6 @@ def unknown_upn(upn: str, year: int) -> str | None:
 def accommodation_suitable(accom: str, year: int) -> str | None:
     """The 903 ACCOM code ends in 1 when the accommodation is suitable, 2 when not."""
     return {"1": "Suitable", "2": "Unsuitable"}.get(accom[-1])
-
-
-def care_leaver_birthday(dob: date, year: int) -> date:
-    """The 17th to 21st birthday falling in the collection year (1 April to 31 March)."""
-    start, end = date(year - 1, 4, 1), year_end(year)
-    for age in range(17, 22):
-        birthday = _birthday(dob, dob.year + age)
-        if start <= birthday <= end:
-            return birthday
-    raise CellProblem("birthday-not-in-year", f"no 17th to 21st birthday falls between "
-                      f"{start:%d/%m/%Y} and {end:%d/%m/%Y}")
-
-
-def _birthday(dob: date, year: int) -> date:
-    try:
-        return dob.replace(year=year)
-    except ValueError:  # born on 29 February: the birthday is 1 March in other years
-        return date(year, 3, 1)
 
 
 def _health(field_name: str, check_type: str) -> Out:

@@ -47,12 +47,10 @@ class Writer:
             return
         entry = self.merged.setdefault((table, year, key_values), [file_index, source_row, {}])
         kept = entry[2]
-        for column, value in columns.items():
-            if value is None:
-                continue
+        for column, value in columns.items():  # every column given, even blank: the 903 carries it
             if kept.get(column) is None:
                 kept[column] = value
-            elif kept[column] != value:
+            elif value is not None and kept[column] != value:
                 name = sources_of(out.columns[column])[0]
                 cells.problem(name, raw.get(name), "conflicting-values",
                               f"an earlier row for the same {table} record gives {kept[column]}; "

@@ -3,6 +3,8 @@ Everyone signed in can read them; analysts record and update them."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from cscperf.appdb import actions
 from cscperf.outputs.web import forms
 from cscperf.outputs.web.policy import ANALYSTS, SIGNED_IN, Context, Pages
@@ -12,18 +14,24 @@ pages = Pages()
 TEXT_FIELDS = ("committee", "asked", "asked_by", "indicator", "owner", "status", "response")
 
 
-@pages.page("/actions", access=SIGNED_IN, nav="Committee actions")
+@pages.page("/actions", access=SIGNED_IN, nav="Committee actions", twin=True)
 def action_list(ctx: Context):
-    return ctx.render("actions/list.html", title="Committee actions",
-                      outstanding=actions.outstanding(ctx.db), answered=actions.answered(ctx.db))
+    outstanding, answered = actions.outstanding(ctx.db), actions.answered(ctx.db)
+    return ctx.show("actions/list.html", {"outstanding": [_data(a) for a in outstanding],
+                                          "answered": [_data(a) for a in answered]},
+                    title="Committee actions", outstanding=outstanding, answered=answered)
 
 
-@pages.page("/actions/{action_id:int}", access=SIGNED_IN)
+@pages.page("/actions/{action_id:int}", access=SIGNED_IN, twin=True)
 def action_show(ctx: Context):
     action = actions.get(ctx.db, ctx.params["action_id"])
     if action is None:
         return ctx.error(404)
-    return ctx.render("actions/show.html", title="Committee action", action=action)
+    return ctx.show("actions/show.html", _data(action), title="Committee action", action=action)
+
+
+def _data(action: actions.Action) -> dict:
+    return {**asdict(action), "overdue": action.overdue()}
 
 
 def _read(ctx: Context) -> tuple[actions.Request | None, dict]:

@@ -19,22 +19,25 @@ pages = Pages()
 FINDINGS_SHOWN = 500
 
 
-@pages.page("/data", access=ANALYSTS, nav="Data")
+@pages.page("/data", access=ANALYSTS, nav="Data", twin=True)
 def loads(ctx: Context):
-    return ctx.render("data/loads.html", title="Data loads", loads=inventory.loads(ctx.store))
+    history = inventory.loads(ctx.store)
+    return ctx.show("data/loads.html", {"loads": history}, title="Data loads", loads=history)
 
 
-@pages.page("/data/loads/{load_id:int}", access=ANALYSTS)
+@pages.page("/data/loads/{load_id:int}", access=ANALYSTS, twin=True)
 def load(ctx: Context):
     load_id = ctx.params["load_id"]
     found = inventory.loads(ctx.store, load_id)
     if not found:
         return ctx.error(404)
-    _, rows = inventory.findings(ctx.store, load_id=load_id, limit=FINDINGS_SHOWN)
-    return ctx.render("data/load.html", title=f"Load {load_id}", load=found[0],
-                      files=inventory.load_files(ctx.store, load_id),
-                      counts=inventory.finding_counts(ctx.store, load_id),
-                      findings=rows, shown=FINDINGS_SHOWN, uploaded="uploaded" in ctx.query)
+    header, rows = inventory.findings(ctx.store, load_id=load_id, limit=FINDINGS_SHOWN)
+    files, counts = inventory.load_files(ctx.store, load_id), inventory.finding_counts(ctx.store, load_id)
+    data = {"load": found[0], "files": files,
+            "finding_counts": [dict(zip(("severity", "rule", "findings"), c)) for c in counts],
+            "findings": [dict(zip(header, r)) for r in rows], "findings_shown_at_most": FINDINGS_SHOWN}
+    return ctx.show("data/load.html", data, title=f"Load {load_id}", load=found[0], files=files,
+                    counts=counts, findings=rows, shown=FINDINGS_SHOWN, uploaded="uploaded" in ctx.query)
 
 
 def _upload_form(ctx: Context, status: int = 200, errors: dict | None = None, values: dict | None = None):

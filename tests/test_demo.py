@@ -1,0 +1,49 @@
+"""`cscperf demo`: the README's first command, end to end on a synthetic authority."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cscperf import sources, store
+from cscperf.cli import app
+from cscperf.indicators import engine
+
+SAMPLES = Path(__file__).parents[1].parent / "shared" / "samples"
+
+
+def test_demo_replaces_an_earlier_one_loads_a_synthetic_authority_and_writes_its_report(tmp_path, monkeypatch):
+    monkeypatch.setenv("CSCPERF_REFERENCE_CACHE", str(tmp_path / "no-downloads"))
+    folder = tmp_path / "demo"
+    (folder / "report").mkdir(parents=True)
+    (folder / "report" / "report-883-2023-24-Q4.html").write_text("an earlier demo's report")
+    with store.connect(folder / "cscperf.duckdb") as con:  # an earlier demo's store
+        store.load(con, sources.read_paths([SAMPLES / "cin-census"]))
+
+    result = CliRunner().invoke(app, ["demo", str(folder), "--end", "2025-03-31"])
+
+    assert result.exit_code == 0, result.output
+    assert "Headline figures for the year 2024-25" in result.output
+    assert "No published benchmarks: get them with `cscperf reference download`" in result.output
+    assert sorted(p.name for p in (folder / "report").iterdir()) == [
+        f"report-883-2024-25-Q4.{suffix}" for suffix in ("docx", "html", "pdf", "xlsx")]
+    with store.connect(folder / "cscperf.duckdb", read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM meta.loads").fetchone()[0] == 1
+        [cla_rate] = engine.compute(con, ["cla_rate_per_10k"], "2024-25:Q4", la="883")
+    assert cla_rate.denominator == 46271  # the population file written beside the extract
+    html = (folder / "report" / "report-883-2024-25-Q4.html").read_text()
+    assert "Two residential providers closed homes at short notice" in html  # the demo commentary
+    assert re.search(r"Red|Amber|Green", html)  # ratings against the demo targets
+
+
+def test_demo_with_the_published_files_compares_the_authority_with_them(tmp_path, shared):
+    folder = tmp_path / "demo"
+    result = CliRunner().invoke(app, ["demo", str(folder), "--end", "2025-03-31", "--reference",
+                                      str(shared / "reference"), "--seed", "2"])
+    assert result.exit_code == 0, result.output
+    assert "Published benchmarks from" in result.output
+    html = (folder / "report" / "report-883-2024-25-Q4.html").read_text()
+    assert "Thurrock" in html and "Statistical neighbours" in html
+    assert "Published benchmarks are unavailable" not in html
