@@ -2,10 +2,8 @@
 
 import pytest
 
-pytest.importorskip("cscperf.indicators.periods", reason="the indicator engine (issue 4) is not merged yet")
-
-from cscperf.compare.plan import Plan, point_label, short_label  # noqa: E402
-from cscperf.indicators.periods import Period  # noqa: E402
+from cscperf.compare.plan import Plan, point_label, short_label
+from cscperf.indicators.periods import Period
 
 
 def names(periods):

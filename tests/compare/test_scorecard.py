@@ -6,15 +6,12 @@ import json
 
 import pytest
 
-pytest.importorskip("cscperf.indicators.engine", reason="the indicator engine (issue 4) is not merged yet")
-
-from cscperf import store  # noqa: E402
-from cscperf.compare import scorecard  # noqa: E402
-from cscperf.compare.direction import direction  # noqa: E402
-from cscperf.compare.suppression import count_parts  # noqa: E402
-from cscperf.compare.targets import rag  # noqa: E402
-from cscperf.indicators import engine  # noqa: E402
-from tests.outputs.report.conftest import LA, PERIOD  # noqa: E402
+from cscperf import store
+from cscperf.compare import scorecard
+from cscperf.compare.direction import direction
+from cscperf.compare.suppression import count_parts
+from cscperf.indicators import engine
+from tests.outputs.report.conftest import LA, PERIOD
 
 
 def figures(card):

@@ -1,6 +1,5 @@
 """The shared calc helpers and how the store is prepared for them."""
 
-from datetime import date
 
 from cscperf.indicators import calc
 

@@ -3,9 +3,7 @@ internal, with the data tables opened as well as folded."""
 
 import pytest
 
-pytest.importorskip("cscperf.indicators.engine", reason="the indicator engine (issue 4) is not merged yet")
-
-from tests.web.browser import assert_accessible  # noqa: E402
+from tests.web.browser import assert_accessible
 
 pytestmark = pytest.mark.browser
 

@@ -1,13 +1,10 @@
 """`cscperf report`: options parsed, files written, problems named."""
 
 import pytest
+from typer.testing import CliRunner
 
-pytest.importorskip("cscperf.indicators.engine", reason="the indicator engine (issue 4) is not merged yet")
-
-from typer.testing import CliRunner  # noqa: E402
-
-from cscperf.cli import app  # noqa: E402
-from tests.outputs.report.conftest import PERIOD  # noqa: E402
+from cscperf.cli import app
+from tests.outputs.report.conftest import PERIOD
 
 runner = CliRunner()
 

@@ -6,14 +6,10 @@ import re
 import subprocess
 import zipfile
 
-import pytest
+import docx
+from openpyxl import load_workbook
 
-pytest.importorskip("cscperf.indicators.engine", reason="the indicator engine (issue 4) is not merged yet")
-
-import docx  # noqa: E402
-from openpyxl import load_workbook  # noqa: E402
-
-from cscperf.outputs.report.context import INTERNAL_MARKING, MEMBER_MARKING  # noqa: E402
+from cscperf.outputs.report.context import INTERNAL_MARKING, MEMBER_MARKING
 
 
 def test_html_is_one_self_contained_file(rendered, member):

@@ -2,18 +2,14 @@
 
 import re
 
-import pytest
-
-pytest.importorskip("cscperf.indicators.engine", reason="the indicator engine (issue 4) is not merged yet")
-
-from cscperf import store  # noqa: E402
-from cscperf.compare.direction import direction  # noqa: E402
-from cscperf.compare.figure import Figure  # noqa: E402
-from cscperf.compare.published import Published  # noqa: E402
-from cscperf.compare.scorecard import Card, Definition  # noqa: E402
-from cscperf.indicators import engine  # noqa: E402
-from cscperf.outputs.report import narrative  # noqa: E402
-from tests.outputs.report.conftest import LA, PERIOD  # noqa: E402
+from cscperf import store
+from cscperf.compare.direction import direction
+from cscperf.compare.figure import Figure
+from cscperf.compare.published import Published
+from cscperf.compare.scorecard import Card, Definition
+from cscperf.indicators import engine
+from cscperf.outputs.report import narrative
+from tests.outputs.report.conftest import LA, PERIOD
 
 
 def definition(id, title, unit="count", grain="snapshot", polarity="neutral", decimals=0):

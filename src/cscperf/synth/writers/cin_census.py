@@ -15,7 +15,7 @@ from lxml import etree
 
 from cscperf.synth import collection
 from cscperf.synth.codes import sex_cin
-from cscperf.synth.dates import fmt_iso, year_end, year_start
+from cscperf.synth.dates import year_end, year_start
 from cscperf.synth.model import Child, Referral
 from cscperf.synth.writers import Written
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from cscperf import sources, store
 from cscperf.appdb import audit
+from cscperf.outputs.web import kept
 from cscperf.outputs.web.policy import ANALYSTS, Context, Pages
 from cscperf.quality.findings import LoadError
 from cscperf.store import inventory
@@ -21,8 +22,11 @@ FINDINGS_SHOWN = 500
 
 @pages.page("/data", access=ANALYSTS, nav="Data", twin=True)
 def loads(ctx: Context):
-    history = inventory.loads(ctx.store)
-    return ctx.show("data/loads.html", {"loads": history}, title="Data loads", loads=history)
+    def context() -> dict:
+        history = inventory.loads(ctx.store)
+        return dict(data={"loads": history}, loads=history)
+    # made once until the next load: it counts every load's files and findings
+    return kept.page(ctx, ctx.web.results.at(ctx.store), ("data",), "data/loads.html", "Data loads", context)
 
 
 @pages.page("/data/loads/{load_id:int}", access=ANALYSTS, twin=True)
