@@ -17,7 +17,7 @@ import duckdb
 from cscperf import settings
 from cscperf.compare.figure import Figure
 from cscperf.compare.figure import help_text as _help
-from cscperf.compare.published import comparable
+from cscperf.compare.published import NeighbourValue, comparable
 from cscperf.compare.scorecard import Breakdown, Card, Computed, _plain
 from cscperf.indicators.periods import Kind, Period
 
@@ -25,13 +25,9 @@ MONTHS, QUARTERS, YEARS = 24, 12, 5
 
 
 @dataclass(frozen=True)
-class AreaValue:
+class AreaValue(NeighbourValue):
     """One authority's published figure for the year compared."""
 
-    la: str = field(metadata=_help("DfE 3-digit code"))
-    name: str = field(metadata=_help("The authority's name"))
-    value: float | None = field(metadata=_help("Its published value; None when suppressed or not published"))
-    shown: str = field(metadata=_help("The value as published, or its suppression code"))
     marked: str | None = field(default=None, metadata=_help("'This authority' or 'Statistical neighbour'"))
 
 

@@ -20,9 +20,9 @@ HOW_TO_GET = ("Published benchmarks are unavailable: none have been imported. Ge
 
 @dataclass(frozen=True)
 class NeighbourValue:
-    """One statistical neighbour's published figure."""
+    """One statistical neighbour's (or any authority's) published figure."""
 
-    la: str = field(metadata=_help("The neighbour's DfE 3-digit code"))
+    la: str = field(metadata=_help("The authority's DfE 3-digit code"))
     name: str = field(metadata=_help("Its name"))
     value: float | None = field(metadata=_help("Its published value; None when suppressed or not published"))
     shown: str = field(metadata=_help("The value as published, or its suppression code (c, x, z, ...)"))
