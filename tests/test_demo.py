@@ -18,6 +18,7 @@ def test_demo_replaces_an_earlier_one_loads_a_synthetic_authority_and_writes_its
     monkeypatch.setenv("CSCPERF_REFERENCE_CACHE", str(tmp_path / "no-downloads"))
     folder = tmp_path / "demo"
     (folder / "report").mkdir(parents=True)
+    (folder / ".cscperf-demo").write_text("an earlier demo's folder")
     (folder / "report" / "report-883-2023-24-Q4.html").write_text("an earlier demo's report")
     with store.connect(folder / "cscperf.duckdb") as con:  # an earlier demo's store
         store.load(con, sources.read_paths([SAMPLES / "cin-census"]))
@@ -47,3 +48,11 @@ def test_demo_with_the_published_files_compares_the_authority_with_them(tmp_path
     html = (folder / "report" / "report-883-2024-25-Q4.html").read_text()
     assert "Thurrock" in html and "Statistical neighbours" in html
     assert "Published benchmarks are unavailable" not in html
+
+
+def test_demo_refuses_a_folder_that_is_not_an_earlier_demos(tmp_path):
+    (tmp_path / "cscperf.duckdb").write_bytes(b"an authority's real store")
+    result = CliRunner().invoke(app, ["demo", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "holds files that are not an earlier demo's" in " ".join(result.output.split())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cscperf.duckdb"]

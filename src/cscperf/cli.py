@@ -201,7 +201,7 @@ def demo(
         try:
             made = demonstration.run(folder, seed=seed, end=_date(end, "--end"), reference=reference,
                                      step=lambda text: status.update(text + "..."))
-        except LoadError as error:
+        except (LoadError, demonstration.DemoError) as error:
             _fail(str(error))
     console.print(f"{made.name} (synthetic, DfE code {made.la}): loaded {made.rows_loaded:,} rows into "
                   f"{made.store}, with {made.findings:,} data-quality findings (`cscperf findings --db "

@@ -70,6 +70,13 @@ COMMENTARY = """\
 """
 
 
+MARKER = ".cscperf-demo"
+
+
+class DemoError(Exception):
+    """The demo cannot run where asked."""
+
+
 @dataclass(frozen=True)
 class Demo:
     folder: Path
@@ -93,10 +100,7 @@ def run(folder: Path, seed: int = 1, end: date | None = None, reference: Path | 
     folder = Path(folder)
     reference = reference or downloaded()
     files, db = folder / "files", folder / STORE
-    for old in (files, folder / "report"):
-        shutil.rmtree(old, ignore_errors=True)
-    for old in folder.glob(f"{db.stem}.*"):  # the store, its app database, targets and commentary
-        old.unlink()
+    clear(folder)
     step("Simulating a synthetic authority's children (five years)")
     manifest = synth.generate(files, like=LIKE, seed=seed, end=end, formats=("ssd",), reference=reference)
     population = write_population(files / "population.csv", manifest)
@@ -109,12 +113,24 @@ def run(folder: Path, seed: int = 1, end: date | None = None, reference: Path | 
             step("Importing published benchmarks")
             import_reference(con, reference)
     period = str(Period.parse(f"{int(manifest.end[:4]) - 1}-{manifest.end[2:4]}:Q4"))
-    (folder / f"{db.stem}.targets.yml").write_text(TARGETS.format(due_year=int(manifest.end[:4]) + 1))
-    (folder / f"{db.stem}.commentary.yml").write_text(COMMENTARY.format(period=period))
+    # beside the store, where the dashboard looks for them unless settings say otherwise
+    targets, commentary = folder / f"{db.stem}.targets.yml", folder / f"{db.stem}.commentary.yml"
+    targets.write_text(TARGETS.format(due_year=int(manifest.end[:4]) + 1))
+    commentary.write_text(COMMENTARY.format(period=period))
     step(f"Writing the committee report for {period}")
-    written = make(db, period, folder / "report", la=manifest.la)
+    written = make(db, period, folder / "report", la=manifest.la, targets=targets, commentary=commentary)
     return Demo(folder, db, period, manifest.la, manifest.name, summary.total_loaded, len(summary.findings),
                 written, reference)
+
+
+def clear(folder: Path) -> None:
+    """Empty `folder` for a new demo: only when it is new, empty or an earlier demo's (marked), so
+    that `cscperf demo .` cannot delete an authority's real store."""
+    if folder.is_dir() and any(folder.iterdir()) and not (folder / MARKER).exists():
+        raise DemoError(f"{folder} holds files that are not an earlier demo's; give a new or empty folder")
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    (folder / MARKER).write_text("cscperf demo: `cscperf demo` may replace everything in this folder\n")
 
 
 def downloaded() -> Path | None:
