@@ -36,6 +36,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Failed sign-ins from one network address within the lockout window that lock it"),
     Setting("lockout_minutes", 15, "The sign-in lockout window, in minutes"),
     Setting("upload_max_mb", 500, "The largest upload the web application accepts, in megabytes"),
+    Setting("results_kept", 512, "Computed scorecards, indicator views and pages the web application keeps "
+            "in memory (about a dozen per authority looked at); the least recently used go first"),
     Setting("assets", "", "Folder of GOV.UK Frontend's built files (dist/govuk); empty: the project's "
             "node_modules/govuk-frontend/dist/govuk"),
     Setting("oidc_issuer", "", "Sign-in through the organisation's identity provider (OpenID Connect): "

@@ -26,7 +26,7 @@ def a_load(folder, la="883") -> Batch:
 def test_computed_once_however_many_ask_and_again_after_a_load_or_an_edit(tmp_path):
     db = tmp_path / "cscperf.duckdb"
     con = store.connect(db)
-    results, calls = Results(db), []
+    results, calls = Results(db, kept=512), []
 
     def compute():
         calls.append(1)

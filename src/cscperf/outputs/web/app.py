@@ -53,7 +53,8 @@ class Web:
         self.templates = templating.environment()
         self.oidc = Client(config.oidc) if config.oidc else None
         self.upload_lock = threading.Lock()  # one load into the store at a time
-        self.results = results.Results(self.store_path)  # computed figures, until the data change
+        # computed figures, kept until the data change
+        self.results = results.Results(self.store_path, config.results_kept)
         self.navigation = [(r.nav, r.path, r.access) for r in routes if r.nav]
 
     def appdb(self):

@@ -19,6 +19,7 @@ class WebConfig:
     session_idle: timedelta
     limits: Limits
     upload_max_bytes: int
+    results_kept: int
     assets: Path
     oidc: Provider | None
 
@@ -42,6 +43,7 @@ class WebConfig:
             limits=Limits(value("sign_in_attempts"), value("sign_in_attempts_per_address"),
                           timedelta(minutes=value("lockout_minutes"))),
             upload_max_bytes=value("upload_max_mb") * 1024 * 1024,
+            results_kept=value("results_kept"),
             assets=find_assets(value("assets")),
             oidc=provider,
             values=values,

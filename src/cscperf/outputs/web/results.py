@@ -25,8 +25,6 @@ from cscperf.outputs.report import charts as charting
 from cscperf.outputs.report.charts import Chart
 from cscperf.store.schema import TABLES
 
-KEPT = 512  # results kept (scorecards, indicator views, pages); the least recently used go first
-
 _VERSION = """SELECT (SELECT max(load_id) FROM meta.loads), (SELECT count(*) FROM meta.loads),
                      (SELECT max(release_id) FROM ref.releases), (SELECT count(*) FROM ref.releases)"""
 _YEARS = ("SELECT la, collection_year, count(*) FROM ("
@@ -35,7 +33,9 @@ _YEARS = ("SELECT la, collection_year, count(*) FROM ("
 
 
 class Results:
-    def __init__(self, store_path: Path, kept: int = KEPT):
+    def __init__(self, store_path: Path, kept: int):
+        """`kept`: how many results are kept (scorecards, indicator views, pages); the least
+        recently used go first."""
         self.store_path = Path(store_path)
         self.kept = kept
         self._lock = threading.Lock()
