@@ -23,7 +23,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("reference_cache", "~/.cache/cscperf/reference",
             "Folder `cscperf reference download` saves published files in"),
     Setting("reference_mirror", "", "Base URL of a copy of the reference folder to download from instead"),
-    Setting("suppress_below", 5, "In member-facing outputs, counts from 1 to this minus one are suppressed"),
+    Setting("suppress_below", 6, "In member-facing outputs, counts from 1 to this minus one are withheld "
+            "(6: from 1 to 5, as the DfE's children's social care releases do; docs/disclosure.md)"),
     Setting("targets", "", "Targets file (YAML) the report and dashboard read; empty: beside the store "
             "(cscperf.targets.yml for cscperf.duckdb)"),
     Setting("commentary", "", "Officers' commentary file (YAML); empty: beside the store "

@@ -5,28 +5,27 @@ from __future__ import annotations
 
 from cscperf import store
 from cscperf.compare import detail
+from cscperf.compare.plan import over_time
+from cscperf.compare.shown import Shown
 from cscperf.outputs.report import charts
-from tests.outputs.report.conftest import LA
+from tests.outputs.report.conftest import LA, PERIOD
 
 
 def test_the_periods_of_each_series():
-    class Card:  # only what `periods` reads
-        current = type("F", (), {"period": "2024-25:Q4"})
-        definition = type("D", (), {"min_months": None})
-    found = {k: [str(p) for p in v] for k, v in detail.periods(Card).items()}
+    found = {k: [str(p) for p in v] for k, v in over_time("2024-25:Q4").items()}
     assert found["months"][0] == "2023-04" and found["months"][-1] == "2025-03" and len(found["months"]) == 24
     assert found["quarters"][0] == "2022-23:Q1" and found["quarters"][-1] == "2024-25:Q4"
     assert found["years"] == ["2020-21", "2021-22", "2022-23", "2023-24", "2024-25"]
-    Card.definition.min_months = 12  # an indicator that needs 12 months: rolling months and quarters
-    Card.current.period = "12m:2025-02"
-    found = {k: [str(p) for p in v] for k, v in detail.periods(Card).items()}
+    # an indicator that needs 12 months: rolling months and quarters
+    found = {k: [str(p) for p in v] for k, v in over_time("12m:2025-02", 12).items()}
     assert found["months"][-1] == "12m:2025-02" and found["quarters"][-1] == "12m:2024-12"
     assert found["years"][-1] == "2023-24"  # the last year ending by February 2025
 
 
 def test_detail_is_suppressed_as_the_scorecard_is(report_db, member, internal):
     with store.connect(report_db) as con:
-        shown = {kind: detail.build(con, card.card(id), LA, kind.startswith("internal"))
+        figures = {internal: Shown.compute(con, PERIOD, LA, internal=internal) for internal in (False, True)}
+        shown = {kind: detail.build(con, card.card(id), LA, figures[kind.startswith("internal")])
                  for id in ("cp_plans", "assessments_45wd_pct")
                  for kind, card in ((f"member {id}", member), (f"internal {id}", internal))}
     for kind, found in shown.items():

@@ -2,8 +2,8 @@
 month by month, quarter by quarter and year by year, every breakdown it supports, and the latest
 published figure of every authority beside its own and its statistical neighbours'.
 
-Figures come from the indicator engine and are protected by the scorecard's own `Computed`, so
-they are suppressed exactly as the scorecard is (not at all when `internal`). Published figures
+Figures come from the same `shown.Shown` as the scorecard's, so members see them protected as one
+release with everything else shown for the period (analysts' internal view: unprotected). Published figures
 are DfE's, with DfE's own suppression codes. `Detail.to_dict()` is the page's JSON form.
 """
 
@@ -14,14 +14,13 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from cscperf import settings
 from cscperf.compare.figure import Figure
 from cscperf.compare.figure import help_text as _help
 from cscperf.compare.published import NeighbourValue, comparable
-from cscperf.compare.scorecard import Breakdown, Card, Computed, _plain
-from cscperf.indicators.periods import Kind, Period
-
-MONTHS, QUARTERS, YEARS = 24, 12, 5
+from cscperf.compare.plan import MONTHS, QUARTERS, YEARS, over_time
+from cscperf.compare.scorecard import Breakdown, Card, _plain
+from cscperf.compare.shown import Shown
+from cscperf.indicators.periods import Period
 
 
 @dataclass(frozen=True)
@@ -49,42 +48,13 @@ class Detail:
         return _plain(dataclasses.asdict(self))
 
 
-def _kind_for(months: int, min_months: int | None, kind: Kind) -> Kind:
-    """A period too short for the indicator is shown as the 12 months ending on its last day."""
-    return Kind.rolling_12m if min_months and min_months > months else kind
-
-
-def periods(card: Card) -> dict[str, list[Period]]:
-    """The periods of each series for the card's period."""
-    end = Period.parse(card.current.period)
-    least = card.definition.min_months
-    month = _kind_for(1, least, Kind.month)
-    quarter = _kind_for(3, least, Kind.quarter)
-    last_march = end.end_month - (end.end_month % 12 + 1 - 3) % 12
-    return {
-        "months": [Period(m.end_month, month) for m in end.months_back(MONTHS)],
-        "quarters": [Period(q.end_month, quarter) for q in end.quarters_back(QUARTERS)],
-        "years": Period(last_march, Kind.year).series(YEARS),
-    }
-
-
-def build(con: duckdb.DuckDBPyConnection, card: Card, la: str, internal: bool, registry=None) -> Detail:
-    """The detail behind `card` (from a scorecard for `la`, built `internal` or not)."""
-    from cscperf.indicators import engine
-
+def build(con: duckdb.DuckDBPyConnection, card: Card, la: str, shown: Shown) -> Detail:
+    """The detail behind `card`, from the figures shown for its scorecard (`shown`)."""
     d = card.definition
-    series = periods(card)
-    every = sorted({p for found in series.values() for p in found})
-    results = engine.compute(con, [d.id], every, la, registry=registry)
     current = Period.parse(card.current.period)
-    for breakdown in d.breakdowns:
-        results += engine.compute(con, [d.id], [current], la, breakdown, registry=registry)
-    computed = Computed(results, {d.id: d}, internal, int(settings.get("suppress_below")))
-    total = computed.get(d.id, current)
-    splits = tuple(Breakdown(b, groups) for b in d.breakdowns
-                   if (groups := computed.groups(d.id, current, b, total)))
-    return Detail(card, *(tuple(computed.get(d.id, p) for p in series[name])
-                          for name in ("months", "quarters", "years")),
+    series = over_time(current, d.min_months)
+    splits = tuple(Breakdown(b, groups) for b in d.breakdowns if (groups := shown.groups(d.id, current, b)))
+    return Detail(card, *(tuple(shown.get(d.id, p) for p in series[name]) for name in ("months", "quarters", "years")),
                   splits, authorities(con, card, la))
 
 

@@ -1,5 +1,5 @@
 """One computed figure as every output shows it: an indicator's value for a period (and group),
-with its numerator and denominator, after small-number suppression.
+with its numerator and denominator, after disclosure control (`release.py`).
 
 A withheld part is None and named in `suppressed`, so no output can show what was withheld.
 """
@@ -12,6 +12,14 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 MARK = "[c]"  # the Government Statistical Service symbol for a figure withheld to protect confidentiality
+INTERNAL_NOTE = ("INTERNAL: small numbers are NOT suppressed. For officers only; "
+                 "not for publication or for members' papers.")
+
+
+def footnote(below: int) -> str:
+    """What [c] means to members (counts from 1 to `below` - 1 are withheld)."""
+    return (f"{MARK} Not shown to protect children's confidentiality: a number from 1 to {below - 1}, "
+            "or a figure from which such a number could be worked out.")
 
 
 def help_text(text: str) -> dict:

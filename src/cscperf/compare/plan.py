@@ -1,5 +1,6 @@
 """Which periods a scorecard shows for a chosen period: the period itself, the one before, the
-same period a year earlier, a 12-point monthly trend and an 8-quarter series for charts.
+same period a year earlier, a 12-point monthly trend and an 8-quarter series for charts; and
+which an indicator's page shows: months, quarters and years to the period's end.
 
 An indicator that needs a longer period than the one chosen (3 or more placements in 12 months,
 in a quarterly report) is shown for the 12 months ending on the same day, and its trend and series
@@ -14,6 +15,7 @@ from cscperf.indicators.periods import Kind, Period
 
 TREND_MONTHS = 12
 SERIES_QUARTERS = 8  # two years, so a chart shows a year-on-year change
+MONTHS, QUARTERS, YEARS = 24, 12, 5  # an indicator's page
 
 
 def short_label(period: Period) -> str:
@@ -62,3 +64,22 @@ class Plan:
 
     def periods(self) -> set[Period]:
         return {self.current, self.previous, self.last_year, *self.trend, *self.series}
+
+
+def _kind_for(months: int, min_months: int | None, kind: Kind) -> Kind:
+    """A period too short for the indicator is shown as the 12 months ending on its last day."""
+    return Kind.rolling_12m if min_months and min_months > months else kind
+
+
+def over_time(period: Period | str, min_months: int | None = None) -> dict[str, list[Period]]:
+    """The periods of an indicator page's series for `period`: months, quarters and years, oldest
+    first (12 months ending each, for an indicator needing 12 months)."""
+    end = Period.parse(period)
+    month = _kind_for(1, min_months, Kind.month)
+    quarter = _kind_for(3, min_months, Kind.quarter)
+    last_march = end.end_month - (end.end_month % 12 + 1 - 3) % 12
+    return {
+        "months": [Period(m.end_month, month) for m in end.months_back(MONTHS)],
+        "quarters": [Period(q.end_month, quarter) for q in end.quarters_back(QUARTERS)],
+        "years": Period(last_march, Kind.year).series(YEARS),
+    }

@@ -5,8 +5,8 @@ Per indicator (a `Card`): the figure for the period with its numerator and denom
 previous period, the same period a year earlier, a 12-month trend and an 8-quarter series, the
 target and RAG rating, the direction of travel, the latest published figures (authority,
 statistical neighbours, region, England, quartile), breakdowns that matter, and officers'
-commentary. Small numbers are suppressed here, once, before any output sees a figure, unless
-the scorecard is built `internal`. `Scorecard.to_dict()` is its JSON form; every field of every
+commentary. Its figures come from `shown.Shown`, protected for members as one release with
+everything else the outputs show for the period, unless it is built `internal`. `Scorecard.to_dict()` is its JSON form; every field of every
 class here carries help text (`fields_help()`), which docs/report.md lists.
 """
 
@@ -19,13 +19,12 @@ from datetime import datetime
 
 import duckdb
 
-from cscperf import settings
-from cscperf.compare import suppression
 from cscperf.compare.commentary import NO_COMMENTARY, NONE_GIVEN, Commentary
 from cscperf.compare.direction import Direction, direction
-from cscperf.compare.figure import Figure, contract_fields, number
+from cscperf.compare.figure import INTERNAL_NOTE, Figure, contract_fields, footnote, number
 from cscperf.compare.figure import help_text as _help
 from cscperf.compare.plan import Plan, short_label
+from cscperf.compare.shown import Shown, plans
 from cscperf.compare.published import HOW_TO_GET, NeighbourValue, Published, any_imported, published
 from cscperf.compare.targets import NO_TARGETS, Rag, Targets, rag
 from cscperf.indicators.periods import Period
@@ -159,54 +158,12 @@ def fields_help() -> list[tuple[str, str]]:
 
 # Building -------------------------------------------------------------------------------------
 
-class Computed:
-    """Engine results by (indicator, period, group), as `Figure`s, suppressed unless internal."""
-
-    def __init__(self, results, definitions: dict[str, Definition], internal: bool, threshold: int):
-        self.definitions, self.internal, self.threshold = definitions, internal, threshold
-        # (indicator, period, breakdown, group) -> the figure as computed
-        self.figures: dict[tuple[str, str, str | None, str | None], Figure] = {}
-        for r in results:
-            self.figures[(r.id, r.period, r.breakdown, r.group)] = self._figure(r)
-
-    def _figure(self, r) -> Figure:
-        decimals = self.definitions[r.id].decimals
-        period = Period.parse(r.period)
-        return Figure(r.period, period.label, r.start.isoformat(), r.end.isoformat(),
-                      number(r.value, decimals), number(r.numerator), r.denominator,
-                      r.reason, group=r.group)
-
-    def protect(self, id: str, figure: Figure) -> Figure:
-        if self.internal:
-            return figure
-        return suppression.protect(figure, self.definitions[id].unit, self.threshold)
-
-    def get(self, id: str, period: Period) -> Figure:
-        figure = self.figures.get((id, str(period), None, None))
-        if figure is None:
-            figure = Figure(str(period), period.label, period.start.isoformat(), period.end.isoformat(),
-                            None, reason="not computed")
-        return self.protect(id, figure)
-
-    def groups(self, id: str, period: Period, breakdown: str, total: Figure) -> tuple[Figure, ...]:
-        """The breakdown's groups for the period, in order of group, protected as a set."""
-        groups = sorted((f for (i, p, b, _), f in self.figures.items()
-                         if (i, p, b) == (id, str(period), breakdown)), key=lambda f: f.group or "")
-        if self.internal:
-            return tuple(groups)
-        return tuple(suppression.protect_groups(total, groups, self.definitions[id].unit, self.threshold))
-
-
-def _plans(definitions: list[Definition], period: Period) -> dict[str, Plan]:
-    return {d.id: Plan.of(period, rolling=bool(d.min_months and d.min_months > period.months))
-            for d in definitions}
-
-
 def build(con: duckdb.DuckDBPyConnection, period: str | Period, la: str, *,
           targets: Targets = NO_TARGETS, commentary: Commentary = NO_COMMENTARY,
-          internal: bool = False, registry=None, now: datetime | None = None) -> Scorecard:
-    """The scorecard for authority `la` and `period`, computed by the indicator engine."""
-    from cscperf.indicators import engine
+          internal: bool = False, registry=None, now: datetime | None = None,
+          shown: Shown | None = None) -> Scorecard:
+    """The scorecard for authority `la` and `period`, from `shown` (every figure the outputs show
+    for them, computed by the indicator engine when not given)."""
     from cscperf.indicators.registry import default
 
     registry = registry or default()
@@ -215,46 +172,34 @@ def build(con: duckdb.DuckDBPyConnection, period: str | Period, la: str, *,
     targets.check({d.id: d.polarity for d in definitions})
     commentary.check(set(by_id), Period.parse)
     period = Period.parse(period)
-    plans = _plans(definitions, period)
-    results = []
-    # one engine call per set of periods, so each SQL runs once over all of them
-    by_periods: dict[frozenset, list[str]] = {}
-    for id, plan in plans.items():
-        by_periods.setdefault(frozenset(plan.periods()), []).append(id)
-    for periods, ids in by_periods.items():
-        results += engine.compute(con, ids, sorted(periods), la, registry=registry)
-    for d in definitions:
-        for breakdown in BREAKDOWNS.get(d.id, ()):
-            if breakdown in d.breakdowns:
-                results += engine.compute(con, [d.id], [plans[d.id].current], la, breakdown, registry=registry)
-    threshold = int(settings.get("suppress_below"))
-    computed = Computed(results, by_id, internal, threshold)
-    cards = tuple(card(con, d, plans[d.id], period, la, computed, targets, commentary) for d in definitions)
+    shown = shown or Shown.compute(con, period, la, internal=internal, registry=registry)
+    chosen = plans(registry, period)
+    cards = tuple(card(con, d, chosen[d.id], period, la, shown, targets, commentary) for d in definitions)
     return Scorecard(
         la=la, la_name=authorities.authority(con, la).name, period=str(period), period_label=period.label,
         period_short=short_label(period), previous_short=short_label(period.previous()),
         period_end=period.end.isoformat(), generated_at=(now or datetime.now()).isoformat(timespec="seconds"),
-        internal=internal, suppress_below=threshold,
-        footnote=suppression.INTERNAL_NOTE if internal else suppression.footnote(threshold),
+        internal=shown.internal, suppress_below=shown.below,
+        footnote=INTERNAL_NOTE if shown.internal else footnote(shown.below),
         benchmarks_note=None if any_imported(con) else HOW_TO_GET, cards=cards)
 
 
-def card(con, d: Definition, plan: Plan, period: Period, la: str, computed: Computed,
+def card(con, d: Definition, plan: Plan, period: Period, la: str, shown: Shown,
          targets: Targets, commentary: Commentary) -> Card:
     """One indicator's card; `period` is the report's (commentary is written for it)."""
-    current = computed.get(d.id, plan.current)
-    previous = computed.get(d.id, plan.previous)
-    last_year = computed.get(d.id, plan.last_year)
+    current = shown.get(d.id, plan.current)
+    previous = shown.get(d.id, plan.previous)
+    last_year = shown.get(d.id, plan.last_year)
     target = targets.get(d.id)
     rating = rag(current.value, d.polarity, target)
     entry = commentary.get(str(period), d.id)
-    groups = [Breakdown(b, computed.groups(d.id, plan.current, b, current))
+    groups = [Breakdown(b, shown.groups(d.id, plan.current, b))
               for b in BREAKDOWNS.get(d.id, ()) if b in d.breakdowns]
     limit = target.amber_limit(d.polarity) if target else None
     return Card(
         definition=d, current=current, previous=previous, last_year=last_year,
-        trend=tuple(computed.get(d.id, p) for p in plan.trend),
-        series=tuple(computed.get(d.id, p) for p in plan.series),
+        trend=tuple(shown.get(d.id, p) for p in plan.trend),
+        series=tuple(shown.get(d.id, p) for p in plan.series),
         target=number(target.target) if target else None,
         amber_limit=number(limit) if limit is not None else None,
         rag=rating.value if rating else None, rag_label=rating.label if rating else None,

@@ -97,6 +97,9 @@ class Indicator(BaseModel):
     numerator_flag: str | None = Field(None, description="Boolean column: the units counted")
     denominator_flag: str | None = Field(None, description="Boolean column: the units in the denominator")
     average_of: str | None = Field(None, description="Numeric column averaged (days and average units)")
+    numerator_groups: dict[BreakdownId, tuple[str, ...]] | None = Field(
+        None, description="The numerator counts the same units as these groups of one breakdown of the "
+        "units (the under-5s are the groups Under 1 and 1-4 by age_band): disclosure control relates them")
     recorded_in: tuple[str, ...] = Field((), description="Store tables the authority must have data in "
                                          "(`table`), or a column it must have values in (`table.column`), "
                                          "maybe with a condition on the rows (`table WHERE condition`)")
@@ -129,6 +132,8 @@ class Indicator(BaseModel):
             raise ValueError("denominator_flag only applies to percents of units and averages")
         if self.numerator_flag and unit.is_average:
             raise ValueError("an average uses average_of and denominator_flag, not numerator_flag")
+        if self.numerator_groups and (len(self.numerator_groups) != 1 or not self.numerator_flag):
+            raise ValueError("numerator_groups names one breakdown, for an indicator with a numerator_flag")
         if self.of_population and self.breakdowns:
             raise ValueError("population is only known in total, so a figure per population has no breakdowns")
         return self

@@ -3,7 +3,8 @@
 A scorecard or an indicator's detail is computed once per (authority, period, view) and kept; a
 new load, a reference import, or an edit to the targets or commentary file changes the version
 and empties the store of results. Twenty people opening the same scorecard at once cause one
-computation: the others wait for it. Members' and administrators' views are built suppressed;
+computation: the others wait for it. The figures behind a period's scorecard and indicator pages
+are computed once and protected together. Members' and administrators' views are built suppressed;
 analysts' are not (they may choose the members' view to check what members see).
 """
 
@@ -20,6 +21,7 @@ import duckdb
 
 from cscperf.compare import analyst_files, detail, scorecard
 from cscperf.compare.scorecard import Card, Scorecard
+from cscperf.compare.shown import Shown
 from cscperf.indicators.periods import Period
 from cscperf.outputs.report import charts as charting
 from cscperf.outputs.report.charts import Chart
@@ -138,12 +140,19 @@ def choices(at: Snapshot) -> Choices:
     return at.get(("choices",), compute)
 
 
+def figures(at: Snapshot, la: str, period: Period, internal: bool) -> Shown:
+    """Every figure shown for the authority and period: one release for members' pages."""
+    return at.get(("figures", la, str(period), internal),
+                  lambda: Shown.compute(at.con, period, la, internal=internal))
+
+
 def card_scorecard(at: Snapshot, la: str, period: Period, internal: bool) -> Scorecard:
     def compute():
         db = at.results.store_path
         return scorecard.build(at.con, period, la, internal=internal,
                                targets=analyst_files.TARGETS.read(db),
-                               commentary=analyst_files.COMMENTARY.read(db))
+                               commentary=analyst_files.COMMENTARY.read(db),
+                               shown=figures(at, la, period, internal))
     return at.get(("scorecard", la, str(period), internal), compute)
 
 
@@ -169,7 +178,7 @@ class IndicatorView:
 
 def indicator(at: Snapshot, la: str, period: Period, card: Card, la_name: str, internal: bool) -> IndicatorView:
     def compute():
-        found = detail.build(at.con, card, la, internal)
+        found = detail.build(at.con, card, la, figures(at, la, period, internal))
         d = card.definition
         series = [charting.line_chart(card, getattr(found, name), every,
                                       f"{d.title}: {words}", f"chart-{d.id}-{name}", region=True)
