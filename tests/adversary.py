@@ -71,6 +71,25 @@ class Seen:
             self.read(id, breakdown, figure, truth)
 
 
+def read_outputs(seen: Seen, scorecard: dict, pages: dict, true_scorecard: dict, true_pages: dict) -> Seen:
+    """A period's scorecard and every indicator's page (their JSON forms, by indicator id) as a
+    member sees them, with the true (internal) ones."""
+    for card, truth in zip(scorecard["cards"], true_scorecard["cards"], strict=True):
+        id = card["definition"]["id"]
+        for part in ("current", "previous", "last_year"):
+            seen.read(id, None, card[part], truth[part])
+        for series in ("trend", "series"):
+            seen.read_all(id, None, card[series], truth[series])
+        page, true_page = pages[id], true_pages[id]
+        for series in ("months", "quarters", "years"):
+            seen.read_all(id, None, page[series], true_page[series])
+        for split, true_split in ((card["breakdowns"], truth["breakdowns"]),
+                                  (page["breakdowns"], true_page["breakdowns"])):
+            for b, true_b in zip(split, true_split, strict=True):
+                seen.read_all(id, b["id"], b["groups"], true_b["groups"])
+    return seen
+
+
 class Problem:
     """Integer unknowns (withheld counts, the rest of each percentage) and linear relations."""
 

@@ -69,7 +69,8 @@ class Figure:
         "Children or events the percentage or average is of; for a rate, the child population"))
     reason: str | None = field(default=None, metadata=help_text("Why there is no value, when not withheld"))
     suppressed: tuple[str, ...] = field(default=(), metadata=help_text(
-        "Parts withheld as small numbers (value, numerator, denominator); shown as [c]"))
+        "Parts withheld from members (value, numerator, denominator): small counts and what would "
+        "give one back (docs/disclosure.md); shown as [c]"))
     group: str | None = field(default=None, metadata=help_text("The breakdown group, when broken down"))
 
     def withhold(self, *parts: str) -> Figure:

@@ -128,7 +128,7 @@ class Scorecard:
     period_end: str = field(metadata=_help("The period's last day (ISO date); snapshots are taken on it"))
     generated_at: str = field(metadata=_help("When the scorecard was built (ISO timestamp)"))
     internal: bool = field(metadata=_help("True: small numbers are NOT suppressed; for officers only"))
-    suppress_below: int = field(metadata=_help("Counts from 1 to this minus one are suppressed (member-facing)"))
+    suppress_below: int = field(metadata=_help("Counts from 1 to this minus one are withheld (member-facing)"))
     footnote: str = field(metadata=_help("The note explaining [c] (member-facing) or the internal warning"))
     benchmarks_note: str | None = field(metadata=_help("Set when no published benchmarks are available: how to get them"))
     cards: tuple[Card, ...] = field(metadata=_help("One card per indicator, in the order of the child's journey"))

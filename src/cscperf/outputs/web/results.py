@@ -157,7 +157,7 @@ def card_scorecard(at: Snapshot, la: str, period: Period, internal: bool) -> Sco
 
 
 @dataclass
-class Shown:
+class Drawn:
     """A chart and, once asked for, its SVG (drawn once, then kept with the result)."""
 
     chart: Chart
@@ -170,7 +170,7 @@ class Shown:
 @dataclass(frozen=True)
 class IndicatorView:
     detail: detail.Detail
-    charts: dict[str, list[Shown]]  # series, breakdowns, comparison: each chart in page order
+    charts: dict[str, list[Drawn]]  # series, breakdowns, comparison: each chart in page order
 
     def chart(self, id: str) -> Chart | None:
         return next((s.chart for group in self.charts.values() for s in group if s.chart.id == id), None)
@@ -189,7 +189,7 @@ def indicator(at: Snapshot, la: str, period: Period, card: Card, la_name: str, i
                   for b in found.breakdowns]
         comparison = [c for c in (charting.neighbours_chart(card, la_name),
                                   charting.ranking_chart(card, la_name, found.authorities)) if c]
-        return IndicatorView(found, {"series": [Shown(c) for c in series],
-                                     "breakdowns": [Shown(c) for c in splits],
-                                     "comparison": [Shown(c) for c in comparison]})
+        return IndicatorView(found, {"series": [Drawn(c) for c in series],
+                                     "breakdowns": [Drawn(c) for c in splits],
+                                     "comparison": [Drawn(c) for c in comparison]})
     return at.get(("indicator", la, str(period), card.definition.id, internal), compute)
