@@ -69,109 +69,150 @@ class Release:
 
 def hidden(release: Release, below: int) -> frozenset[Key]:
     """The counts and figures withheld from the release's audience."""
-    counts = release.counts
-    withheld = {k for k, v in counts.items() if 0 < v < below and k not in release.unshown}
-    equations = _equations(release)
-    protected = sorted((k for k, v in counts.items() if 0 < v < below), key=repr)
-    for key in protected:
-        while _worked_out(key, release, withheld, equations):
-            extra = _next(key, release, withheld, equations)
+    audit = _Audit(release)
+    small = [i for i, v in enumerate(audit.values) if 0 < v < below]
+    audit.withhold(*(i for i in small if i not in audit.unshown))
+    for i in sorted(small, key=lambda i: repr(audit.keys[i])):
+        while audit.worked_out(i):
+            extra = audit.next(i)
             if extra is None:
                 break  # everything it could be worked out from is already withheld
-            withheld.add(extra)
+            audit.withhold(extra)
+    withheld = {audit.keys[i] for i in audit.withheld}
     figures = {f for f, used in release.figures.items()
                if any(k in withheld or k in release.unshown for k in used)}
     return frozenset(withheld | figures)
 
 
-Equation = dict  # key -> coefficient; sums to zero
+class _Audit:
+    """The release's counts by number, its sums as equations (coefficients by count number, summing
+    to zero), and the counts withheld so far."""
 
+    def __init__(self, release: Release):
+        self.keys = list(release.counts)
+        number = {k: i for i, k in enumerate(self.keys)}
+        self.values = [release.counts[k] for k in self.keys]
+        self.cost = [release.cost.get(k, 0) for k in self.keys]
+        self.unshown = {number[k] for k in release.unshown}
+        self.withheld: set[int] = set()
+        self._found: set[int] | None = None  # unknowns found from the shown counts, sum by sum
+        self.equations: list[dict[int, int]] = []
+        self.holding: list[list[int]] = [[] for _ in self.keys]  # equations each count is in
+        for total, parts in release.sums:
+            equation = {number[total]: 1}
+            for part in parts:
+                equation[number[part]] = equation.get(number[part], 0) - 1
+            equation = {i: c for i, c in equation.items() if c}
+            if not equation or sum(c * self.values[i] for i, c in equation.items()):
+                continue  # a sum that does not hold exactly gives nothing back exactly
+            for i in equation:
+                self.holding[i].append(len(self.equations))
+            self.equations.append(equation)
 
-def _equations(release: Release) -> dict[Key, list[Equation]]:
-    """Each sum that holds as an equation (total - parts = 0), listed under every key it holds."""
-    by_key: dict[Key, list[Equation]] = {}
-    for total, parts in release.sums:
-        equation: Equation = {total: 1}
-        for part in parts:
-            equation[part] = equation.get(part, 0) - 1
-        equation = {k: c for k, c in equation.items() if c}
-        if not equation or sum(c * release.counts[k] for k, c in equation.items()):
-            continue
-        for key in equation:
-            by_key.setdefault(key, []).append(equation)
-    return by_key
+    def withhold(self, *counts: int) -> None:
+        self.withheld.update(counts)
+        self._found = None
 
+    def show(self, i: int) -> None:
+        self.withheld.discard(i)
+        self._found = None
 
-def _unknown(key: Key, release: Release, withheld: set) -> bool:
-    return key in withheld or key in release.unshown
+    def found(self) -> set[int]:
+        """Unknown counts worked out by subtraction alone: a sum in which only one count is unknown
+        gives it, which may leave another sum with one unknown, and so on. Each has one possible
+        value, its true one, so the linear programs below take it as shown."""
+        if self._found is None:
+            found: set[int] = set()
+            queue = list(range(len(self.equations)))
+            while queue:
+                equation = self.equations[queue.pop()]
+                open_ = [j for j in equation if (j in self.withheld or j in self.unshown) and j not in found]
+                if len(open_) == 1:
+                    found.add(open_[0])
+                    queue.extend(self.holding[open_[0]])
+            self._found = found
+        return self._found
 
+    def unknown(self, i: int) -> bool:
+        return (i in self.withheld or i in self.unshown) and i not in self.found()
 
-def _component(key: Key, release: Release, withheld: set, equations) -> tuple[list[Key], list[Equation]]:
-    """The unknown counts linked to `key` through equations, and those equations."""
-    seen, found, queue = {key}, [], [key]
-    used: dict[int, Equation] = {}
-    while queue:
-        current = queue.pop()
-        found.append(current)
-        for equation in equations.get(current, ()):
-            if id(equation) in used:
-                continue
-            used[id(equation)] = equation
-            for other in equation:
-                if other not in seen and _unknown(other, release, withheld):
-                    seen.add(other)
-                    queue.append(other)
-    return found, list(used.values())
+    def component(self, i: int) -> tuple[list[int], list[int]]:
+        """The unknown counts linked to count `i` through equations, and those equations."""
+        seen, queue, used = {i}, [i], set()
+        while queue:
+            for e in self.holding[queue.pop()]:
+                if e in used:
+                    continue
+                used.add(e)
+                for other in self.equations[e]:
+                    if other not in seen and self.unknown(other):
+                        seen.add(other)
+                        queue.append(other)
+        return sorted(seen), sorted(used)
 
+    def worked_out(self, i: int) -> bool:
+        """Whether count `i` has one possible value given everything shown: withheld counts are at
+        least 1 (a zero is shown), unshown ones at least 0."""
+        if not self.unknown(i):
+            return True  # shown, or found by subtraction
+        if self.twin(i):
+            return False
+        unknowns, used = self.component(i)
+        if not used:
+            return False
+        column = {j: n for n, j in enumerate(unknowns)}
+        rows, constants = [], []
+        for e in used:
+            row = [0.0] * len(unknowns)
+            constant = 0.0
+            for j, c in self.equations[e].items():
+                if j in column:
+                    row[column[j]] = c
+                else:
+                    constant -= c * self.values[j]
+            rows.append(row)
+            constants.append(constant)
+        bounds = [(self.lowest(j), None) for j in unknowns]
+        target = [0.0] * len(unknowns)
+        target[column[i]] = 1.0
+        low = linprog(target, A_eq=rows, b_eq=constants, bounds=bounds, method="highs")
+        if low.status != 0:  # the true counts always fit; a solver failure is taken as worked out, to be safe
+            return True
+        high = linprog([-t for t in target], A_eq=rows, b_eq=constants, bounds=bounds, method="highs")
+        if high.status == 3:  # unbounded above
+            return False
+        return math.floor(-high.fun + 1e-6) <= math.ceil(low.fun - 1e-6)
 
-def _worked_out(key: Key, release: Release, withheld: set, equations) -> bool:
-    """Whether the count under `key` has one possible value given everything shown: withheld
-    counts are at least 1 (a zero is shown), unshown ones at least 0."""
-    if key not in withheld and key not in release.unshown:
-        return True  # shown
-    if any(all(k == key or not _unknown(k, release, withheld) for k in equation)
-           for equation in equations.get(key, ())):
-        return True  # a sum in which it is the only unknown
-    unknowns, used = _component(key, release, withheld, equations)
-    if not used:
+    def lowest(self, i: int) -> int:
+        return 1 if i in self.withheld and self.values[i] > 0 else 0
+
+    def twin(self, i: int) -> bool:
+        """Whether another unknown count is in exactly the same sums as count `i`, with the same
+        signs, and one of the two could be 1 less: then moving 1 from one to the other changes no
+        shown figure, so neither has a single possible value (the quick answer for two hidden
+        groups of a breakdown, or two hidden months of a quarter)."""
+        mine = {e: self.equations[e][i] for e in self.holding[i]}
+        for j in {j for e in mine for j in self.equations[e] if j != i and self.unknown(j)}:
+            if {e: self.equations[e][j] for e in self.holding[j]} == mine and (
+                    self.values[j] > self.lowest(j) or self.values[i] > self.lowest(i)):
+                return True
         return False
-    index = {k: i for i, k in enumerate(unknowns)}
-    rows, constants = [], []
-    for equation in used:
-        row = [0.0] * len(unknowns)
-        constant = 0.0
-        for k, coefficient in equation.items():
-            if k in index:
-                row[index[k]] = coefficient
-            else:
-                constant -= coefficient * release.counts[k]
-        rows.append(row)
-        constants.append(constant)
-    bounds = [(1 if k in withheld and release.counts[k] > 0 else 0, None) for k in unknowns]
-    target = [0.0] * len(unknowns)
-    target[index[key]] = 1.0
-    low = linprog(target, A_eq=rows, b_eq=constants, bounds=bounds, method="highs")
-    if low.status != 0:  # the true counts always fit; a solver failure is taken as worked out, to be safe
-        return True
-    high = linprog([-t for t in target], A_eq=rows, b_eq=constants, bounds=bounds, method="highs")
-    if high.status == 3:  # unbounded above
-        return False
-    return math.floor(-high.fun + 1e-6) <= math.ceil(low.fun - 1e-6)
 
-
-def _next(key: Key, release: Release, withheld: set, equations, tries: int = 8) -> Key | None:
-    """The shown count to withhold next for `key`: of the shown counts in sums linked to it, the
-    first that alone leaves it uncertain, trying the cheapest first (then the smallest; zeros
-    last: they identify no one); failing that, the cheapest in a sum with it, to make progress."""
-    def order(k):
-        return (release.counts[k] == 0, release.cost.get(k, 0), release.counts[k], repr(k))
-
-    def shown_in(found) -> list[Key]:
-        return sorted({k for equation in found for k in equation if not _unknown(k, release, withheld)}, key=order)
-
-    _, used = _component(key, release, withheld, equations)
-    for candidate in shown_in(used)[:tries]:
-        if not _worked_out(key, release, withheld | {candidate}, equations):
-            return candidate
-    nearest = shown_in(equations.get(key, ())) or shown_in(used)
-    return nearest[0] if nearest else None
+    def next(self, i: int, tries: int = 4) -> int | None:
+        """The shown count to withhold next for count `i`: of the shown counts in sums linked to it,
+        the first that alone leaves it uncertain, trying the cheapest first (then the smallest;
+        zeros last: they identify no one); failing that, the cheapest in a sum with it."""
+        def shown_in(equations) -> list[int]:
+            found = {j for e in equations for j in self.equations[e]
+                     if j not in self.withheld and j not in self.unshown}
+            return sorted(found, key=lambda j: (self.values[j] == 0, self.cost[j], self.values[j],
+                                                repr(self.keys[j])))
+        _, used = self.component(i)
+        for candidate in shown_in(used)[:tries]:
+            self.withhold(candidate)
+            uncertain = not self.worked_out(i)
+            self.show(candidate)
+            if uncertain:
+                return candidate
+        nearest = shown_in(self.holding[i]) or shown_in(used)
+        return nearest[0] if nearest else None
