@@ -95,6 +95,7 @@ class Problem:
 
     def __init__(self, seen: Seen):
         self.seen = seen
+        self.truth = dict(seen.truth)  # and each percentage's rest
         self.index: dict = {}
         self.lower: list[float] = []
         self.rows: list[tuple[dict, float, float]] = []  # ({variable: coefficient}, low, high)
@@ -181,7 +182,7 @@ class Problem:
 
 def relations(seen: Seen) -> Problem:
     problem = Problem(seen)
-    truth = seen.truth
+    truth = problem.truth
     by_figure: dict = {}
     for key in truth:
         id, period, group, part = key
@@ -231,16 +232,21 @@ def relations(seen: Seen) -> Problem:
             if at > last and tiling:
                 total, parts = (id, period, g, part), [(id, p, g, part) for p in tiling]
                 problem.equal(total, parts, holds(total, parts))
-    # the same children under two indicators (same numerator in words, same days, same group)
+    # the same children under two indicators (same numerator in words, same days, same group),
+    # where that holds for every figure of the two (not a coincidence of one period)
     words: dict = {}
     for key in truth:
         id, period, group, part = key
         if part in counts(id):
             said = defs[id].numerator if part == "numerator" else defs[id].denominator
             words.setdefault((said, seen.windows[(id, period)], group), []).append(key)
-    for same in words.values():
-        for other in same[1:]:
-            problem.equal(same[0], [other], truth[same[0]] == truth[other])
+    pairs = [(same[0], other) for same in words.values() for other in same[1:]]
+    always: dict = {}
+    for one, other in pairs:
+        pair = (one[0], one[3], other[0], other[3])
+        always[pair] = always.get(pair, True) and truth[one] == truth[other]
+    for one, other in pairs:
+        problem.equal(one, [other], always[(one[0], one[3], other[0], other[3])])
     # declared identities
     for id, (whole, breakdown, named) in IDENTITIES.items():
         for (i, period, part), groups in by_figure.items():
@@ -277,7 +283,7 @@ def recovered(seen: Seen, below: int = 6) -> dict:
     problem = relations(seen)
     found = {}
     for key in problem.index:
-        true = seen.truth.get(key)
+        true = problem.truth.get(key)
         if not (true is not None and 0 < true < below):
             continue
         low, high = problem.bounds(key)

@@ -18,9 +18,10 @@ An output describes everything one audience sees together as a `Release`:
 2. Secondary: while any withheld count, or any unshown count from 1 to `below` - 1, can be
    worked out exactly from what is shown (by subtraction, or because withheld counts are at least
    1, so two withheld counts known to total 2 are 1 each), withhold one more shown count linked to
-   it: the cheapest by the release's cost (then the smallest) that leaves it uncertain. Whether a count can be worked
-   out is settled by linear programming over the sums (its least and greatest value given
-   everything shown), so combinations of sums are caught as well as single ones.
+   it: the cheapest by the release's cost (then the smallest) that leaves it uncertain; never a
+   zero, so every withheld count is at least 1. Whether a count can be worked out is settled by
+   linear programming over the sums (its least and greatest value given everything shown), so
+   combinations of sums are caught as well as single ones.
 3. Every figure worked out from a withheld count.
 
 Withholding a count can only widen what the others could be, so one pass over the protected
@@ -184,7 +185,7 @@ class _Audit:
         return math.floor(-high.fun + 1e-6) <= math.ceil(low.fun - 1e-6)
 
     def lowest(self, i: int) -> int:
-        return 1 if i in self.withheld and self.values[i] > 0 else 0
+        return 1 if i in self.withheld else 0
 
     def twin(self, i: int) -> bool:
         """Whether another unknown count is in exactly the same sums as count `i`, with the same
@@ -200,13 +201,13 @@ class _Audit:
 
     def next(self, i: int, tries: int = 4) -> int | None:
         """The shown count to withhold next for count `i`: of the shown counts in sums linked to it,
-        the first that alone leaves it uncertain, trying the cheapest first (then the smallest;
-        zeros last: they identify no one); failing that, the cheapest in a sum with it."""
+        the first that alone leaves it uncertain, trying the cheapest first (then the smallest);
+        failing that, the cheapest in a sum with it. Never a zero: a withheld count is at least 1,
+        as members are told."""
         def shown_in(equations) -> list[int]:
             found = {j for e in equations for j in self.equations[e]
-                     if j not in self.withheld and j not in self.unshown}
-            return sorted(found, key=lambda j: (self.values[j] == 0, self.cost[j], self.values[j],
-                                                repr(self.keys[j])))
+                     if j not in self.withheld and j not in self.unshown and self.values[j] > 0}
+            return sorted(found, key=lambda j: (self.cost[j], self.values[j], repr(self.keys[j])))
         _, used = self.component(i)
         for candidate in shown_in(used)[:tries]:
             self.withhold(candidate)
