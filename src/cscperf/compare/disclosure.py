@@ -137,8 +137,10 @@ class _Audit:
     def unknown(self, i: int) -> bool:
         return (i in self.withheld or i in self.unshown) and i not in self.found()
 
-    def component(self, i: int) -> tuple[list[int], list[int]]:
-        """The unknown counts linked to count `i` through equations, and those equations."""
+    def component(self, i: int, found_too: bool = False) -> tuple[list[int], list[int]]:
+        """The unknown counts linked to count `i` through equations, and those equations; with
+        `found_too`, through the counts found by subtraction as well (what they were found from)."""
+        linked = (lambda j: j in self.withheld or j in self.unshown) if found_too else self.unknown
         seen, queue, used = {i}, [i], set()
         while queue:
             for e in self.holding[queue.pop()]:
@@ -146,7 +148,7 @@ class _Audit:
                     continue
                 used.add(e)
                 for other in self.equations[e]:
-                    if other not in seen and self.unknown(other):
+                    if other not in seen and linked(other):
                         seen.add(other)
                         queue.append(other)
         return sorted(seen), sorted(used)
@@ -208,7 +210,7 @@ class _Audit:
             found = {j for e in equations for j in self.equations[e]
                      if j not in self.withheld and j not in self.unshown and self.values[j] > 0}
             return sorted(found, key=lambda j: (self.cost[j], self.values[j], repr(self.keys[j])))
-        _, used = self.component(i)
+        _, used = self.component(i, found_too=True)
         for candidate in shown_in(used)[:tries]:
             self.withhold(candidate)
             uncertain = not self.worked_out(i)

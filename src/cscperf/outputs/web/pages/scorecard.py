@@ -17,7 +17,8 @@ pages = Pages()
 
 RATINGS = {"green": "Green", "amber": "Amber", "red": "Red", "none": "Not rated"}
 GRAINS = {"snapshot": "On the last day of the period", "in_period": "During the period",
-          "rolling_12m": "In the 12 months to the end of the period"}
+          "rolling_12m": "In the 12 months to the end of the period",
+          "rolling_36m": "In the 36 months to the end of the period"}
 
 
 def chosen(ctx: Context) -> tuple[Selection | None, Scorecard | None]:
