@@ -8,6 +8,8 @@ Analysts' internal figures are the same figures unprotected.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import duckdb
 
 from cscperf import settings
@@ -15,6 +17,10 @@ from cscperf.compare.figure import Figure, number
 from cscperf.compare.plan import Plan, over_time
 from cscperf.compare.release import Members
 from cscperf.indicators.periods import Period
+
+# Members are told that a figure is not recorded in plain words; the store tables and columns it
+# would come from are for analysts (their internal view keeps the engine's reason).
+NOT_RECORDED = "not recorded: the data loaded for this authority do not hold what it is counted from"
 
 
 def plans(indicators, period: Period) -> dict[str, Plan]:
@@ -33,6 +39,8 @@ class Shown:
         members = None if internal else Members(results, indicators, below, headline)
         for r in results:
             figure = self._figure(r)
+            if members and figure.reason and figure.reason.startswith("not recorded"):
+                figure = replace(figure, reason=NOT_RECORDED)
             self.figures[(r.id, r.period, r.breakdown, r.group)] = (
                 members.protect(r.id, figure, r.breakdown) if members else figure)
 
