@@ -28,6 +28,7 @@ from cscperf.compare.figure import help_text as _help
 from cscperf.compare.plan import Plan, short_label
 from cscperf.compare.published import HOW_TO_GET, NeighbourValue, Published, any_imported, published
 from cscperf.compare.targets import NO_TARGETS, Rag, Targets, rag
+from cscperf.indicators import breakdowns
 from cscperf.indicators.periods import Period
 from cscperf.reference import authorities
 
@@ -189,9 +190,11 @@ class Computed:
         return self.protect(id, figure)
 
     def groups(self, id: str, period: Period, breakdown: str, total: Figure) -> tuple[Figure, ...]:
-        """The breakdown's groups for the period, in order of group, protected as a set."""
+        """The breakdown's groups for the period in their natural order (age bands youngest
+        first), protected as a set."""
         groups = sorted((f for (i, p, b, _), f in self.figures.items()
-                         if (i, p, b) == (id, str(period), breakdown)), key=lambda f: f.group or "")
+                         if (i, p, b) == (id, str(period), breakdown)),
+                        key=lambda f: breakdowns.order(breakdown, f.group))
         if self.internal:
             return tuple(groups)
         return tuple(suppression.protect_groups(total, groups, self.definitions[id].unit, self.threshold))

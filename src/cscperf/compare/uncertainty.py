@@ -147,6 +147,8 @@ def control_limits(series: tuple[Figure, ...], unit: str) -> Limits | None:
     """Limits for the series' latest point from the points before it: a p-chart for percentages
     (limits at the latest point's own denominator), a c-chart for counts and a u-chart for rates.
     None when fewer than FEWEST_POINTS earlier points are shown, or for averages."""
+    if len(series) <= FEWEST_POINTS:
+        return None
     *before, latest = series
     if unit == "count":
         values = [f.value for f in before if f.value is not None]

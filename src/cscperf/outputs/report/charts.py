@@ -142,7 +142,9 @@ def _group(breakdown: str, figure: Figure) -> str:
     if figure.group is None:
         return "Not recorded"
     words = breakdowns.label(breakdown, figure.group)
-    return figure.group if words == figure.group else f"{words} ({figure.group})"
+    if words == figure.group or breakdowns.get(breakdown).of_child:  # a code in brackets, not an age band
+        return words
+    return f"{words} ({figure.group})"
 
 
 def neighbours_chart(card: Card, la_name: str) -> Chart | None:
