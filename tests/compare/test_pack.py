@@ -42,7 +42,9 @@ def test_green_but_wholly_worse_than_england_is_never_gone_well():
     assert a.change == pack.IMPROVED  # 5.8 points on 1,000 each: Newcombe's interval leaves out 0
     well, improve = meaning.summary(scorecard(c), {d.id: a})
     assert well == [] and len(improve) == 1
-    assert "significantly worse than England and is significantly worse than similar councils" in improve[0]
+    assert improve[0] == ("Assessments completed within 45 working days: 49.8%. It meets the target of 45.0%, "
+                          "is significantly worse than England and similar councils, and shows a real "
+                          "improvement on a year earlier.")
 
 
 def test_a_change_on_a_small_base_is_within_normal_variation():
@@ -54,8 +56,8 @@ def test_a_change_on_a_small_base_is_within_normal_variation():
     assert a.change == pack.NORMAL and a.per_child == 6.25
     assert (a.england, a.neighbours) == (pack.SIMILAR, pack.SIMILAR)
     assert meaning.sentence(c, a) == (
-        "Is in line with England and similar councils (no significant difference) and is within normal "
-        "variation on a year earlier. With numbers this small, 1 child is 6.2 percentage points.")
+        "It is in line with England and similar councils and is within normal variation on a year "
+        "earlier. With numbers this small, 1 child is 6.2 percentage points.")
     well, improve = meaning.summary(scorecard(c), {d.id: a})
     assert well == improve == []  # it moved the right way, but no more than noise
     assert a.importance == 0
@@ -77,7 +79,10 @@ def test_exceptions_rank_target_and_level_before_change():
     quiet = card(definition("d"), fig("q", 80.0, 80, 100), fig("y", 79.0, 79, 100))
     built = pack.build(scorecard(red, worse, changed, quiet), headlines=("d", "a"))
     [section] = built.sections
-    assert section.exceptions == ("a", "b", "c") and section.rest == ("d",)
+    # in depth: the two most important (off target 8, significantly worse than England 4); a real
+    # change alone (2) is listed in the compact table, which keeps the journey order
+    assert section.exceptions == ("a", "b") and section.rest == ("c", "d")
+    assert [built.assessment(i).importance for i in "abcd"] == [8, 4, 2, 0]
     assert built.assessment("a").reasons == ("not meeting its target",)
     assert built.assessment("c").reasons == ("a real improvement on a year earlier",)
     assert [h.id for h in built.headlines] == ["d", "a"]

@@ -2,8 +2,9 @@
 scorecard's figures as shown (already suppressed) and their assessment (`pack.assess`), so the
 words never give back a withheld number and never call noise a change.
 
-    Meets the target of 85.0%, is significantly better than England and is within normal
-    variation on a year earlier. With numbers this small, 1 child is 6.3 percentage points.
+    It meets the target of 85.0%, is significantly better than England and similar councils, and
+    is within normal variation on a year earlier. With numbers this small, 1 child is 6.3
+    percentage points.
 """
 
 from __future__ import annotations
@@ -28,20 +29,20 @@ def _target(card: Card) -> str:
     return TARGET[card.rag].format(written(card.target, d.decimals, "%" if d.unit == "percent" else ""))
 
 
-def _benchmarks(a: Assessment) -> str | None:
-    said = {name: standing for name, standing in (("England", a.england), ("similar councils", a.neighbours))
-            if standing}
-    if not said:
-        return None
-    if set(said.values()) == {SIMILAR}:
-        return f"is in line with {' and '.join(said)} (no significant difference)"
-    return " and ".join(f"is {standing} than {name}" if standing != SIMILAR else f"in line with {name}"
-                        for name, standing in said.items())
+def _benchmarks(a: Assessment) -> list[str]:
+    """'is significantly better than England and similar councils', or one clause per standing."""
+    by_standing: dict[str, list[str]] = {}
+    for name, standing in (("England", a.england), ("similar councils", a.neighbours)):
+        if standing:
+            by_standing.setdefault(standing, []).append(name)
+    return [f"is in line with {' and '.join(names)}" if standing == SIMILAR else
+            f"is {standing} than {' and '.join(names)}" for standing, names in by_standing.items()]
 
 
 def _join(clauses: list[str]) -> str:
-    text = clauses[0] if len(clauses) == 1 else ", ".join(clauses[:-1]) + " and " + clauses[-1]
-    return text[0].upper() + text[1:] + "."
+    if len(clauses) == 1:
+        return f"It {clauses[0]}."
+    return f"It {', '.join(clauses[:-1])}{',' if len(clauses) > 2 else ''} and {clauses[-1]}."
 
 
 def sentence(card: Card, a: Assessment) -> str:
@@ -49,11 +50,11 @@ def sentence(card: Card, a: Assessment) -> str:
     now = card.current
     if now.value is None:
         return WITHHELD if now.suppressed else (words.reason(now.reason) or "No figure for this period.")
-    clauses = [c for c in (_target(card) if card.rag else None, _benchmarks(a)) if c]
+    clauses = ([_target(card)] if card.rag else []) + _benchmarks(a)
     if a.change == NORMAL:
         clauses.append("is within normal variation on a year earlier")
     elif a.change in CHANGES:
-        clauses.append(f"is {CHANGES[a.change]}")
+        clauses.append(f"shows {CHANGES[a.change]}")
     if a.outside_limits:
         clauses.append("is outside the range of the last two years")
     said = _join(clauses) if clauses else "No target is set and it cannot be compared with published figures."

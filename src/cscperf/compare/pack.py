@@ -11,7 +11,8 @@ same pack. Each indicator is assessed once (`Assessment`), in one order of judge
 
 An exception is an indicator off target (red or amber), significantly different from England or
 its neighbours, significantly changed since a year earlier, or outside its control limits. Its
-importance ranks it: the level against target and benchmarks first, then change. A measure whose
+importance ranks it: the level against target and benchmarks first, then change; the most
+important of each section are reported in depth, the rest in its compact table. A measure whose
 interval lies wholly on the worse side of England or the neighbours is never "gone well".
 """
 
@@ -35,6 +36,12 @@ BETTER, WORSE, HIGHER_THAN, LOWER_THAN, SIMILAR = (
 IMPROVED, WORSENED, ROSE, FELL, NORMAL = ("improved", "worsened", "rose", "fell", "within normal variation")
 CHANGES = {IMPROVED: "a real improvement on a year earlier", WORSENED: "a real worsening on a year earlier",
            ROSE: "a real rise on a year earlier", FELL: "a real fall on a year earlier"}
+# How much each reason adds to an exception's importance: the level against the target and the
+# benchmarks first, then a real change; a difference where neither way is better counts least.
+WEIGHTS = {"red": (8, "not meeting its target"), "amber": (4, "close to but not meeting its target"),
+           WORSE: 4, BETTER: 2, HIGHER_THAN: 1, LOWER_THAN: 1, "change": 2}
+IN_DEPTH = 4      # an exception this important is reported in depth: off target, worse than a benchmark, ...
+PER_SECTION = 2   # ... the most important two of each section; the rest go in its compact table
 SMALL_BASE = 2.0  # one child moving a percentage by this many points or more is said
 
 
@@ -106,18 +113,16 @@ def assess(card: Card) -> Assessment:
     limits = _limits(card)
     outside = limits is not None and now.value is not None and not limits.holds(now.value)
     small = uncertainty.per_child(now, d.unit)
-    reasons: list[tuple[int, str]] = []
-    if card.rag == "red":
-        reasons.append((4, "not meeting its target"))
-    elif card.rag == "amber":
-        reasons.append((2, "close to but not meeting its target"))
+    reasons: list[tuple[int, str]] = []  # (weight, words): the level against target and benchmarks first
+    if card.rag in ("red", "amber"):
+        reasons.append(WEIGHTS[card.rag])
     for name, standing in (("England", england), ("similar councils", neighbours)):
         if standing in (WORSE, BETTER, HIGHER_THAN, LOWER_THAN):
-            reasons.append((2 if standing == WORSE else 1, f"{standing} than {name}"))
+            reasons.append((WEIGHTS[standing], f"{standing} than {name}"))
     if change in CHANGES:
-        reasons.append((1, CHANGES[change]))
+        reasons.append((WEIGHTS["change"], CHANGES[change]))
     if outside:
-        reasons.append((1, "outside the range of the last two years (control limits)"))
+        reasons.append((WEIGHTS["change"], "outside the range of the last two years (control limits)"))
     reasons.sort(key=lambda r: -r[0])
     return Assessment(d.id, interval, england, neighbours, change, limits, outside,
                       small if small is not None and small >= SMALL_BASE else None,
@@ -140,7 +145,8 @@ class PackSection:
 
     id: str = field(metadata=_help("Section id"))
     title: str = field(metadata=_help("Section title"))
-    exceptions: tuple[str, ...] = field(metadata=_help("Indicator ids reported in depth, most important first"))
+    exceptions: tuple[str, ...] = field(metadata=_help(
+        f"Indicator ids reported in depth, most important first: at most {PER_SECTION}, each of importance {IN_DEPTH} or more"))
     rest: tuple[str, ...] = field(metadata=_help("Indicator ids listed in the compact table, in journey order"))
 
 
@@ -191,10 +197,9 @@ def build(scorecard: Scorecard, headlines: tuple[str, ...] | None = None) -> Pac
         grouped.setdefault(card.definition.section, []).append(card)
     sections = []
     for id, cards in grouped.items():
-        exceptional = sorted((c for c in cards if assessed[c.definition.id].importance),
-                             key=lambda c: -assessed[c.definition.id].importance)
-        sections.append(PackSection(id, cards[0].definition.section_title,
-                                    tuple(c.definition.id for c in exceptional),
-                                    tuple(c.definition.id for c in cards if not assessed[c.definition.id].importance)))
+        ranked = sorted((c.definition.id for c in cards if assessed[c.definition.id].importance >= IN_DEPTH),
+                        key=lambda i: -assessed[i].importance)[:PER_SECTION]
+        sections.append(PackSection(id, cards[0].definition.section_title, tuple(ranked),
+                                    tuple(c.definition.id for c in cards if c.definition.id not in ranked)))
     well, improve = meaning.summary(scorecard, assessed)
     return Pack(tops, tuple(sections), tuple(well), tuple(improve), tuple(assessed.values()))

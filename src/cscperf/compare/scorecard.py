@@ -20,7 +20,7 @@ from datetime import datetime
 import duckdb
 
 from cscperf import settings
-from cscperf.compare import suppression
+from cscperf.compare import suppression, words
 from cscperf.compare.commentary import NO_COMMENTARY, NONE_GIVEN, Commentary
 from cscperf.compare.direction import Direction, direction
 from cscperf.compare.figure import Figure, contract_fields, number
@@ -175,7 +175,7 @@ class Computed:
         period = Period.parse(r.period)
         return Figure(r.period, period.label, r.start.isoformat(), r.end.isoformat(),
                       number(r.value, decimals), number(r.numerator), r.denominator,
-                      r.reason, group=r.group)
+                      words.reason(r.reason), group=r.group)
 
     def protect(self, id: str, figure: Figure) -> Figure:
         if self.internal:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import altair as alt
 import vl_convert
 
-from cscperf.compare.figure import Figure
+from cscperf.compare.figure import MARK, Figure
 from cscperf.compare.figure import help_text as _help
 from cscperf.compare.plan import point_label
 from cscperf.compare.published import comparable
@@ -53,7 +53,9 @@ class Chart:
     alt: str = field(metadata=_help("Text alternative: what the chart shows, in words"))
     columns: tuple[str, ...] = field(metadata=_help("The data table's column headings"))
     rows: tuple[tuple[str, ...], ...] = field(metadata=_help("The data table: every value drawn, as shown"))
-    spec: dict = field(metadata=_help("The Vega-Lite specification"))
+    spec: dict | None = field(metadata=_help("The Vega-Lite specification; None when there is nothing worth "
+                                             "drawing (`note` says why)"))
+    note: str = field(default="", metadata=_help("Said under the chart: groups not shown, or why it is not drawn"))
 
     def svg(self) -> str:
         return vl_convert.vegalite_to_svg(self.spec)
@@ -66,19 +68,25 @@ def _label(period: str) -> str:
     return point_label(Period.parse(period))
 
 
-def _lines(card: Card, region: bool = False) -> list[tuple[str, float]]:
-    """Reference lines: (label, value); the region's too when `region`."""
+# One line style, one meaning, in every chart of every output: the dash pattern of each reference line.
+DASHES = {"target": [1, 0], "neighbours": [8, 4], "region": [8, 3, 2, 3], "england": [2, 3]}
+
+
+def _lines(card: Card, region: bool = False) -> list[tuple[str, str, float]]:
+    """Reference lines: (kind, label, value); the region's too when `region`. Published figures
+    only for percentages, rates and averages (a count depends on the area's size, and a quarter's
+    count is no part of a year's total)."""
     d, lines = card.definition, []
     if card.target is not None:
-        lines.append(("Target", card.target))
+        lines.append(("target", "Target", card.target))
     p = card.published
     if p and not p.unavailable and comparable(d.unit):
         if p.neighbour_mean is not None:
-            lines.append((f"Statistical neighbours {p.year}", round(p.neighbour_mean, d.decimals)))
+            lines.append(("neighbours", f"Similar councils (average) {p.year}", round(p.neighbour_mean, d.decimals)))
         if region and p.region is not None:
-            lines.append((f"{p.region_name or 'Region'} {p.year}", p.region))
+            lines.append(("region", f"{p.region_name or 'Region'} {p.year}", p.region))
         if p.england is not None:
-            lines.append((f"England {p.year}", p.england))
+            lines.append(("england", f"England {p.year}", p.england))
     return lines
 
 
@@ -101,12 +109,13 @@ def line_chart(card: Card, series: tuple[Figure, ...], every: str, title: str, i
         x=alt.X("period:O", sort=None, title=None, axis=alt.Axis(labelAngle=-30)), y=y)]
     if lines:
         reference = alt.Chart(alt.Data(values=[{"label": f"{name}: {value:g}", "value": value}
-                                               for name, value in lines]))
-        # Named in a legend by dash pattern rather than beside the line: close values (a target of
-        # 85 and England's 85.7) would print their labels over each other.
-        names = [f"{name}: {value:g}" for name, value in lines]
+                                               for _, name, value in lines]))
+        # Named once in a legend by dash pattern rather than beside the line: close values (a
+        # target of 85 and England's 85.7) would print their labels over each other.
+        names = [f"{name}: {value:g}" for _, name, value in lines]
+        dashes = alt.Scale(domain=names, range=[DASHES[kind] for kind, _, _ in lines])
         layers.append(reference.mark_rule(color=INK, strokeWidth=1.5).encode(
-            y="value:Q", strokeDash=alt.StrokeDash("label:N", sort=names, legend=alt.Legend(
+            y="value:Q", strokeDash=alt.StrokeDash("label:N", scale=dashes, sort=names, legend=alt.Legend(
                 title=None, orient="bottom", direction="vertical", labelFont=FONT, labelFontSize=11,
                 labelLimit=400, symbolStrokeColor=INK, symbolType="stroke"))))
     chart = _styled(alt.layer(*layers).properties(width=520, height=220, title=d.title))
@@ -116,25 +125,40 @@ def line_chart(card: Card, series: tuple[Figure, ...], every: str, title: str, i
     words = (f"from {shown(known[0], 'value', d)} in {_label(known[0].period)} to "
              f"{shown(known[-1], 'value', d)} in {_label(known[-1].period)}") if known else "with no values shown"
     alt_text = (f"Line chart of {d.title.lower()} by {every}, {rows[0][0]} to {rows[-1][0]}: {words}."
-                + "".join(f" {name}: {value:g}." for name, value in lines) + " The values are in the table.")
+                + "".join(f" {name}: {value:g}." for _, name, value in lines) + " The values are in the table.")
     columns = ("Period", d.title, "Numerator", "Denominator") if d.unit != "count" else ("Period", d.title)
     return Chart(id, title, alt_text, columns, tuple(r[:len(columns)] for r in rows), chart.to_dict())
 
 
+def _hidden(groups: tuple[Figure, ...], breakdown: str) -> str:
+    hidden = [_group(breakdown, g) for g in groups if g.withheld("value")]
+    if not hidden:
+        return ""
+    return (f"Not shown {MARK}, to protect children's confidentiality: "
+            f"{'; '.join(hidden)}.")
+
+
 def breakdown_chart(card: Card, breakdown: str, groups: tuple[Figure, ...]) -> Chart:
+    """One bar per group shown. Not drawn when no group, or only one, has a figure shown: the
+    note says why (a chart of nothing, or of one bar, tells a member nothing a sentence does not)."""
     d = card.definition
     title = f"{d.title} {BREAKDOWN_TITLES.get(breakdown, 'by ' + breakdown.replace('_', ' '))}"
     bars = [{"group": _group(breakdown, g), "value": g.value,
              "text": shown(g, "value", d)} for g in groups if g.value is not None]
-    chart = _bars(bars, "group", unit_words(d.unit), title, 440)
     rows = tuple((_group(breakdown, g), shown(g, "value", d)) for g in groups)
-    withheld = sum(1 for g in groups if g.value is None)
+    hidden = _hidden(groups, breakdown)
+    if len(bars) < 2:
+        why = ("Not drawn: every group is too small to show." if not bars and hidden else
+               f"Not drawn: only one group has a figure shown ({bars[0]['group']}: {bars[0]['text']})."
+               if bars else "Not drawn: there are no figures for this period.")
+        return Chart(f"chart-{d.id}-{breakdown}", title, why, ("Group", d.title), rows if bars else (), None,
+                     " ".join(t for t in (why, hidden) if t))
+    chart = _bars(bars, "group", unit_words(d.unit), title, 440)
     listed = "; ".join(f"{group} {value}" for group, value in rows[:12])
     alt_text = (f"Bar chart of {d.title.lower()} {BREAKDOWN_TITLES.get(breakdown, breakdown)} for "
                 f"{card.current.label}: {listed}{'; and more' if len(rows) > 12 else ''}."
-                + (f" {withheld} group{'s are' if withheld > 1 else ' is'} not shown ([c])." if withheld else "")
-                + " The values are in the table.")
-    return Chart(f"chart-{d.id}-{breakdown}", title, alt_text, ("Group", d.title), rows, chart.to_dict())
+                + (f" {hidden}" if hidden else "") + " The values are in the table.")
+    return Chart(f"chart-{d.id}-{breakdown}", title, alt_text, ("Group", d.title), rows, chart.to_dict(), hidden)
 
 
 def _group(breakdown: str, figure: Figure) -> str:
@@ -148,26 +172,45 @@ def _group(breakdown: str, figure: Figure) -> str:
 
 
 def neighbours_chart(card: Card, la_name: str) -> Chart | None:
-    """The authority's latest published figure beside each statistical neighbour's, their mean,
-    the region's and England's; None for a count or when nothing is published."""
+    """The authority's latest published figure among its statistical neighbours', ranked from the
+    lowest, as dots, with England's and the neighbours' average as lines; None for a count (it
+    depends on the area's size) or when nothing is published."""
     d, p = card.definition, card.published
     if p is None or p.unavailable or not comparable(d.unit):
         return None
-
-    def plain(value) -> str:
-        return "-" if value is None else f"{value:g}"
-    areas = [(f"{la_name} (this authority)", p.authority, p.authority_shown or "not published"),
-             *((n.name, n.value, n.shown) for n in p.neighbours),
-             (f"Statistical neighbours (mean of {p.neighbour_count})", p.neighbour_mean, plain(p.neighbour_mean)),
-             (p.region_name or "Region", p.region, plain(p.region)), ("England", p.england, plain(p.england))]
-    title = f"{d.title}: {la_name} beside its statistical neighbours, {p.year}"
-    bars = [{"area": name, "value": value, "text": text} for name, value, text in areas if value is not None]
-    chart = _bars(bars, "area", unit_words(d.unit), title, 400)
-    rows = tuple((name, text) for name, _, text in areas)
-    alt_text = (f"Bar chart of {d.title.lower()} published for {p.year}: "
-                + "; ".join(f"{name} {text}" for name, text in rows) + ". The values are in the table.")
-    return Chart(f"chart-{d.id}-neighbours", title, alt_text, ("Area", f"{d.title} {p.year}"), rows,
-                 chart.to_dict())
+    areas = [(f"{la_name} (this council)", p.authority, p.authority_shown or "not published", "This authority"),
+             *((n.name, n.value, n.shown, "Statistical neighbour") for n in p.neighbours)]
+    ranked = sorted((a for a in areas if a[1] is not None), key=lambda a: a[1])
+    if len(ranked) < 2:
+        return None
+    title = f"{d.title}: {la_name} and similar councils, {p.year}"
+    points = [{"area": name, "value": value, "marked": marked} for name, value, _, marked in ranked]
+    base = alt.Chart(alt.Data(values=points)).encode(
+        y=alt.Y("area:N", sort=None, title=None), x=alt.X("value:Q", title=unit_words(d.unit)))
+    legend = alt.Legend(title=None, orient="top")
+    kinds = list(MARKS)[:2]
+    dots = base.mark_point(filled=True, opacity=1).encode(
+        shape=alt.Shape("marked:N", scale=alt.Scale(domain=kinds, range=[MARKS[k] for k in kinds]), legend=legend),
+        color=alt.Color("marked:N", scale=alt.Scale(domain=kinds, range=[INK, BLUE]), legend=legend),
+        size=alt.Size("marked:N", scale=alt.Scale(domain=kinds, range=[160, 70]), legend=None))
+    lines = [(kind, name, value) for kind, name, value in _lines(card) if kind != "target"]
+    layers = [dots]
+    if lines:
+        names = [f"{name}: {value:g}" for _, name, value in lines]
+        layers.append(alt.Chart(alt.Data(values=[{"label": n, "value": v} for n, (_, _, v) in zip(names, lines)]))
+                      .mark_rule(color=INK, strokeWidth=1.5).encode(
+            x="value:Q", strokeDash=alt.StrokeDash("label:N", sort=names, scale=alt.Scale(
+                domain=names, range=[DASHES[k] for k, _, _ in lines]), legend=alt.Legend(
+                title=None, orient="bottom", direction="vertical", symbolType="stroke", symbolStrokeColor=INK,
+                labelLimit=400))))
+    chart = _styled(alt.layer(*layers).properties(width=420, height=22 * len(ranked), title=title))
+    rows = tuple((str(i), name, text) for i, (name, _, text, _) in enumerate(ranked, start=1))
+    missing = [name for name, value, _, _ in areas if value is None]
+    alt_text = (f"Dot chart of {d.title.lower()} published for {p.year}, lowest first: "
+                + "; ".join(f"{name} {text}" for _, name, text in rows) + "."
+                + "".join(f" {name}: {value:g}." for _, name, value in lines) + " The values are in the table.")
+    return Chart(f"chart-{d.id}-neighbours", title, alt_text, ("Rank, lowest first", "Council", f"{d.title} {p.year}"),
+                 rows, chart.to_dict(), f"No published figure: {'; '.join(missing)}." if missing else "")
 
 
 MARKS = {"This authority": "diamond", "Statistical neighbour": "triangle-up", "Other authority": "circle"}
@@ -222,6 +265,52 @@ def charts(card: Card) -> list[Chart]:
     """The charts for one indicator: its series when it is a headline one, and its breakdowns."""
     found = [series_chart(card)] if card.definition.id in HEADLINE else []
     return found + [breakdown_chart(card, b.id, b.groups) for b in card.breakdowns]
+
+
+def in_depth(card: Card, la_name: str) -> list[Chart]:
+    """An exception in depth: its last two years, its breakdowns, and its place among similar councils."""
+    neighbours = neighbours_chart(card, la_name)
+    return [series_chart(card), *(breakdown_chart(card, b.id, b.groups) for b in card.breakdowns),
+            *([neighbours] if neighbours else [])]
+
+
+def small_multiple(card: Card, width: int = 200, height: int = 64) -> str:
+    """The performance-on-a-page chart: the last eight quarters as a small inline SVG, over a
+    shaded band from the similar councils' average to England's published value (percentages,
+    rates and averages only), labelled with every value it draws."""
+    d = card.definition
+    points = [(i, f.value) for i, f in enumerate(card.series) if f.value is not None]
+    comparators = [v for kind, _, v in _lines(card) if kind in ("neighbours", "england")]
+    label = (f"{d.title}, last eight quarters: "
+             + ", ".join(f"{_label(f.period)} {shown(f, 'value', d)}" for f in card.series)
+             + "".join(f". {name} {value:g}" for kind, name, value in _lines(card) if kind != "target")
+             + ".")
+    if not points:
+        return f'<p class="spark-none">No quarter has a figure shown.</p>'
+    values = [v for _, v in points] + comparators
+    low, high = min(0, *values), max(values) or 1
+    span = high - low or 1
+    step = (width - 8) / max(1, len(card.series) - 1)
+
+    def y(v):
+        return height - 4 - (v - low) / span * (height - 8)
+    band = ""
+    if comparators:
+        top, bottom = y(max(comparators)), y(min(comparators))
+        band = (f'<rect x="0" y="{top - 1:.1f}" width="{width}" height="{bottom - top + 2:.1f}" fill="#dbe7f2"/>')
+    segments, current = [], []
+    for i, f in enumerate(card.series):  # a withheld or missing quarter breaks the line
+        if f.value is None:
+            segments, current = segments + [current] if current else segments, []
+            continue
+        current.append(f"{4 + i * step:.1f},{y(f.value):.1f}")
+    segments += [current] if current else []
+    paths = "".join(f'<polyline points="{" ".join(s)}" fill="none" stroke="{BLUE}" stroke-width="2"/>'
+                    for s in segments)
+    last = points[-1]
+    dot = f'<circle cx="{4 + last[0] * step:.1f}" cy="{y(last[1]):.1f}" r="3" fill="{INK}"/>'
+    return (f'<svg class="multiple" role="img" aria-label="{label}" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}"><title>{label}</title>{band}{paths}{dot}</svg>')
 
 
 def sparkline(card: Card, width: int = 96, height: int = 24) -> str:

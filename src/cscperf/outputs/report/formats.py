@@ -33,7 +33,7 @@ def value_with_parts(figure: Figure, d: Definition) -> str:
     """'80.0% (16 of 20)', '26.9 (82 children)', '298'; the reason in words when not computable."""
     value = shown(figure, "value", d)
     if figure.value is None and not figure.suppressed and figure.reason:
-        return f"- ({figure.reason})"
+        return f"- {figure.reason}"
     if d.unit == "percent":
         return f"{value} ({shown(figure, 'numerator', d)} of {shown(figure, 'denominator', d)})"
     if d.unit in ("days", "average"):

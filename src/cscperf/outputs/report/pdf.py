@@ -37,7 +37,8 @@ def _print(context: ReportContext, html: Path, path: Path) -> Path:
         try:
             page = browser.new_page()
             page.goto(html.resolve().as_uri(), wait_until="load")
-            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+            if context.detail == "full":  # the data tables; the pack's charts carry alt text
+                page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
             page.pdf(path=str(path), prefer_css_page_size=True, print_background=True,
                      display_header_footer=True, header_template=_band(f"<strong>{marking}</strong>"),
                      footer_template=_band('Page <span class="pageNumber"></span> of <span class="totalPages"></span>'),
