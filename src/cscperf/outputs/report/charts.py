@@ -118,7 +118,7 @@ def line_chart(card: Card, series: tuple[Figure, ...], every: str, title: str, i
             y="value:Q", strokeDash=alt.StrokeDash("label:N", scale=dashes, sort=names, legend=alt.Legend(
                 title=None, orient="bottom", direction="vertical", labelFont=FONT, labelFontSize=11,
                 labelLimit=400, symbolStrokeColor=INK, symbolType="stroke"))))
-    chart = _styled(alt.layer(*layers).properties(width=520, height=220, title=d.title))
+    chart = _styled(alt.layer(*layers).properties(width=520, height=170, title=d.title))
     rows = tuple((_label(f.period), shown(f, "value", d), shown(f, "numerator", d), shown(f, "denominator", d))
                  for f in series)
     known = [f for f in series if f.value is not None]
@@ -203,7 +203,7 @@ def neighbours_chart(card: Card, la_name: str) -> Chart | None:
                 domain=names, range=[DASHES[k] for k, _, _ in lines]), legend=alt.Legend(
                 title=None, orient="bottom", direction="vertical", symbolType="stroke", symbolStrokeColor=INK,
                 labelLimit=400))))
-    chart = _styled(alt.layer(*layers).properties(width=420, height=22 * len(ranked), title=title))
+    chart = _styled(alt.layer(*layers).properties(width=420, height=16 * len(ranked), title=title))
     rows = tuple((str(i), name, text) for i, (name, _, text, _) in enumerate(ranked, start=1))
     missing = [name for name, value, _, _ in areas if value is None]
     alt_text = (f"Dot chart of {d.title.lower()} published for {p.year}, lowest first: "

@@ -263,12 +263,16 @@ def committee_actions(db: Path | None) -> tuple[Table, Table]:
 
 
 def definitions(scorecard: Scorecard, ids: set[str] | None = None) -> Table:
-    """What each indicator counts (those in `ids`, when given): words only, no ids."""
+    """What each indicator counts: every one, in words (no ids), or those in `ids` briefly."""
+    cards = [c.definition for c in scorecard.cards if ids is None or c.definition.id in ids]
+    if ids is not None:
+        return Table(("Measure", "Definition", "Which way is better"),
+                     tuple((d.title, d.definition, POLARITY_WORDS[d.polarity]) for d in cards))
     return Table(("Indicator", "Definition", "Numerator", "Denominator", "Which way is better",
                   "What good looks like", "Published comparison"),
                  tuple((d.title, d.definition, d.numerator, d.denominator or "-", POLARITY_WORDS[d.polarity],
                         d.good, "Published by the Department for Education" if d.benchmark else "None published")
-                       for d in (c.definition for c in scorecard.cards) if ids is None or d.id in ids))
+                       for d in cards))
 
 
 def glossary() -> Table:
@@ -282,15 +286,19 @@ def trends(scorecard: Scorecard) -> Table:
                                 for c in scorecard.cards))
 
 
-def sources(con: duckdb.DuckDBPyConnection, la: str) -> Table:
-    loads = con.execute("""
+def sources(con: duckdb.DuckDBPyConnection, la: str, files: bool = True) -> Table:
+    """Each load and reference release with its date; the files' names, or (`files` False) how many."""
+    listed = ("string_agg(f.name, ', ' ORDER BY f.file_id)" if files else
+              "count(f.name) || CASE count(f.name) WHEN 1 THEN ' file' ELSE ' files' END")
+    loads = con.execute(f"""
         SELECT 'Data loaded: ' || l.format || coalesce(' ' || l.collection_year, ''),
-               string_agg(f.name, ', ' ORDER BY f.file_id), strftime(l.finished_at, '%Y-%m-%d %H:%M')
+               {listed}, strftime(l.finished_at, '%Y-%m-%d %H:%M')
         FROM meta.loads l LEFT JOIN meta.load_files f USING (load_id)
         WHERE l.la = ? AND l.finished_at IS NOT NULL GROUP BY ALL ORDER BY 3""", [la]).fetchall()
-    releases = con.execute("""
-        SELECT 'Published reference: ' || kind, file_name, strftime(imported_at, '%Y-%m-%d %H:%M')
-        FROM ref.releases ORDER BY kind, file_name""").fetchall()
+    releases = con.execute(f"""
+        SELECT 'Published reference: ' || kind, {listed.replace('f.name', 'file_name').replace(' ORDER BY f.file_id', '')},
+               strftime(max(imported_at), '%Y-%m-%d %H:%M')
+        FROM ref.releases GROUP BY kind ORDER BY kind""").fetchall()
     return Table(("Source", "Files", "Loaded or imported"), tuple(tuple(map(str, r)) for r in loads + releases))
 
 
@@ -324,5 +332,5 @@ def build(scorecard: Scorecard, con: duckdb.DuckDBPyConnection, db: Path | None 
         tiles=() if full else tiles(scorecard, pack), sections=parts,
         priorities=priorities(scorecard), actions_outstanding=outstanding, actions_answered=answered,
         definitions=definitions(scorecard, None if full else shown),
-        trends=trends(scorecard) if full else Table((), ()), sources=sources(con, scorecard.la),
+        trends=trends(scorecard) if full else Table((), ()), sources=sources(con, scorecard.la, full),
         quality=quality(con, scorecard.la) if full else Table((), ()), glossary=glossary())
