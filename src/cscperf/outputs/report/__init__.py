@@ -31,6 +31,7 @@ def make(db: Path, period: str, out: Path, formats: Sequence[str] = FORMATS, la:
 
     from cscperf import store
     from cscperf.compare import analyst_files, scorecard
+    from cscperf.compare import pack as packing
     from cscperf.indicators import engine
     from cscperf.indicators.periods import Period
     from cscperf.outputs.report import context, docx, html, pdf, xlsx
@@ -55,7 +56,8 @@ def make(db: Path, period: str, out: Path, formats: Sequence[str] = FORMATS, la:
             targets=analyst_files.TARGETS.read(db, targets),
             commentary=analyst_files.COMMENTARY.read(db, commentary))
         try:
-            report = context.build(card, con, db, detail)
+            pack = packing.build(card)
+            report = context.build(card, con, db, detail, pack)
         except ValueError as error:  # the pack setting names an unknown indicator
             raise ReportError(str(error)) from None
     out.mkdir(parents=True, exist_ok=True)
@@ -71,5 +73,5 @@ def make(db: Path, period: str, out: Path, formats: Sequence[str] = FORMATS, la:
     if "docx" in formats:
         written.append(docx.write(report, stem.with_suffix(".docx")))
     if "xlsx" in formats:
-        written.append(xlsx.write(report, stem.with_suffix(".xlsx")))
+        written.append(xlsx.write(report, card, pack, stem.with_suffix(".xlsx")))
     return written

@@ -316,11 +316,12 @@ def quality(con: duckdb.DuckDBPyConnection, la: str) -> Table:
 
 
 def build(scorecard: Scorecard, con: duckdb.DuckDBPyConnection, db: Path | None = None,
-          detail: str = "pack") -> ReportContext:
+          detail: str = "pack", pack: Pack | None = None) -> ReportContext:
+    """The report for `scorecard`; `pack` is its `compare.pack.build`, made here when not given."""
     if detail not in DETAILS:
         raise ValueError(f"detail is one of {', '.join(DETAILS)}, not {detail!r}")
     outstanding, answered = committee_actions(db)
-    pack = packing.build(scorecard)
+    pack = pack or packing.build(scorecard)
     parts = sections(scorecard, pack, detail)
     shown = {r.id for part in parts for r in part.exceptions} | {h.id for h in pack.headlines}
     full = detail == "full"
