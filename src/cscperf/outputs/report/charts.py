@@ -12,6 +12,7 @@ in a picture; lines and bars are labelled in words, so no meaning rests on colou
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape, unescape
 
 import altair as alt
 import vl_convert
@@ -286,7 +287,8 @@ def small_multiple(card: Card, width: int = 200, height: int = 64) -> str:
              + "".join(f". {name} {value:g}" for kind, name, value in _lines(card) if kind != "target")
              + ".")
     if not points:
-        return f'<p class="spark-none">No quarter has a figure shown.</p>'
+        return '<p class="spark-none">No quarter has a figure shown.</p>'
+    label = escape(label)
     values = [v for _, v in points] + comparators
     low, high = min(0, *values), max(values) or 1
     span = high - low or 1
@@ -311,6 +313,14 @@ def small_multiple(card: Card, width: int = 200, height: int = 64) -> str:
     dot = f'<circle cx="{4 + last[0] * step:.1f}" cy="{y(last[1]):.1f}" r="3" fill="{INK}"/>'
     return (f'<svg class="multiple" role="img" aria-label="{label}" width="{width}" height="{height}" '
             f'viewBox="0 0 {width} {height}"><title>{label}</title>{band}{paths}{dot}</svg>')
+
+
+def small_multiple_png(svg: str, scale: float = 2) -> tuple[bytes | None, str]:
+    """A small multiple (as `small_multiple` draws it) as a PNG picture and its text alternative."""
+    if not svg.startswith("<svg"):
+        return None, ""
+    alt = unescape(svg.split('aria-label="', 1)[1].split('"', 1)[0])
+    return vl_convert.svg_to_png(svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1), scale=scale), alt
 
 
 def sparkline(card: Card, width: int = 96, height: int = 24) -> str:
