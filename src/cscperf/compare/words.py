@@ -37,6 +37,12 @@ def reason(text: str | None) -> str | None:
     return text[0].upper() + text[1:]
 
 
+def ids_named(text: str, titles: dict[str, str]) -> str:
+    """A definition's mentions of other indicators by id ('as cp_plans') by their titles instead."""
+    return re.sub(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b",
+                  lambda m: f"'{titles[m.group(0)].lower()}'" if m.group(0) in titles else m.group(0), text)
+
+
 # A short glossary for the back of every member output, in alphabetical order.
 GLOSSARY = (
     ("95% interval", "The range the true figure very probably lies in, allowing for chance with small "
@@ -63,7 +69,7 @@ GLOSSARY = (
     ("Similar councils (statistical neighbours)", "The ten councils the Department for Education judges "
                                                   "most like this one; we compare with the average of "
                                                   "their published figures."),
-    ("Suppressed [c]", "A small number, or a figure a small number could be worked out from, not "
+    ("Suppressed", "A small number, or a figure a small number could be worked out from, not "
                        "shown so that no child can be identified."),
     ("UASC", "Unaccompanied asylum-seeking children: children seeking asylum in the UK without a "
              "parent or carer."),

@@ -14,7 +14,7 @@ Sections follow the child's journey (the registry's order). Every field carries 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -264,7 +264,9 @@ def committee_actions(db: Path | None) -> tuple[Table, Table]:
 
 def definitions(scorecard: Scorecard, ids: set[str] | None = None) -> Table:
     """What each indicator counts: every one, in words (no ids), or those in `ids` briefly."""
-    cards = [c.definition for c in scorecard.cards if ids is None or c.definition.id in ids]
+    titles = {c.definition.id: c.definition.title for c in scorecard.cards}
+    cards = [replace(c.definition, definition=words.ids_named(c.definition.definition, titles))
+             for c in scorecard.cards if ids is None or c.definition.id in ids]
     if ids is not None:
         return Table(("Measure", "Definition", "Which way is better"),
                      tuple((d.title, d.definition, POLARITY_WORDS[d.polarity]) for d in cards))

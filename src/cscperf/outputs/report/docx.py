@@ -138,14 +138,14 @@ def write(context: ReportContext, path: Path) -> Path:
                 (r.title, r.value, r.previous, r.last_year, r.target, r.rag_label,
                  f"{r.direction}; on a year earlier: {r.direction_year}", r.published_year, r.neighbours,
                  r.england, r.quartile) for r in part.rows], f"{part.title}: indicators")
-            for r in part.rows:
-                if r.cause or r.commentary_note:
-                    document.add_heading(f"{r.title}: commentary", level=3)
-                    document.add_paragraph(f"Cause: {r.cause}\nAction: {r.action}" if r.cause else r.commentary_note)
         elif part.rows:
             _table(document, COMPACT_COLUMNS, [(r.title, r.value, r.target, r.rag_label, r.direction_year,
                                                 r.neighbours, r.england, r.meaning) for r in part.rows],
                    f"{part.title}: {'the other measures' if part.exceptions else 'every measure'}")
+        for r in part.rows:
+            if r.cause or r.commentary_note:
+                document.add_heading(f"{r.title}: commentary", level=3)
+                document.add_paragraph(f"Cause: {r.cause}\nAction: {r.action}" if r.cause else r.commentary_note)
         for chart in part.charts:
             if chart.spec is None:
                 document.add_paragraph(f"{chart.title}: {chart.note}")
