@@ -152,7 +152,7 @@ def breakdown_chart(card: Card, breakdown: str, groups: tuple[Figure, ...]) -> C
         why = ("Not drawn: every group is too small to show." if not bars and hidden else
                f"Not drawn: only one group has a figure shown ({bars[0]['group']}: {bars[0]['text']})."
                if bars else "Not drawn: there are no figures for this period.")
-        return Chart(f"chart-{d.id}-{breakdown}", title, why, ("Group", d.title), rows if bars else (), None,
+        return Chart(f"chart-{d.id}-{breakdown}", title, why, ("Group", d.title), rows, None,
                      " ".join(t for t in (why, hidden) if t))
     chart = _bars(bars, "group", unit_words(d.unit), title, 440)
     listed = "; ".join(f"{group} {value}" for group, value in rows[:12])
