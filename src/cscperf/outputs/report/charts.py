@@ -280,39 +280,42 @@ def small_multiple(card: Card, width: int = 200, height: int = 64) -> str:
     shaded band from the similar councils' average to England's published value (percentages,
     rates and averages only), labelled with every value it draws."""
     d = card.definition
-    points = [(i, f.value) for i, f in enumerate(card.series) if f.value is not None]
+    values = [f.value for f in card.series]
     comparators = [v for kind, _, v in _lines(card) if kind in ("neighbours", "england")]
     label = (f"{d.title}, last eight quarters: "
              + ", ".join(f"{_label(f.period)} {shown(f, 'value', d)}" for f in card.series)
-             + "".join(f". {name} {value:g}" for kind, name, value in _lines(card) if kind != "target")
-             + ".")
-    if not points:
+             + "".join(f". {name} {value:g}" for kind, name, value in _lines(card) if kind != "target") + ".")
+    known = [v for v in values if v is not None]
+    if not known:
         return '<p class="spark-none">No quarter has a figure shown.</p>'
-    label = escape(label)
-    values = [v for _, v in points] + comparators
-    low, high = min(0, *values), max(values) or 1
-    span = high - low or 1
-    step = (width - 8) / max(1, len(card.series) - 1)
+    scale = (min(0, *known, *comparators), max(*known, *comparators) or 1)
+    return _inline_line(values, scale, comparators, escape(label), "multiple", width, height, 4, 2)
+
+
+def _inline_line(values: list, scale: tuple[float, float], band: list[float], label: str, kind: str,
+                 width: int, height: int, pad: int, stroke: float) -> str:
+    """A line through `values` (a missing or withheld one breaks it) from `scale`'s low to high,
+    the last value dotted, over a shaded band spanning `band`'s values, as an SVG image named by `label`."""
+    low, span = scale[0], (scale[1] - scale[0]) or 1
+    step = (width - 2 * pad) / max(1, len(values) - 1)
 
     def y(v):
-        return height - 4 - (v - low) / span * (height - 8)
-    band = ""
-    if comparators:
-        top, bottom = y(max(comparators)), y(min(comparators))
-        band = (f'<rect x="0" y="{top - 1:.1f}" width="{width}" height="{bottom - top + 2:.1f}" fill="#dbe7f2"/>')
+        return height - pad - (v - low) / span * (height - 2 * pad)
+    shade = (f'<rect x="0" y="{y(max(band)) - 1:.1f}" width="{width}" height="{y(min(band)) - y(max(band)) + 2:.1f}" '
+             'fill="#dbe7f2"/>') if band else ""
     segments, current = [], []
-    for i, f in enumerate(card.series):  # a withheld or missing quarter breaks the line
-        if f.value is None:
+    for i, v in enumerate(values):
+        if v is None:
             segments, current = segments + [current] if current else segments, []
             continue
-        current.append(f"{4 + i * step:.1f},{y(f.value):.1f}")
+        current.append(f"{pad + i * step:.1f},{y(v):.1f}")
     segments += [current] if current else []
-    paths = "".join(f'<polyline points="{" ".join(s)}" fill="none" stroke="{BLUE}" stroke-width="2"/>'
+    paths = "".join(f'<polyline points="{" ".join(s)}" fill="none" stroke="{BLUE}" stroke-width="{stroke}"/>'
                     for s in segments)
-    last = points[-1]
-    dot = f'<circle cx="{4 + last[0] * step:.1f}" cy="{y(last[1]):.1f}" r="3" fill="{INK}"/>'
-    return (f'<svg class="multiple" role="img" aria-label="{label}" width="{width}" height="{height}" '
-            f'viewBox="0 0 {width} {height}"><title>{label}</title>{band}{paths}{dot}</svg>')
+    last = current[-1].split(",") if current and values[-1] is not None else None
+    dot = f'<circle cx="{last[0]}" cy="{last[1]}" r="{stroke + 1}" fill="{INK}"/>' if last else ""
+    return (f'<svg class="{kind}" role="img" aria-label="{label}" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}"><title>{label}</title>{shade}{paths}{dot}</svg>')
 
 
 def small_multiple_png(svg: str, scale: float = 2) -> tuple[bytes | None, str]:
@@ -331,19 +334,4 @@ def sparkline(card: Card, width: int = 96, height: int = 24) -> str:
     label = "12-month trend: " + ", ".join(f"{_label(f.period)} {shown(f, 'value', d)}" for f in card.trend)
     if len(known) < 2:
         return f'<span class="spark-none">{len(known) and "one value" or "no values"}</span>'
-    low, high = min(known), max(known)
-    span = (high - low) or 1
-    step = (width - 4) / (len(values) - 1)
-    segments, current = [], []
-    for i, v in enumerate(values):  # a withheld or missing month breaks the line
-        if v is None:
-            segments, current = segments + [current] if current else segments, []
-            continue
-        current.append(f"{2 + i * step:.1f},{height - 2 - (v - low) / span * (height - 4):.1f}")
-    segments += [current] if current else []
-    paths = "".join(f'<polyline points="{" ".join(s)}" fill="none" stroke="{BLUE}" stroke-width="1.5"/>'
-                    for s in segments)
-    last = current[-1].split(",") if current and values[-1] is not None else None
-    dot = f'<circle cx="{last[0]}" cy="{last[1]}" r="2.5" fill="{INK}"/>' if last else ""
-    return (f'<svg class="spark" role="img" aria-label="{label}" width="{width}" height="{height}" '
-            f'viewBox="0 0 {width} {height}"><title>{label}</title>{paths}{dot}</svg>')
+    return _inline_line(values, (min(known), max(known)), [], label, "spark", width, height, 2, 1.5)
