@@ -18,6 +18,7 @@ import altair as alt
 import vl_convert
 
 from cscperf.compare.figure import MARK, Figure
+from cscperf.compare.funnel import BEYOND_95, BEYOND_998, Funnel
 from cscperf.compare.figure import help_text as _help
 from cscperf.compare.plan import point_label
 from cscperf.compare.published import comparable
@@ -70,7 +71,8 @@ def _label(period: str) -> str:
 
 
 # One line style, one meaning, in every chart of every output: the dash pattern of each reference line.
-DASHES = {"target": [1, 0], "neighbours": [8, 4], "region": [8, 3, 2, 3], "england": [2, 3]}
+DASHES = {"target": [1, 0], "neighbours": [8, 4], "region": [8, 3, 2, 3], "england": [2, 3],
+          "limit95": [4, 2], "limit998": [12, 3]}
 
 
 def _lines(card: Card, region: bool = False) -> list[tuple[str, str, float]]:
@@ -249,6 +251,48 @@ def ranking_chart(card: Card, la_name: str, areas) -> Chart | None:
                  rows, chart.to_dict())
 
 
+def funnel_chart(card: Card, funnel: Funnel, la_name: str) -> Chart:
+    """Every authority's published rate against its child population (`compare.funnel.Funnel`),
+    with England's rate and the 95% and 99.8% limits of chance, the authority and its statistical
+    neighbours marked by shape as well as colour."""
+    d = card.definition
+    points = [{"population": p.population, "value": p.value, "area": p.name, "marked": p.marked or "Other authority"}
+              for p in funnel.points]
+    curves = [{"population": n, "value": v, "label": label}
+              for n, *limits in funnel.limits
+              for v, label in zip(limits, ("95% limits", "95% limits ", "99.8% limits", "99.8% limits "))]
+    names = ["95% limits", "95% limits ", "99.8% limits", "99.8% limits ", f"England {funnel.year}: {funnel.england:g}"]
+    dashes = alt.Scale(domain=names, range=[DASHES["limit95"]] * 2 + [DASHES["limit998"]] * 2 + [DASHES["england"]])
+    x = alt.X("population:Q", title="Children aged 0 to 17 (log scale)", scale=alt.Scale(
+        type="log", nice=False, domain=[funnel.limits[0][0], funnel.limits[-1][0]]))
+    lines = alt.Chart(alt.Data(values=curves + [{"population": n, "value": funnel.england, "label": names[-1]}
+                                                for n in (funnel.limits[0][0], funnel.limits[-1][0])]))
+    legend = alt.Legend(title=None, orient="bottom", direction="vertical", symbolType="stroke",
+                        symbolStrokeColor=INK, values=[names[0], names[2], names[4]])
+    layers = [lines.mark_line(color=INK, strokeWidth=1).encode(
+        x=x, y="value:Q", detail="label:N", strokeDash=alt.StrokeDash("label:N", scale=dashes, legend=legend))]
+    marks = alt.Legend(title=None, orient="top")
+    layers.append(alt.Chart(alt.Data(values=points)).mark_point(filled=True, opacity=1).encode(
+        x=x, y=alt.Y("value:Q", title=unit_words(d.unit)),
+        shape=alt.Shape("marked:N", scale=alt.Scale(domain=list(MARKS), range=list(MARKS.values())), legend=marks),
+        color=alt.Color("marked:N", scale=alt.Scale(domain=list(MARKS), range=[INK, BLUE, GREY]), legend=marks),
+        size=alt.Size("marked:N", scale=alt.Scale(domain=list(MARKS), range=[160, 70, 25]), legend=None)))
+    title = f"{d.title}: every council by its number of children, {funnel.year}"
+    chart = _styled(alt.layer(*layers).properties(width=520, height=240, title=title))
+    mine = next((p for p in funnel.points if p.marked == "This authority"), None)
+    where = (f" {la_name}: {mine.value:g}, {mine.beyond} around England's rate for a council of its size."
+             if mine else f" {la_name} has no published rate.")
+    counts = {kind: sum(p.beyond == kind for p in funnel.points) for kind in (BEYOND_95, BEYOND_998)}
+    alt_text = (f"Funnel plot of {len(funnel.points)} councils' published {d.title.lower()} for {funnel.year} "
+                f"against their number of children, around England's {funnel.england:g}.{where} "
+                f"{counts[BEYOND_998]} councils are {BEYOND_998} and {counts[BEYOND_95]} more {BEYOND_95}. "
+                "The values are in the table.")
+    rows = tuple((p.name, f"{p.population:,}", f"{p.value:g}", p.beyond, p.marked or "") for p in funnel.points)
+    return Chart(f"chart-{d.id}-funnel", title, alt_text,
+                 ("Council", "Children aged 0 to 17", f"{d.title} {funnel.year}", "Against England", "Marked"),
+                 rows, chart.to_dict())
+
+
 def _bars(bars: list[dict], names: str, axis: str, title: str, width: int):
     """Horizontal bars, one per item of `bars` (named by its `names` key), each labelled with its `text`."""
     base = alt.Chart(alt.Data(values=bars)).encode(
@@ -268,11 +312,12 @@ def charts(card: Card) -> list[Chart]:
     return found + [breakdown_chart(card, b.id, b.groups) for b in card.breakdowns]
 
 
-def in_depth(card: Card, la_name: str) -> list[Chart]:
-    """An exception in depth: its last two years, its breakdowns, and its place among similar councils."""
+def in_depth(card: Card, la_name: str, funnel: Funnel | None = None) -> list[Chart]:
+    """An exception in depth: its last two years, its breakdowns, its place among similar councils
+    and, for a rate, among every council by size (`funnel`)."""
     neighbours = neighbours_chart(card, la_name)
     return [series_chart(card), *(breakdown_chart(card, b.id, b.groups) for b in card.breakdowns),
-            *([neighbours] if neighbours else [])]
+            *([neighbours] if neighbours else []), *([funnel_chart(card, funnel, la_name)] if funnel else [])]
 
 
 def small_multiple(card: Card, width: int = 200, height: int = 64) -> str:

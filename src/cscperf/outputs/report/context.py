@@ -22,7 +22,7 @@ import duckdb
 
 from cscperf import appdb
 from cscperf.appdb import actions
-from cscperf.compare import meaning, words
+from cscperf.compare import funnel, meaning, words
 from cscperf.compare import pack as packing
 from cscperf.compare.figure import contract_fields
 from cscperf.compare.figure import help_text as _help
@@ -206,7 +206,8 @@ def row(card: Card, assessment: packing.Assessment | None = None) -> Row:
         why="; ".join(a.reasons).capitalize() + "." if a.reasons else "")
 
 
-def sections(scorecard: Scorecard, pack: Pack, detail: str) -> tuple[Section, ...]:
+def sections(scorecard: Scorecard, pack: Pack, detail: str,
+             con: duckdb.DuckDBPyConnection | None = None) -> tuple[Section, ...]:
     """Each area of the child's journey: every indicator (full), or its most important exceptions
     in depth and the rest in the compact table (pack)."""
     by_id = {c.definition.id: c for c in scorecard.cards}
@@ -219,7 +220,8 @@ def sections(scorecard: Scorecard, pack: Pack, detail: str) -> tuple[Section, ..
             deep = [by_id[i] for i in part.exceptions]
             shown = {c.definition.id for c in deep}
             rest = [c for c in scorecard.cards if c.definition.section == part.id and c.definition.id not in shown]
-            charts = [ch for c in deep for ch in charting.in_depth(c, scorecard.la_name)]
+            charts = [ch for c in deep for ch in charting.in_depth(
+                c, scorecard.la_name, funnel.build(con, c, scorecard.la) if con is not None else None)]
         said = narrative.paragraphs(rest) if detail == "full" else [narrative.sentence(c) for c in deep]
         found.append(Section(part.id, part.title, tuple(said),
                              tuple(row(c, pack.assessment(c.definition.id)) for c in deep),
@@ -324,7 +326,7 @@ def build(scorecard: Scorecard, con: duckdb.DuckDBPyConnection, db: Path | None 
         raise ValueError(f"detail is one of {', '.join(DETAILS)}, not {detail!r}")
     outstanding, answered = committee_actions(db)
     pack = pack or packing.build(scorecard)
-    parts = sections(scorecard, pack, detail)
+    parts = sections(scorecard, pack, detail, con)
     shown = {r.id for part in parts for r in part.exceptions} | {h.id for h in pack.headlines}
     full = detail == "full"
     return ReportContext(
