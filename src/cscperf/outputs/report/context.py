@@ -203,7 +203,11 @@ def row(card: Card, assessment: packing.Assessment | None = None) -> Row:
         **_published(card), cause=card.cause,
         action=card.action + (f" (owner: {card.action_owner})" if card.action_owner else "") if card.action else None,
         commentary_note=card.commentary_note, meaning=meaning.sentence(card, a), interval=_interval(card, a),
-        why="; ".join(a.reasons).capitalize() + "." if a.reasons else "")
+        why=_sentence("; ".join(a.reasons)))
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "." if text else ""
 
 
 def sections(scorecard: Scorecard, pack: Pack, detail: str,

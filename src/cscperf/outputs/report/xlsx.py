@@ -15,6 +15,7 @@ carry the marking.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -29,6 +30,7 @@ from cscperf.outputs.report.context import ReportContext, Table
 from cscperf.outputs.report.formats import POLARITY_WORDS, unit_words
 
 BOLD = Font(bold=True)
+DATE = "yyyy-mm-dd"
 INTERNAL_FILL = PatternFill("solid", fgColor="0B0C0C")
 SECTION_COLUMNS = ("Indicator", "Unit", "Which way is better", "Period", "Value", "Numerator", "Denominator",
                    "Shown", "95% interval, lower", "95% interval, upper", "Period before", "Year earlier",
@@ -51,7 +53,7 @@ def _append(sheet, values, formats: dict[int, str] | None = None) -> None:
     sheet.append(list(values))
     for index, cell in enumerate(sheet[sheet.max_row]):
         _text_safe(cell)
-        if formats and index in formats and isinstance(cell.value, (int, float)):
+        if formats and index in formats and isinstance(cell.value, (int, float, date)):
             cell.number_format = formats[index]
 
 
@@ -126,7 +128,8 @@ def _figures(scorecard: Scorecard) -> list[tuple]:
             if key in seen:
                 continue
             seen.add(key)
-            rows.append((d.title, d.section_title, unit_words(d.unit), f.label, f.start, f.end,
+            rows.append((d.title, d.section_title, unit_words(d.unit), f.label, date.fromisoformat(f.start),
+                         date.fromisoformat(f.end),
                          breakdown.replace("_", " ") if breakdown else "", f.group or "", f.value, f.numerator,
                          f.denominator, _shown(f), _format(card)))
     return rows
@@ -151,7 +154,7 @@ def write(context: ReportContext, scorecard: Scorecard, pack: Pack, path: Path) 
                [dict.fromkeys(SECTION_NUMBERS, _format(c)) | COUNTS for c in cards], widths=(40, 14, 18, 30))
     figures = _figures(scorecard)
     _table(_sheet(book, "All figures", context), FIGURE_COLUMNS, [f[:-1] for f in figures],
-           [{8: f[-1], 9: "#,##0", 10: "#,##0"} for f in figures], widths=(40, 22, 14, 30))
+           [{4: DATE, 5: DATE, 8: f[-1], 9: "#,##0", 10: "#,##0"} for f in figures], widths=(40, 22, 14, 30, 12, 12))
     _table(_sheet(book, "Similar councils", context), ("Indicator", "Published year", "Council", "Value", "Shown"),
            [(c.definition.title, c.published.year, n.name, n.value, n.shown)
             for c in scorecard.cards if c.published and not c.published.unavailable and c.definition.unit != "count"
