@@ -66,10 +66,12 @@ def test_a_change_on_a_small_base_is_within_normal_variation():
 def test_an_average_without_an_interval_is_not_gone_well_for_moving():
     # caseload 8.2 to 8.1: an average keeps no spread, so no change is judged
     d = definition("workforce_avg_caseload", "Average caseload", "average", "lower_better", "snapshot", 1)
-    c = card(d, fig("2024-25:Q4", 8.1, 810, 100), fig("2023-24:Q4", 8.2, 820, 100))
+    c = card(d, fig("2024-25:Q4", 8.1, 810, 100), fig("2023-24:Q4", 8.2, 820, 100), published=published(16.3, 17.04))
     a = pack.assess(c)
-    assert a.interval is None and a.change is None
+    assert a.interval is None and a.change is None and a.england is None
     assert meaning.summary(scorecard(c), {d.id: a}) == ([], [])
+    # only above or below the published figures, at the indicator's precision: never "significantly"
+    assert meaning.sentence(c, a) == "It is below England (16.3) and below similar councils (17.0)."
 
 
 def test_exceptions_rank_target_and_level_before_change():

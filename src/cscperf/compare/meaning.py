@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from cscperf.compare import words
 from cscperf.compare.figure import MARK, written
+from cscperf.compare.published import above_below, comparable
 from cscperf.compare.pack import BETTER, CHANGES, IMPROVED, NORMAL, SIMILAR, WORSENED, Assessment
 from cscperf.compare.scorecard import Card, Scorecard
 
@@ -39,6 +40,16 @@ def _benchmarks(a: Assessment) -> list[str]:
             f"is {standing} than {' and '.join(names)}" for standing, names in by_standing.items()]
 
 
+def _level(card: Card) -> list[str]:
+    """Without an interval (an average), only above or below the published figures: never 'significantly'."""
+    p, d = card.published, card.definition
+    if p is None or p.unavailable or not comparable(d.unit):
+        return []
+    said = [f"{above_below(card.current.value, other, d.decimals)} {name} ({written(other, d.decimals)})"
+            for name, other in (("England", p.england), ("similar councils", p.neighbour_mean)) if other is not None]
+    return [f"is {' and '.join(said)}"] if said else []
+
+
 def _join(clauses: list[str]) -> str:
     if len(clauses) == 1:
         return f"It {clauses[0]}."
@@ -50,7 +61,7 @@ def sentence(card: Card, a: Assessment) -> str:
     now = card.current
     if now.value is None:
         return WITHHELD if now.suppressed else (words.reason(now.reason) or "No figure for this period.")
-    clauses = ([_target(card)] if card.rag else []) + _benchmarks(a)
+    clauses = ([_target(card)] if card.rag else []) + (_benchmarks(a) if a.interval else _level(card))
     if a.change == NORMAL:
         clauses.append("is within normal variation on a year earlier")
     elif a.change in CHANGES:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from cscperf.compare.direction import Direction, Movement
 from cscperf.compare.figure import MARK
 from cscperf.compare.plan import short_label
-from cscperf.compare.published import comparable
+from cscperf.compare.published import above_below, comparable
 from cscperf.compare.scorecard import Card
 from cscperf.indicators.periods import Kind, Period
 from cscperf.outputs.report.formats import number, shown
@@ -80,8 +80,7 @@ def _comparison(card: Card) -> str:
                         (f"England's {number(p.england, d)}", p.england)):
         if other is None:
             continue
-        other = round(other, d.decimals)
-        said.append(("above " if value > other else "below " if value < other else "the same as ") + name)
+        said.append(f"{above_below(value, other, d.decimals)} {name}")
     return f" It is {' and '.join(said)} ({p.year})." if said else ""
 
 
