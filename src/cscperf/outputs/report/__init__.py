@@ -63,13 +63,14 @@ def make(db: Path, period: str, out: Path, formats: Sequence[str] = FORMATS, la:
     out.mkdir(parents=True, exist_ok=True)
     stem = out / file_stem(la, period, internal, detail)
     written = []
-    page = html.write(report, stem.with_suffix(".html"))
-    if "html" in formats:
-        written.append(page)
-    if "pdf" in formats:
-        written.append(pdf.write(report, page, stem.with_suffix(".pdf")))
-    if "html" not in formats:
-        page.unlink()
+    if "html" in formats or "pdf" in formats:  # the PDF is the page printed
+        page = html.write(report, stem.with_suffix(".html"))
+        if "html" in formats:
+            written.append(page)
+        if "pdf" in formats:
+            written.append(pdf.write(report, page, stem.with_suffix(".pdf")))
+        if "html" not in formats:
+            page.unlink()
     if "docx" in formats:
         written.append(docx.write(report, stem.with_suffix(".docx")))
     if "xlsx" in formats:

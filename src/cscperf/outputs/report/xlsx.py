@@ -49,39 +49,46 @@ def _text_safe(cell) -> None:
         cell.data_type = "s"
 
 
-def _append(sheet, values, formats: dict[int, str] | None = None) -> None:
-    sheet.append(list(values))
-    for index, cell in enumerate(sheet[sheet.max_row]):
+def _append(sheet, values, formats: dict[int, str] | None = None) -> int:
+    """Write `values` as the sheet's next row. openpyxl works out `max_row` by looking at every
+    cell, so a table numbers its own rows (`_put`) rather than appending each."""
+    return _put(sheet, sheet.max_row + 1, values, formats)
+
+
+def _put(sheet, row: int, values, formats: dict[int, str] | None = None) -> int:
+    for index, value in enumerate(values):
+        if value is None or value == "":
+            continue
+        cell = sheet.cell(row, index + 1, value)
         _text_safe(cell)
-        if formats and index in formats and isinstance(cell.value, (int, float, date)):
+        if formats and index in formats and isinstance(value, (int, float, date)):
             cell.number_format = formats[index]
+    return row
 
 
 def _sheet(book: Workbook, title: str, context: ReportContext):
     sheet = book.create_sheet(re.sub(r"[\[\]:*?/\\]", "", title)[:31])
-    _append(sheet, [f"{context.marking}: {context.la_name}, {context.period_label}"])
+    _put(sheet, 1, [f"{context.marking}: {context.la_name}, {context.period_label}"])
     sheet["A1"].font = Font(bold=True, color="FFFFFF") if context.internal else BOLD
     if context.internal:
         sheet["A1"].fill = INTERNAL_FILL
     sheet.oddHeader.center.text = context.marking
-    _append(sheet, [context.footnote])
-    sheet.append([])
+    _put(sheet, 2, [context.footnote])
     return sheet
 
 
 def _table(sheet, columns, rows, formats=None, widths=(34,)) -> None:
     """A table whose header row is frozen and filtered; one table per sheet. `formats`: for each
     row, {column index: number format} (or one such dict for every row)."""
-    _append(sheet, columns)
-    header = sheet.max_row
+    header = _put(sheet, sheet.max_row + 2, columns)  # after a blank row
     for cell in sheet[header]:
         cell.font = BOLD
     rows = list(rows)
     each = formats if isinstance(formats, list) else [formats] * len(rows)
-    for row, row_formats in zip(rows, each):
-        _append(sheet, row, row_formats)
+    for number, (row, row_formats) in enumerate(zip(rows, each), start=header + 1):
+        _put(sheet, number, row, row_formats)
     sheet.freeze_panes = sheet.cell(header + 1, 2)
-    sheet.auto_filter.ref = f"A{header}:{get_column_letter(len(columns))}{max(sheet.max_row, header)}"
+    sheet.auto_filter.ref = f"A{header}:{get_column_letter(len(columns))}{header + len(rows)}"
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
 
