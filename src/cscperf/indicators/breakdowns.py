@@ -91,6 +91,7 @@ PLACEMENT_TYPES = {
     "A5": "Placed for adoption (placement order), with current foster carers",
     "A6": "Placed for adoption (placement order), not with current foster carers",
     "H5": "Semi-independent living", "K1": "Secure children's home", "K2": "Children's home",
+    "K3": "Supported accommodation",  # from the 2024-25 return
     "P1": "Placed with parents", "P2": "Independent living", "P3": "Residential employment",
     "R1": "Residential care home", "R2": "NHS or other health establishment",
     "R3": "Family centre or mother and baby unit", "R5": "Young offender institution",
