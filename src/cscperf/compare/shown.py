@@ -8,19 +8,15 @@ Analysts' internal figures are the same figures unprotected.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import duckdb
 
 from cscperf import settings
+from cscperf.compare import words
 from cscperf.compare.figure import Figure, number
 from cscperf.compare.plan import Plan, over_time
 from cscperf.compare.release import Members
+from cscperf.indicators import breakdowns
 from cscperf.indicators.periods import Period
-
-# Members are told that a figure is not recorded in plain words; the store tables and columns it
-# would come from are for analysts (their internal view keeps the engine's reason).
-NOT_RECORDED = "not recorded: the data loaded for this authority do not hold what it is counted from"
 
 
 def plans(indicators, period: Period) -> dict[str, Plan]:
@@ -39,8 +35,6 @@ class Shown:
         members = None if internal else Members(results, indicators, below, headline)
         for r in results:
             figure = self._figure(r)
-            if members and figure.reason and figure.reason.startswith("not recorded"):
-                figure = replace(figure, reason=NOT_RECORDED)
             self.figures[(r.id, r.period, r.breakdown, r.group)] = (
                 members.protect(r.id, figure, r.breakdown) if members else figure)
 
@@ -49,7 +43,7 @@ class Shown:
         period = Period.parse(r.period)
         return Figure(r.period, period.label, r.start.isoformat(), r.end.isoformat(),
                       number(r.value, decimals), number(r.numerator), r.denominator,
-                      r.reason, group=r.group)
+                      words.reason(r.reason), group=r.group)
 
     @classmethod
     def compute(cls, con: duckdb.DuckDBPyConnection, period: str | Period, la: str, *,
@@ -89,6 +83,7 @@ class Shown:
         return figure
 
     def groups(self, id: str, period: Period, breakdown: str) -> tuple[Figure, ...]:
-        """The breakdown's groups for the period, in order of group."""
+        """The breakdown's groups for the period in their natural order (age bands youngest first)."""
         return tuple(sorted((f for (i, p, b, _), f in self.figures.items()
-                             if (i, p, b) == (id, str(period), breakdown)), key=lambda f: f.group or ""))
+                             if (i, p, b) == (id, str(period), breakdown)),
+                            key=lambda f: breakdowns.order(breakdown, f.group)))
