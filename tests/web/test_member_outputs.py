@@ -50,14 +50,14 @@ def member_outputs(site) -> dict[str, bytes]:
         id = card["definition"]["id"]
         page = get(f"/indicators/{id}?{QUERY}")
         get(f"/indicators/{id}.json?{QUERY}")
-        for chart in sorted(set(re.findall(rf"/indicators/{id}/charts/([\w-]+)\.csv", page))):
-            get(f"/indicators/{id}/charts/{chart}.csv?{QUERY}")
-            get(f"/indicators/{id}/charts/{chart}.svg?{QUERY}")
+        for chart, kind in sorted(set(re.findall(rf"/indicators/{id}/charts/([\w-]+)\.(csv|svg)", page))):
+            get(f"/indicators/{id}/charts/{chart}.{kind}?{QUERY}")
     for fmt in ("html", "pdf", "docx", "xlsx"):
-        response = client.post("/report", data={"csrf_token": client.form_token, "la": LA, "period": PERIOD,
-                                                "format": fmt})
-        assert response.status_code == 200, fmt
-        found[f"report.{fmt}"] = response.content
+        for detail in ("pack", "full"):
+            response = client.post("/report", data={"csrf_token": client.form_token, "la": LA, "period": PERIOD,
+                                                    "format": fmt, "detail": detail})
+            assert response.status_code == 200, fmt
+            found[f"report-{detail}.{fmt}"] = response.content
     return found
 
 
@@ -67,7 +67,7 @@ def outputs(dashboard) -> dict[str, str]:
 
 
 def test_every_member_output_was_read(outputs):
-    assert {"report.pdf", "report.docx", "report.xlsx", "report.html"} <= set(outputs)
+    assert {f"report-{d}.{f}" for d in ("pack", "full") for f in ("pdf", "docx", "xlsx", "html")} <= set(outputs)
     assert sum(name.endswith(".csv") or ".csv?" in name for name in outputs) > 50
     assert sum(".json" in name for name in outputs) > 60
 

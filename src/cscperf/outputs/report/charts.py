@@ -333,7 +333,7 @@ def small_multiple(card: Card, width: int = 200, height: int = 64) -> str:
     known = [v for v in values if v is not None]
     if not known:
         return '<p class="spark-none">No quarter has a figure shown.</p>'
-    scale = (min(0, *known, *comparators), max(*known, *comparators) or 1)
+    scale = (min(0, *known, *comparators), max([*known, *comparators]) or 1)  # one value shown is enough
     return _inline_line(values, scale, comparators, escape(label), "multiple", width, height, 4, 2)
 
 
