@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from cscperf.quality.rules import registry
 from cscperf.quality.rules.run import Breach, check
 from cscperf.sources.returns import RawRows, Submitted, tables
 from cscperf.store import returns as stored_returns
@@ -48,6 +47,27 @@ DEFAULTS: dict[str, dict[str, str]] = {
     "social_worker": {"CHILD": "C1", "DOB": "01/06/2010", "SW_ID": "SW1", "SW_DECOM": "01/05/2024",
                       "SW_DEC": "", "SW_REASON": ""},
     "dolo": {"CHILD": "C1", "DOB": "01/06/2010", "DOLO_START": "01/06/2026", "DOLO_END": ""},
+    # The CIN census 2024-25: child C1 (child_no 1), born 1 June 2015, referred on 1 May 2024
+    # (cin_no 1) and assessed; every row of a child's groups links by child_no and cin_no.
+    "census": {"Collection": "CIN", "Year": "2025", "ReferenceDate": "2025-03-31", "LEA": "883"},
+    "children": {"child_no": 1, "LAchildID": "C1", "UPN": "A123456789012",
+                 "PersonBirthDate": "2015-06-01", "Sex": "M", "Ethnicity": "WBRI"},
+    "disabilities": {"child_no": 1, "LAchildID": "C1", "Disability": "NONE"},
+    "cin_details": {"child_no": 1, "LAchildID": "C1", "cin_no": 1, "CINreferralDate": "2024-05-01",
+                    "ReferralSource": "1A", "PrimaryNeedCode": "N1", "ReferralNFA": "false"},
+    "assessments": {"child_no": 1, "LAchildID": "C1", "cin_no": 1, "assessment_no": 1,
+                    "AssessmentActualStartDate": "2024-05-02",
+                    "AssessmentAuthorisationDate": "2024-06-10"},
+    "assessment_factors": {"child_no": 1, "LAchildID": "C1", "cin_no": 1, "assessment_no": 1,
+                           "AssessmentFactors": "21"},
+    "cin_plans": {"child_no": 1, "LAchildID": "C1", "cin_no": 1, "CINPlanStartDate": "2024-06-11"},
+    "section47": {"child_no": 1, "LAchildID": "C1", "cin_no": 1, "S47ActualStartDate": "2024-05-03",
+                  "ICPCnotRequired": "false", "DateOfInitialCPC": "2024-05-20"},
+    "cp_plans": {"child_no": 1, "LAchildID": "C1", "cin_no": 1, "cpp_no": 1,
+                 "CPPstartDate": "2024-05-20", "InitialCategoryOfAbuse": "NEG",
+                 "LatestCategoryOfAbuse": "NEG", "NumberOfPreviousCPP": "0"},
+    "cp_reviews": {"child_no": 1, "LAchildID": "C1", "cin_no": 1, "cpp_no": 1,
+                   "CPPreviewDate": "2024-08-20"},
 }
 
 Tables = dict[str, list[dict[str, str]]]
@@ -76,9 +96,11 @@ def submitted(format: str, year: int, given: Tables) -> Submitted:
     for name, rows in given.items():
         raw = RawRows(tables(format)[name])
         for offset, row in enumerate(rows):
-            defaults = DEFAULTS.get(name, {}) if format == "ssda903" else {}
+            defaults = DEFAULTS[name]
             if year < 2025 and "SEX" in defaults:
                 defaults = {**defaults, "SEX": "1"}
+            if year < 2025 and "Sex" in defaults:
+                defaults = {**defaults, "Sex": None, "GenderCurrent": "1"}
             raw.add(year, f"{name}.csv", offset + 2, {**defaults, **row})
         result.tables[name] = raw.to_arrow()
         result.files.append((name, year, f"{name}.csv"))
@@ -126,5 +148,5 @@ def rule_tests(cases: list[Case]):
     return test_fires, test_does_not_fire
 
 
-def declared(format: str) -> set[str]:
-    return set(registry()[format])
+def cin(code: str, fires: Tables, passes: Tables, **options) -> Case:
+    return Case(code, fires, passes, format="cin_census", **options)

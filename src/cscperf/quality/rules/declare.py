@@ -11,6 +11,10 @@ mapping a rule code to its declaration. What a rule checks is one of these shape
   date: TABLE.COLUMN    the value is not a date (a blank as for `codes`)
   blank: TABLE.COLUMN   the value is blank
   unique: TABLE.COLUMN  the value appears on more than one row (every such row is flagged)
+  not_in_header: TABLE  the row's child is not in the 903 header
+  differs_from_header: TABLE.COLUMN
+                        the row's value differs from its child's in the 903 header (dates
+                        compared as dates when both are dates, else as given)
   where: CONDITION      with `table:`, the rows of that table where the SQL condition holds
   sql: QUERY            with `table:`, the rows the query returns (of that table, with its
                         source_file, source_row and child ID columns)
@@ -19,7 +23,8 @@ mapping a rule code to its declaration. What a rule checks is one of these shape
 In SQL, each table of the return is named as the rules name it (`header`, `episodes`, ...;
 `episodes_last` for last year's return): text trimmed, blank as NULL, each date column parsed
 (NULL when not a date) with its text as given beside it (`DECOM_text`). Helpers are in
-`macros.sql`; `year_start()` and `year_end()` are the collection year's first and last days.
+`macros.sql`; `year_start()` and `year_end()` are the collection year's first and last days, and
+`codes(TABLE.COLUMN)` is replaced by the year's code list, as `('A', 'B', ...)`.
 """
 
 from __future__ import annotations
@@ -41,7 +46,8 @@ RULES = Path(str(resources.files("cscperf.quality.rules")))
 # The years of the DfE's rule lists (the year a return ends: 2023 for 2022-23). A return is checked
 # with its own year's list, or the latest before it; returns before the first list use the first.
 LIST_YEARS = {"ssda903": (2023, 2024, 2025, 2026, 2027), "cin_census": (2023, 2025)}
-SHAPES = ("codes", "date", "blank", "unique", "where", "sql", "cannot")
+SHAPES = ("codes", "date", "blank", "unique", "not_in_header", "differs_from_header", "where", "sql",
+          "cannot")
 KEYS = {*SHAPES, "message", "severity", "years", "table", "fields", "or_blank"}
 SEVERITIES = ("error", "query")
 
@@ -95,8 +101,8 @@ class Rule:
         given = f"{column}_text" if dated else column
         blank = f" OR {given} IS NULL" if self._blank_fails(column, year) else ""
         if self.shape == "codes":
-            listed = ", ".join(f"'{c}'" for c in code_list(self.format, self.table, column, year))
-            return f"SELECT * FROM {self.table} WHERE {column} NOT IN ({listed}){blank}"
+            listed = _listed(code_list(self.format, self.table, column, year))
+            return f"SELECT * FROM {self.table} WHERE {column} NOT IN {listed}{blank}"
         if self.shape == "date":
             return f"SELECT * FROM {self.table} WHERE ({column} IS NULL AND {given} IS NOT NULL){blank}"
         if self.shape == "blank":
@@ -104,9 +110,17 @@ class Rule:
         if self.shape == "unique":
             return (f"SELECT * FROM {self.table} WHERE {column} IS NOT NULL "
                     f"QUALIFY count(*) OVER (PARTITION BY {column}) > 1")
-        if self.shape == "where":
-            return f"SELECT * FROM {self.table} WHERE {self.check}"
-        return self.check
+        if self.shape == "not_in_header":
+            return (f"SELECT * FROM {self.table} t WHERE CHILD IS NOT NULL "
+                    "AND NOT EXISTS (FROM header h WHERE h.CHILD = t.CHILD)")
+        if self.shape == "differs_from_header":
+            differs = f"t.{column} <> h.{column}"
+            if dated:
+                differs = (f"coalesce(t.{column} <> h.{column}, "
+                           f"t.{column}_text IS DISTINCT FROM h.{column}_text)")
+            return f"SELECT t.* FROM {self.table} t JOIN header h USING (CHILD) WHERE {differs}"
+        query = self.check if self.shape == "sql" else f"SELECT * FROM {self.table} WHERE {self.check}"
+        return _CODES.sub(lambda m: _listed(code_list(self.format, m[1], m[2], year)), query)
 
     def _blank_fails(self, column: str, year: int) -> bool:
         if self.or_blank is not None or self.format != "ssda903":
@@ -119,7 +133,15 @@ class Rule:
         if self.shape == "cannot":
             return set()
         names = {*raw_tables(self.format), *(f"{t}_last" for t in raw_tables(self.format))}
-        return {self.table} | (set(re.findall(r"\b\w+\b", self.check)) & names)
+        header = {"header"} if self.shape in ("not_in_header", "differs_from_header") else set()
+        return {self.table} | header | (set(re.findall(r"\b\w+\b", self.check)) & names)
+
+
+_CODES = re.compile(r"\bcodes\((\w+)\.(\w+)\)")
+
+
+def _listed(codes: tuple[str, ...]) -> str:
+    return "(" + ", ".join(f"'{c}'" for c in codes) + ")"
 
 
 def code_list(format: str, table: str, column: str, year: int) -> tuple[str, ...]:
@@ -163,9 +185,11 @@ def _rule(format: str, group: str, code: str, spec: dict) -> Rule:
         raise RuleError(f"{where}: give exactly one of {', '.join(SHAPES)}")
     shape, check = shapes[0], str(spec[shapes[0]]).strip()
     table, fields = spec.get("table"), spec.get("fields")
-    if shape in ("codes", "date", "blank", "unique"):
+    if shape in ("codes", "date", "blank", "unique", "differs_from_header"):
         table, column = check.split(".", 1)
         fields = fields or [column]
+    if shape == "not_in_header":
+        table, fields = check, fields or ["CHILD"]
     if shape in ("where", "sql") and not (table and fields):
         raise RuleError(f"{where}: a `{shape}` rule needs `table` and `fields`")
     message = spec.get("message")
