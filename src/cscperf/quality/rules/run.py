@@ -102,7 +102,8 @@ def _order(code: str) -> tuple:
 
 
 def _breach(rule: Rule, year: int, row: dict, format: str) -> Breach:
-    child = raw_tables(format)[rule.table].child if rule.table in raw_tables(format) else None
+    table = raw_tables(format).get(rule.table.removesuffix("_last"))
+    child = table.child if table else None
     values = {f: _as_given(row, f) for f in rule.fields if f in row}
     return Breach(rule.code, rule.severity, rule.message(list_year(format, year)),
                   row.get("source_file") or "", row.get("source_row"), rule.table,
