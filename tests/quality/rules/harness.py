@@ -104,6 +104,8 @@ def submitted(format: str, year: int, given: Tables) -> Submitted:
             raw.add(year, f"{name}.csv", offset + 2, {**defaults, **row})
         result.tables[name] = raw.to_arrow()
         result.files.append((name, year, f"{name}.csv"))
+    if format == "cin_census":  # a census file gives every group, even with no rows
+        result.files = [(name, year, "cin.xml") for name in tables(format)]
     return result
 
 

@@ -21,3 +21,8 @@ CREATE OR REPLACE TEMP MACRO birthday(born, age) AS CASE
         THEN make_date(year(born) + age, 3, 1)
     ELSE (born + to_years(age))::DATE
 END;
+
+-- Whether a day falls in a period from its start up to (not including) its end; a period with
+-- no end runs on.
+CREATE OR REPLACE TEMP MACRO during(day, period_start, period_end) AS
+    day >= period_start AND day < coalesce(period_end, DATE '9999-12-31');
