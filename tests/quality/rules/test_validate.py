@@ -59,7 +59,10 @@ def test_queries_alone_exit_0(tmp_path):
               "</Source></Header><Children><Child><ChildIdentifiers><LAchildID>C1</LAchildID>"
               "<FormerUPN>A12345678901</FormerUPN><PersonBirthDate>2015-06-01</PersonBirthDate>"
               "<Sex>F</Sex></ChildIdentifiers><ChildCharacteristics><Ethnicity>WBRI</Ethnicity>"
-              "</ChildCharacteristics></Child></Children></Message>")
+              "<Disabilities><Disability>NONE</Disability></Disabilities></ChildCharacteristics>"
+              "<CINdetails><CINreferralDate>2024-05-01</CINreferralDate><ReferralSource>1A"
+              "</ReferralSource><PrimaryNeedCode>N1</PrimaryNeedCode><ReferralNFA>true</ReferralNFA>"
+              "</CINdetails></Child></Children></Message>")
     write(tmp_path, "cin_2025.xml", census)
     result = run(tmp_path, "--format", "csv")
     assert result.exit_code == 0, result.output

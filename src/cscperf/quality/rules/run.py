@@ -90,8 +90,14 @@ def check(con: duckdb.DuckDBPyConnection, format: str, year: int, la: str,
             continue
         outcome.run.append(rule)
         names = [d[0] for d in found.description]
+        table = raw_tables(format).get(rule.table.removesuffix("_last"))
+        child, message = table.child if table else None, rule.message(outcome.list_year)
+        fields = [f for f in rule.fields if f in names]
         for values in found.fetchall():
-            outcome.breaches.append(_breach(rule, year, dict(zip(names, values)), format))
+            row = dict(zip(names, values))
+            outcome.breaches.append(Breach(
+                rule.code, rule.severity, message, row.get("source_file") or "", row.get("source_row"),
+                rule.table, row.get(child) if child else None, {f: _as_given(row, f) for f in fields}))
     _drop(con, format)
     return outcome
 
@@ -99,15 +105,6 @@ def check(con: duckdb.DuckDBPyConnection, format: str, year: int, la: str,
 def _order(code: str) -> tuple:
     digits = "".join(c for c in code if c.isdigit())
     return (not digits, int(digits) if digits else 0, code)
-
-
-def _breach(rule: Rule, year: int, row: dict, format: str) -> Breach:
-    table = raw_tables(format).get(rule.table.removesuffix("_last"))
-    child = table.child if table else None
-    values = {f: _as_given(row, f) for f in rule.fields if f in row}
-    return Breach(rule.code, rule.severity, rule.message(list_year(format, year)),
-                  row.get("source_file") or "", row.get("source_row"), rule.table,
-                  row.get(child) if child else None, values)
 
 
 def _as_given(row: dict, name: str) -> str | None:

@@ -43,24 +43,23 @@ class RawTable:
 
 
 class RawRows:
-    """Rows for one raw table, column by column, as text."""
+    """Rows for one raw table, as text, turned into Arrow in one go."""
 
     def __init__(self, table: RawTable):
         self.table = table
-        self.values: dict[str, list] = {c: [] for c in (*PROVENANCE, *table.columns)}
+        self.rows: list[tuple] = []
 
     def add(self, year: int | None, file: str, row: int, values: dict[str, str | None]) -> None:
-        for name, column in self.values.items():
-            column.append(values.get(name))
-        self.values["collection_year"][-1] = year
-        self.values["source_file"][-1] = file
-        self.values["source_row"][-1] = row
+        """One row: `values` by column name (other names are ignored, missing ones are blank)."""
+        self.rows.append((year, file, row, *map(values.get, self.table.columns)))
 
     def __len__(self) -> int:
-        return len(self.values["source_row"])
+        return len(self.rows)
 
     def to_arrow(self) -> pa.Table:
-        return pa.table(self.values, schema=self.table.arrow_schema())
+        schema = self.table.arrow_schema()
+        columns = zip(*self.rows) if self.rows else ([] for _ in schema)
+        return pa.table([pa.array(c, f.type) for c, f in zip(columns, schema)], schema=schema)
 
 
 @dataclass

@@ -10,6 +10,7 @@ where the census allows one keeps the first.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from lxml import etree
@@ -57,17 +58,18 @@ _EPISODE_GROUPS = {"Assessments": "assessments", "CINPlanDates": "cin_plans",
                    "Section47": "section47", "ChildProtectionPlans": "cp_plans"}
 
 
+@functools.cache
 def _local(tag) -> str:
+    """An element's name without its namespace ('' for a comment)."""
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def _texts(element) -> dict[str, str | None]:
-    """The element's leaf children by name, as given; the first of a repeated one."""
+    """The element's children's text by name, as given; the first of a repeated one. Groups
+    inside it come too, under names no table has a column for."""
     values: dict[str, str | None] = {}
     for sub in element:
-        name = _local(sub.tag)
-        if name and len(sub) == 0 and name not in values:
-            values[name] = sub.text
+        values.setdefault(_local(sub.tag), sub.text)
     return values
 
 
