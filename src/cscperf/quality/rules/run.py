@@ -16,7 +16,7 @@ from importlib import resources
 
 import duckdb
 
-from cscperf.quality.rules.declare import Rule, describe_year, list_year, registry
+from cscperf.quality.rules.declare import RULES, Rule, describe_year, list_year, registry
 from cscperf.sources.returns import RawTable
 from cscperf.sources.returns import tables as raw_tables
 from cscperf.store.returns import stored_tables
@@ -136,7 +136,7 @@ def _prepare(con: duckdb.DuckDBPyConnection, format: str, year: int, la: str,
     names = set()
     for table in raw_tables(format).values():
         for suffix, y in (("", year), ("_last", year - 1)):
-            if table.name + suffix not in needed:
+            if suffix and table.name + suffix not in needed:  # this year's are made for the views
                 continue
             source = f"(SELECT * FROM {table.qualified} WHERE la = $la AND collection_year = $year)" \
                 if table.name in stored else _empty(table)
@@ -145,6 +145,9 @@ def _prepare(con: duckdb.DuckDBPyConnection, format: str, year: int, la: str,
                         {"la": la, "year": y} if table.name in stored else None)
             if (table.name, y) in given:
                 names.add(table.name + suffix)
+    views = RULES / format / "views.sql"
+    if views.exists():
+        con.execute(views.read_text(encoding="utf-8"))
     return names
 
 
@@ -170,6 +173,8 @@ def _empty(table: RawTable) -> str:
 
 
 def _drop(con: duckdb.DuckDBPyConnection, format: str) -> None:
+    for name in con.execute("SELECT view_name FROM duckdb_views() WHERE temporary").fetchall():
+        con.execute(f"DROP VIEW IF EXISTS temp.{name[0]}")
     for table in raw_tables(format):
         for suffix in ("", "_last"):
             con.execute(f"DROP TABLE IF EXISTS temp.{table}{suffix}")
