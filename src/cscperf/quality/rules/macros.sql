@@ -26,3 +26,13 @@ END;
 -- no end runs on.
 CREATE OR REPLACE TEMP MACRO during(day, period_start, period_end) AS
     day >= period_start AND day < coalesce(period_end, DATE '9999-12-31');
+
+-- A UPN's check letter: characters 2 to 13 weighted 2 to 13, summed, modulo 23, as a letter of
+-- ABCDEFGHJKLMNPQRTUVWXYZ (no I, O or S); a letter at 13 (a temporary UPN) counts as its place in
+-- that alphabet. NULL unless characters 2 to 12 are digits.
+CREATE OR REPLACE TEMP MACRO upn_check_letter(upn) AS CASE
+    WHEN regexp_full_match(upn, '.\d{11}[0-9A-Z]') THEN substr('ABCDEFGHJKLMNPQRTUVWXYZ', (1 + list_sum(
+        [i * coalesce(try_cast(substr(upn, i, 1) AS INTEGER),
+                      instr('ABCDEFGHJKLMNPQRTUVWXYZ', substr(upn, i, 1)) - 1)
+         FOR i IN range(2, 14)]) % 23)::BIGINT, 1)
+END;
