@@ -2,8 +2,9 @@
 finding of that load (`rule` is the DfE's code; DfE errors are errors, queries are warnings).
 
 One breach gives one finding: a reader's finding about the same row under the same DfE code (a
-value not in the year's code list, say), or a warning about the very cell a one-cell rule
-flags (a blank legal status, flagged by rule 144), is dropped in favour of the rule's.
+value not in the year's code list, say), or its finding that the very cell a one-cell rule flags
+is blank or not a valid value (a blank legal status, flagged by rule 144), is dropped in favour of
+the rule's. The reader's other findings (an overlap, a duplicate) are about other things.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ if TYPE_CHECKING:
     from cscperf.quality.rules import Breach
 
 SEVERITY = {"error": Severity.ERROR, "query": Severity.WARNING}
+# The readers' findings that a cell is blank or not a valid value (sources/cells.py).
+CELL_VALIDITY = frozenset({"blank-mandatory", "code-not-in-list", "date-malformed", "date-out-of-range",
+                           "integer-malformed", "out-of-range", "upn-malformed", "postcode-malformed",
+                           "partial-date-malformed", "flag-malformed"})
 
 
 def checked(con: duckdb.DuckDBPyConnection, la: str, returns: list[tuple[str, int]],
@@ -33,7 +38,7 @@ def checked(con: duckdb.DuckDBPyConnection, la: str, returns: list[tuple[str, in
     rules = {(b.file, b.row, b.rule) for b in breaches}
     cells = {(b.file, b.row, b.columns) for b in breaches if len(b.values) == 1}
     kept = Findings([f for f in findings if (f.file, f.row, f.rule) not in rules and not (
-        f.severity >= Severity.WARNING and (f.file, f.row, f.column) in cells)])
+        f.rule in CELL_VALIDITY and (f.file, f.row, f.column) in cells)])
     kept.extend(as_finding(b) for b in breaches)
     return kept
 

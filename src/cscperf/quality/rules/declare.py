@@ -24,7 +24,9 @@ In SQL, each table of the return is named as the rules name it (`header`, `episo
 `episodes_last` for last year's return): text trimmed, blank as NULL, each date column parsed
 (NULL when not a date) with its text as given beside it (`DECOM_text`). Helpers are in
 `macros.sql`; `year_start()` and `year_end()` are the collection year's first and last days, and
-`codes(TABLE.COLUMN)` is replaced by the year's code list, as `('A', 'B', ...)`.
+`codes(TABLE.COLUMN)` is replaced by the year's code list, as `('A', 'B', ...)`. Views several
+rules share are in `<format>/views.sql` (the 903's `episode_sequence`: each child's episodes in
+order with the episodes either side).
 """
 
 from __future__ import annotations

@@ -43,23 +43,38 @@ class RawTable:
 
 
 class RawRows:
-    """Rows for one raw table, as text, turned into Arrow in one go."""
+    """Rows for one raw table, as text: gathered as tuples and turned into Arrow a chunk at a time,
+    so a large census holds compact columns rather than millions of Python strings."""
+
+    CHUNK = 2_000
 
     def __init__(self, table: RawTable):
         self.table = table
+        self.schema = table.arrow_schema()
         self.rows: list[tuple] = []
+        self.chunks: list[pa.Table] = []
+        self.count = 0
 
     def add(self, year: int | None, file: str, row: int, values: dict[str, str | None]) -> None:
         """One row: `values` by column name (other names are ignored, missing ones are blank)."""
         self.rows.append((year, file, row, *map(values.get, self.table.columns)))
+        self.count += 1
+        if len(self.rows) >= self.CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        columns = zip(*self.rows)
+        self.chunks.append(pa.table([pa.array(c, f.type) for c, f in zip(columns, self.schema)],
+                                    schema=self.schema))
+        self.rows = []
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return self.count
 
     def to_arrow(self) -> pa.Table:
-        schema = self.table.arrow_schema()
-        columns = zip(*self.rows) if self.rows else ([] for _ in schema)
-        return pa.table([pa.array(c, f.type) for c, f in zip(columns, schema)], schema=schema)
+        if self.rows:
+            self._flush()
+        return pa.concat_tables(self.chunks) if self.chunks else self.schema.empty_table()
 
 
 @dataclass
