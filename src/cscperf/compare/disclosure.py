@@ -30,7 +30,6 @@ counts settles them all.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
@@ -96,7 +95,6 @@ class _Audit:
         self.cost = [release.cost.get(k, 0) for k in self.keys]
         self.unshown = {number[k] for k in release.unshown}
         self.withheld: set[int] = set()
-        self._found: set[int] | None = None  # unknowns found from the shown counts, sum by sum
         self.equations: list[dict[int, int]] = []
         self.holding: list[list[int]] = [[] for _ in self.keys]  # equations each count is in
         for total, parts in release.sums:
@@ -109,33 +107,60 @@ class _Audit:
             for i in equation:
                 self.holding[i].append(len(self.equations))
             self.equations.append(equation)
+        # Counts linked by sums, however far: withholding one changes what can be worked out only
+        # among its own (the release falls apart into many small webs, one or a few indicators each).
+        self.web = list(range(len(self.keys)))
+        self.web_equations: dict[int, list[int]] = {}
+        for equation in self.equations:
+            first, *others = [self._web(j) for j in equation]
+            for other in others:
+                self.web[other] = first
+        for n, equation in enumerate(self.equations):
+            self.web_equations.setdefault(self._web(next(iter(equation))), []).append(n)
+        self._found: dict[int, set[int]] = {}  # by web: unknowns found from the shown counts
+        self.uncertain: set[int] = set()  # unknowns seen to take another value than their own
+
+    def _web(self, i: int) -> int:
+        while self.web[i] != i:
+            self.web[i] = self.web[self.web[i]]
+            i = self.web[i]
+        return i
 
     def withhold(self, *counts: int) -> None:
+        """Withhold more: what could not be worked out still cannot (`uncertain` stays)."""
         self.withheld.update(counts)
-        self._found = None
+        for i in counts:
+            self._found.pop(self._web(i), None)
 
-    def show(self, i: int) -> None:
-        self.withheld.discard(i)
-        self._found = None
+    def uncertain_with(self, i: int, extra: int) -> bool:
+        """Whether count `i` would be uncertain were `extra` withheld too (it is left shown)."""
+        uncertain = set(self.uncertain)
+        self.withhold(extra)
+        answer = not self.worked_out(i)
+        self.withheld.discard(extra)
+        self._found.pop(self._web(extra), None)
+        self.uncertain = uncertain  # what was learnt with `extra` withheld need not hold without it
+        return answer
 
-    def found(self) -> set[int]:
-        """Unknown counts worked out by subtraction alone: a sum in which only one count is unknown
-        gives it, which may leave another sum with one unknown, and so on. Each has one possible
-        value, its true one, so the linear programs below take it as shown."""
-        if self._found is None:
+    def found(self, i: int) -> set[int]:
+        """Unknown counts in count `i`'s web worked out by subtraction alone: a sum in which only
+        one count is unknown gives it, which may leave another sum with one unknown, and so on.
+        Each has one possible value, its true one, so the linear programs below take it as shown."""
+        web = self._web(i)
+        if web not in self._found:
             found: set[int] = set()
-            queue = list(range(len(self.equations)))
+            queue = list(self.web_equations.get(web, ()))
             while queue:
                 equation = self.equations[queue.pop()]
                 open_ = [j for j in equation if (j in self.withheld or j in self.unshown) and j not in found]
                 if len(open_) == 1:
                     found.add(open_[0])
                     queue.extend(self.holding[open_[0]])
-            self._found = found
-        return self._found
+            self._found[web] = found
+        return self._found[web]
 
     def unknown(self, i: int) -> bool:
-        return (i in self.withheld or i in self.unshown) and i not in self.found()
+        return (i in self.withheld or i in self.unshown) and i not in self.found(i)
 
     def component(self, i: int, found_too: bool = False) -> tuple[list[int], list[int]]:
         """The unknown counts linked to count `i` through equations, and those equations; with
@@ -158,7 +183,7 @@ class _Audit:
         least 1 (a zero is shown), unshown ones at least 0."""
         if not self.unknown(i):
             return True  # shown, or found by subtraction
-        if self.twin(i):
+        if i in self.uncertain or self.twin(i):
             return False
         unknowns, used = self.component(i)
         if not used:
@@ -176,15 +201,24 @@ class _Audit:
             rows.append(row)
             constants.append(constant)
         bounds = [(self.lowest(j), None) for j in unknowns]
-        target = [0.0] * len(unknowns)
-        target[column[i]] = 1.0
-        low = linprog(target, A_eq=rows, b_eq=constants, bounds=bounds, method="highs")
-        if low.status != 0:  # the true counts always fit; a solver failure is taken as worked out, to be safe
-            return True
-        high = linprog([-t for t in target], A_eq=rows, b_eq=constants, bounds=bounds, method="highs")
-        if high.status == 3:  # unbounded above
-            return False
-        return math.floor(-high.fun + 1e-6) <= math.ceil(low.fun - 1e-6)
+
+        def other_values(sign: float) -> bool:
+            """Whether the count can be more (sign -1: its greatest) or less (1: its least) than its
+            own value by a whole child. Every unknown the solution moves by one or more can take
+            another value too: noted, so it needs no program of its own."""
+            target = [0.0] * len(unknowns)
+            target[column[i]] = sign
+            found = linprog(target, A_eq=rows, b_eq=constants, bounds=bounds, method="highs")
+            if found.status == 3:  # unbounded
+                return True
+            if found.status != 0:  # a solver failure is taken as no other value, to be safe
+                return False
+            self.uncertain.update(j for j, x in zip(unknowns, found.x) if abs(x - self.values[j]) >= 1 - 1e-6)
+            return i in self.uncertain
+
+        # The true counts fit, so the count is worked out when it can be neither more nor less; it
+        # cannot be less than the least a withheld count can be.
+        return not (other_values(-1.0) or self.values[i] > self.lowest(i) and other_values(1.0))
 
     def lowest(self, i: int) -> int:
         return 1 if i in self.withheld else 0
@@ -212,10 +246,7 @@ class _Audit:
             return sorted(found, key=lambda j: (self.cost[j], self.values[j], repr(self.keys[j])))
         _, used = self.component(i, found_too=True)
         for candidate in shown_in(used)[:tries]:
-            self.withhold(candidate)
-            uncertain = not self.worked_out(i)
-            self.show(candidate)
-            if uncertain:
+            if self.uncertain_with(i, candidate):
                 return candidate
         nearest = shown_in(self.holding[i]) or shown_in(used)
         return nearest[0] if nearest else None
