@@ -97,7 +97,9 @@ class Problem:
         self.seen = seen
         self.truth = dict(seen.truth)  # and each percentage's rest
         self.index: dict = {}
+        self.keys: list = []  # by variable
         self.lower: list[float] = []
+        self.moved: set = set()  # unknowns some solution gives another value than their own
         self.rows: list[tuple[dict, float, float]] = []  # ({variable: coefficient}, low, high)
 
     def term(self, key) -> tuple[dict, float] | None:
@@ -108,6 +110,7 @@ class Problem:
         if key in seen.withheld or (isinstance(key, tuple) and key[0] == "rest"):
             if key not in self.index:
                 self.index[key] = len(self.index)
+                self.keys.append(key)
                 self.lower.append(0.0 if key[0] == "rest" else 1.0)
             return {self.index[key]: 1.0}, 0.0
         return None  # not given at all
@@ -177,6 +180,8 @@ class Problem:
             if result.status != 0:
                 return (float("-inf"), float("inf"))  # inconsistent or unbounded: nothing learnt
             found.append(sign * result.fun)
+            self.moved.update(self.keys[v] for v, x in zip(variables, result.x)
+                              if abs(x - self.truth.get(self.keys[v], x)) > 0.5)
         return found[0], found[1]
 
 
@@ -284,8 +289,8 @@ def recovered(seen: Seen, below: int = 6) -> dict:
     found = {}
     for key in problem.index:
         true = problem.truth.get(key)
-        if not (true is not None and 0 < true < below):
-            continue
+        if not (true is not None and 0 < true < below) or key in problem.moved:
+            continue  # not small, or seen to take another value: not worked out
         low, high = problem.bounds(key)
         if low == high:
             found[key] = low

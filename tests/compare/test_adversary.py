@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from cscperf import store
 from cscperf.compare import detail, scorecard
 from cscperf.compare.disclosure import Release, hidden
-from cscperf.compare.shown import Shown
+from cscperf.compare.shown import Computed
 from cscperf.indicators.registry import default
 from tests.adversary import Problem, Seen, read_outputs, recovered
 from tests.outputs.report.conftest import LA, PERIOD
@@ -91,9 +91,9 @@ def test_no_withheld_count_is_worked_out_of_an_area_by_month_table(table):
 def outputs(con, period: str, la: str) -> Seen:
     """Everything shown for the period (the scorecard and every indicator's page, in their JSON
     form) as a member sees it, with the true figures from the internal view."""
-    views = []
+    views, computed = [], Computed.of(con, period, la)
     for internal in (False, True):
-        shown = Shown.compute(con, period, la, internal=internal)
+        shown = computed.shown(internal)
         card = scorecard.build(con, period, la, shown=shown)
         views.append((card.to_dict(), {c.definition.id: detail.build(con, c, la, shown).to_dict()
                                        for c in card.cards}))
@@ -122,3 +122,27 @@ def test_nothing_withheld_is_worked_out_for_any_synthetic_authority(tmp_path_fac
         random_authority.build(Authority(con, LA), seed=seed, children=children)
         seen = outputs(con, PERIOD, LA)
     assert recovered(seen) == {}
+
+
+def test_the_adversary_works_out_what_counts_withheld_alone_leave():
+    """The control: with only the counts from 1 to 5 withheld, the adversary finds the under-1s
+    starting to be looked after from the under-5s (11) less the 1-4s (7), and February from the
+    quarter (21) less January (10) and March (8)."""
+    seen = Seen({i.id: i for i in default()})
+
+    def read(id, period, start, end, number, breakdown=None, group=None):
+        figure = {"period": period, "start": start, "end": end, "group": group, "value": number,
+                  "numerator": number, "denominator": None, "suppressed": []}
+        if 0 < number < BELOW:
+            figure.update(value=None, numerator=None, suppressed=["value", "numerator"])
+        seen.read(id, breakdown, figure, {"value": number, "numerator": number})
+
+    read("cla_started_under5", PERIOD, "2025-01-01", "2025-03-31", 11)
+    read("cla_started", PERIOD, "2025-01-01", "2025-03-31", 21)
+    for group, number in (("Under 1", 4), ("1-4", 7), ("5-9", 10)):
+        read("cla_started", PERIOD, "2025-01-01", "2025-03-31", number, "age_band", group)
+    for month, end, number in (("2025-01", "2025-01-31", 10), ("2025-02", "2025-02-28", 3),
+                               ("2025-03", "2025-03-31", 8)):
+        read("cla_started", month, month + "-01", end, number)
+    assert recovered(seen) == {("cla_started", PERIOD, ("age_band", "Under 1"), "numerator"): 4,
+                               ("cla_started", "2025-02", None, "numerator"): 3}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from cscperf import store
 from cscperf.compare import detail
 from cscperf.compare.plan import over_time
-from cscperf.compare.shown import Shown
+from cscperf.compare.shown import Computed
 from cscperf.outputs.report import charts
 from tests.outputs.report.conftest import LA, PERIOD
 
@@ -24,7 +24,8 @@ def test_the_periods_of_each_series():
 
 def test_detail_is_suppressed_as_the_scorecard_is(report_db, member, internal):
     with store.connect(report_db) as con:
-        figures = {internal: Shown.compute(con, PERIOD, LA, internal=internal) for internal in (False, True)}
+        computed = Computed.of(con, PERIOD, LA)
+        figures = {internal: computed.shown(internal) for internal in (False, True)}
         shown = {kind: detail.build(con, card.card(id), LA, figures[kind.startswith("internal")])
                  for id in ("cp_plans", "assessments_45wd_pct")
                  for kind, card in ((f"member {id}", member), (f"internal {id}", internal))}

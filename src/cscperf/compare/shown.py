@@ -8,6 +8,8 @@ Analysts' internal figures are the same figures unprotected.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import duckdb
 
 from cscperf import settings
@@ -15,8 +17,9 @@ from cscperf.compare import words
 from cscperf.compare.figure import Figure, number
 from cscperf.compare.plan import Plan, over_time
 from cscperf.compare.release import Members
-from cscperf.indicators import breakdowns
+from cscperf.indicators import breakdowns, engine
 from cscperf.indicators.periods import Period
+from cscperf.indicators.registry import Registry, default
 
 
 def plans(indicators, period: Period) -> dict[str, Plan]:
@@ -32,11 +35,15 @@ class Shown:
     def __init__(self, results, indicators: dict, internal: bool, below: int, headline=frozenset()):
         self.indicators, self.internal, self.below = indicators, internal, below
         self.figures: dict[tuple[str, str, str | None, str | None], Figure] = {}
+        self._groups: dict[tuple[str, str, str], list[Figure]] = {}  # a breakdown's groups
         members = None if internal else Members(results, indicators, below, headline)
         for r in results:
             figure = self._figure(r)
-            self.figures[(r.id, r.period, r.breakdown, r.group)] = (
-                members.protect(r.id, figure, r.breakdown) if members else figure)
+            if members:
+                figure = members.protect(r.id, figure, r.breakdown)
+            self.figures[(r.id, r.period, r.breakdown, r.group)] = figure
+            if r.breakdown:
+                self._groups.setdefault((r.id, r.period, r.breakdown), []).append(figure)
 
     def _figure(self, r) -> Figure:
         decimals = self.indicators[r.id].decimals
@@ -49,9 +56,32 @@ class Shown:
     def compute(cls, con: duckdb.DuckDBPyConnection, period: str | Period, la: str, *,
                 internal: bool = False, registry=None) -> Shown:
         """Every figure any output shows for `la` and `period`."""
-        from cscperf.indicators import engine
-        from cscperf.indicators.registry import default
+        return Computed.of(con, period, la, registry).shown(internal)
 
+    def get(self, id: str, period: Period) -> Figure:
+        figure = self.figures.get((id, str(period), None, None))
+        if figure is None:
+            figure = Figure(str(period), period.label, period.start.isoformat(), period.end.isoformat(),
+                            None, reason="not computed")
+        return figure
+
+    def groups(self, id: str, period: Period, breakdown: str) -> tuple[Figure, ...]:
+        """The breakdown's groups for the period in their natural order (age bands youngest first)."""
+        return tuple(sorted(self._groups.get((id, str(period), breakdown), ()),
+                            key=lambda f: breakdowns.order(breakdown, f.group)))
+
+
+@dataclass(frozen=True)
+class Computed:
+    """The engine's results behind every figure any output shows for an authority and period:
+    computed once, then seen by members through one release and by analysts as they are."""
+
+    period: Period
+    registry: Registry
+    results: tuple
+
+    @classmethod
+    def of(cls, con: duckdb.DuckDBPyConnection, period: str | Period, la: str, registry=None) -> Computed:
         registry = registry or default()
         period = Period.parse(period)
         chosen = plans(registry, period)
@@ -72,18 +102,10 @@ class Shown:
                 splits.setdefault((breakdown.value, chosen[indicator.id].current), []).append(indicator.id)
         for (breakdown, current), ids in splits.items():
             results += engine.compute(con, ids, [current], la, breakdown, registry=registry)
-        headline = {(id, str(plan.current)) for id, plan in chosen.items()}
-        return cls(results, {i.id: i for i in registry}, internal, int(settings.get("suppress_below")), headline)
+        return cls(period, registry, tuple(results))
 
-    def get(self, id: str, period: Period) -> Figure:
-        figure = self.figures.get((id, str(period), None, None))
-        if figure is None:
-            figure = Figure(str(period), period.label, period.start.isoformat(), period.end.isoformat(),
-                            None, reason="not computed")
-        return figure
-
-    def groups(self, id: str, period: Period, breakdown: str) -> tuple[Figure, ...]:
-        """The breakdown's groups for the period in their natural order (age bands youngest first)."""
-        return tuple(sorted((f for (i, p, b, _), f in self.figures.items()
-                             if (i, p, b) == (id, str(period), breakdown)),
-                            key=lambda f: breakdowns.order(breakdown, f.group)))
+    def shown(self, internal: bool) -> Shown:
+        """The figures as members (protected) or analysts (`internal`) see them."""
+        headline = {(id, str(plan.current)) for id, plan in plans(self.registry, self.period).items()}
+        return Shown(self.results, {i.id: i for i in self.registry}, internal,
+                     int(settings.get("suppress_below")), headline)

@@ -21,7 +21,7 @@ import duckdb
 
 from cscperf.compare import analyst_files, detail, funnel, scorecard
 from cscperf.compare.scorecard import Card, Scorecard
-from cscperf.compare.shown import Shown
+from cscperf.compare.shown import Computed, Shown
 from cscperf.indicators.periods import Period
 from cscperf.outputs.report import charts as charting
 from cscperf.outputs.report.charts import Chart
@@ -141,9 +141,11 @@ def choices(at: Snapshot) -> Choices:
 
 
 def figures(at: Snapshot, la: str, period: Period, internal: bool) -> Shown:
-    """Every figure shown for the authority and period: one release for members' pages."""
-    return at.get(("figures", la, str(period), internal),
-                  lambda: Shown.compute(at.con, period, la, internal=internal))
+    """Every figure shown for the authority and period: one release for members' pages. The
+    engine's results behind them are computed once for members' and analysts' views."""
+    def compute():
+        return at.get(("computed", la, str(period)), lambda: Computed.of(at.con, period, la)).shown(internal)
+    return at.get(("figures", la, str(period), internal), compute)
 
 
 def card_scorecard(at: Snapshot, la: str, period: Period, internal: bool) -> Scorecard:
