@@ -7,7 +7,7 @@ import shutil
 from typer.testing import CliRunner
 
 from cscperf.cli import app
-from tests.conftest import SHARED
+from tests.conftest import need_shared
 
 runner = CliRunner()
 
@@ -23,7 +23,7 @@ def said(result) -> str:
 
 def test_load_tables_and_findings(tmp_path):
     db = tmp_path / "store.duckdb"
-    result = run("load", "--db", db, "--la", "883", SHARED / "samples" / "ssda903-messy")
+    result = run("load", "--db", db, "--la", "883", need_shared("samples", "ssda903-messy"))
     assert result.exit_code == 0, result.output
     assert "Read 10 rows from 2 file(s); loaded 8 rows into 3 table(s)." in said(result)
     # 24 warnings: among them, child 689661's episodes at rows 3 and 4 overlap the one at row 2
@@ -48,7 +48,7 @@ def test_load_tables_and_findings(tmp_path):
 
 def test_samples_named_by_the_year_they_start_are_flagged(tmp_path):
     # Loaded by their names, the 2017 files hold dates up to March 2018: each episodes file says so.
-    result = run("load", "--db", tmp_path / "s.duckdb", "--la", "883", SHARED / "samples" / "ssda903")
+    result = run("load", "--db", tmp_path / "s.duckdb", "--la", "883", need_shared("samples", "ssda903"))
     assert result.exit_code == 0, result.output
     result = run("findings", "--db", tmp_path / "s.duckdb", "--format", "csv", "--severity", "warning")
     late = [r for r in csv.DictReader(io.StringIO(result.output)) if r["rule"] == "354"]
@@ -72,7 +72,7 @@ def test_nothing_loaded_is_an_error(tmp_path):
 
 
 def test_the_year_and_authority_are_asked_for(tmp_path):
-    shutil.copy(SHARED / "samples" / "ssda903-messy" / "SSDA903_2020_header.csv", tmp_path / "header.csv")
+    shutil.copy(need_shared("samples", "ssda903-messy", "SSDA903_2020_header.csv"), tmp_path / "header.csv")
     result = run("load", "--db", tmp_path / "s.duckdb", "--la", "883", tmp_path / "header.csv")
     assert result.exit_code == 1 and "give it with --year" in said(result)
     result = run("load", "--db", tmp_path / "s.duckdb", "--year", "2020", tmp_path / "header.csv")

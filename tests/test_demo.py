@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
 from typer.testing import CliRunner
 
 from cscperf import sources, store
 from cscperf.cli import app
 from cscperf.indicators import engine
-
-SAMPLES = Path(__file__).parents[1].parent / "shared" / "samples"
+from tests.ssda903 import write
 
 
 def test_demo_replaces_an_earlier_one_loads_a_synthetic_authority_and_writes_its_report(tmp_path, monkeypatch):
@@ -21,7 +18,8 @@ def test_demo_replaces_an_earlier_one_loads_a_synthetic_authority_and_writes_its
     (folder / ".cscperf-demo").write_text("an earlier demo's folder")
     (folder / "report" / "report-883-2023-24-Q4.html").write_text("an earlier demo's report")
     with store.connect(folder / "cscperf.duckdb") as con:  # an earlier demo's store
-        store.load(con, sources.read_paths([SAMPLES / "cin-census"]))
+        header = write(tmp_path / "SSDA903_2024_header.csv", [{"CHILD": "1", "SEX": "1", "DOB": "01/01/2015"}])
+        store.load(con, sources.read_paths([header], la="883"))
 
     result = CliRunner().invoke(app, ["demo", str(folder), "--end", "2025-03-31"])
 

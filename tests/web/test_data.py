@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import SHARED
+from tests.conftest import need_shared
 from tests.web.conftest import make_site
 
 
@@ -55,7 +55,7 @@ def test_upload_form_errors(shared_site, fields, message):
 
 
 def test_an_upload_loads_the_files_and_shows_the_load(site):
-    samples = SHARED / "samples" / "ssda903"
+    samples = need_shared("samples", "ssda903")
     files = [(p.name, p.read_bytes()) for p in sorted(samples.glob("2017-*.csv"))]
     before = store_rows(site)
     site.client("analyst").get("/data")  # the page is kept until the next load
