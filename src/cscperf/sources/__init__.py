@@ -2,7 +2,9 @@
 
 A reader module has `FORMAT` (its name), `detect(path, head) -> Detection | None` (does this file
 look like mine, judged by content, not by name) and `read(files, la) -> Batch`.
-`read_paths` finds the files, asks each reader in turn, and groups them into batches.
+`read_paths` finds the files, asks each reader in turn, and groups them into batches. Folders hold
+files no reader knows (a README, a manifest, a table a later year adds): each is listed in the
+first batch's files as `NOT_READ`, with a warning, and the rest are read.
 """
 
 from __future__ import annotations
@@ -13,14 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from cscperf.quality.findings import LoadError
+from cscperf.quality.findings import LoadError, Severity
 from cscperf.sources.batch import Batch
-from cscperf.sources.files import SourceFile
+from cscperf.sources.files import Refused, SourceFile
 
 # In the order they are asked; the first whose detect() answers takes the file.
 READER_MODULES: tuple[str, ...] = ("ssda903", "cin_census", "annex_a", "ssd")
 
 HEAD_BYTES = 64 * 1024
+NOT_READ = "not read"  # the format recorded for a file no reader recognised
+_NOT_KNOWN = ("not a file cscperf can read: not an SSDA903 table, CIN census XML, Annex A workbook "
+              "or SSD table")
 
 
 @dataclass(frozen=True)
@@ -50,37 +55,66 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 
 
 def read_paths(paths: Iterable[Path], la: str | None = None, year: int | None = None) -> list[Batch]:
-    """Read every file under `paths` into one batch per format. Unknown files stop the load."""
+    """Read every file under `paths` into one batch per format. Files no reader recognises are
+    recorded with a warning; when none is recognised, the load stops."""
     modules = readers()
     grouped: dict[str, tuple[ModuleType, list[SourceFile], set[str]]] = {}
+    not_read: list[tuple[Path, str]] = []
     for path in expand(paths):
         with open(path, "rb") as handle:
             head = handle.read(HEAD_BYTES)
-        for module in modules:
-            detection = module.detect(path, head)
-            if detection is not None:
-                break
-        else:
-            if not head.strip():
-                raise LoadError(path.name, "the file is empty and its name does not say which "
-                                "table it is")
-            raise LoadError(path.name, "not a file cscperf can read: not an SSDA903 table, "
-                            "CIN census XML, Annex A workbook or SSD table")
+        try:
+            module, detection = _recognise(modules, path, head)
+        except Refused as refused:
+            not_read.append((path, str(refused)))
+            continue
+        if module is None:
+            not_read.append((path, _NOT_KNOWN if head.strip() else
+                             "the file is empty and its name does not say which table it is"))
+            continue
         file = SourceFile.identify(path, module.FORMAT, detection.part,
                                    year or detection.collection_year)
         entry = grouped.setdefault(module.FORMAT, (module, [], set()))
         entry[1].append(file)
         if detection.la:
             entry[2].add(detection.la)
+    # Files read together are one authority's: one format's files that do not say which (903
+    # tables, Annex A) are the authority the others name.
+    named = set().union(*(found for _, _, found in grouped.values()))
     batches = []
     for format, (module, files, las_found) in grouped.items():
         if la and las_found - {la}:
             raise LoadError(format, f"the files say they are from local authority "
                             f"{', '.join(sorted(las_found))}, not {la}, the authority given; give the "
                             "code they carry, or none")
-        batch_la = la or _one_la(format, las_found)
+        batch_la = la or _one_la(format, las_found or named)
         batches.append(module.read(files, batch_la))
+    _record_not_read(batches, not_read)
     return batches
+
+
+def _recognise(modules: list[ModuleType], path: Path,
+               head: bytes) -> tuple[ModuleType | None, Detection | None]:
+    """The first reader that recognises the file, and what it recognised."""
+    for module in modules:
+        detection = module.detect(path, head)
+        if detection is not None:
+            return module, detection
+    return None, None
+
+
+def _record_not_read(batches: list[Batch], not_read: list[tuple[Path, str]]) -> None:
+    """Files no reader recognised go into the load's provenance with a warning each, so nothing
+    is left out silently; with nothing else to load they stop it."""
+    if not_read and not batches:
+        path, why = not_read[0]
+        others = f" (nor are the other {len(not_read) - 1} files)" if len(not_read) > 1 else ""
+        raise LoadError(path.name, why + others)
+    for path, why in not_read:
+        file = SourceFile.identify(path, NOT_READ)
+        file.rows_read = 0
+        batches[0].add_file(file)
+        batches[0].findings.add(file.name, "file-not-read", f"{why}; not loaded", Severity.WARNING)
 
 
 def _one_la(format: str, found: set[str]) -> str:

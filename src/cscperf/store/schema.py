@@ -514,6 +514,15 @@ TABLES: tuple[Table, ...] = (
         ssd("invo_referral_id", ID, "Referral"),
         person="invo_person_id",
     ),
+    table(
+        "ssd_deprivation_of_liberty", "Deprivation of Liberty Orders made for looked-after children "
+        "(903 DoLo, from the 2026-27 return). Not an SSD table: added in its style.",
+        ("dolo_person_id", "dolo_start_date"),
+        added("dolo_person_id", ID, "Child's ID (CHILD)"),
+        added("dolo_start_date", DATE, "The order's start (DOLO_START)"),
+        added("dolo_end_date", DATE, "Its end, blank while it is in force (DOLO_END)"),
+        person="dolo_person_id",
+    ),
 )
 
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}

@@ -150,6 +150,8 @@ CHANGES: dict[int, dict[tuple[str, str] | str, CodeChange | dict[str, Field]]] =
            ("uasc", "SEX"): replace(SEX_2025, synonyms={**SEX_2025.synonyms, "1": "M", "2": "F"}),
            ("episodes", "PLACE"): CodeChange(add="K3", drop="H5 P2")},
     2026: {("episodes", "PLACE"): CodeChange(add="Z11 Z12 Z13 Z14")},
+    # Deprivation of Liberty Orders (the DfE's 'DoLo' table; rules 700-710).
+    2027: {"dolo": {"CHILD": CHILD, "DOB": DATE, "DOLO_START": DATE, "DOLO_END": OPTIONAL_DATE}},
 }
 
 
@@ -207,10 +209,12 @@ RULE_CODES: dict[tuple[str, str], str] = {
     ("missing", "MISSING"): "1006",
     ("social_worker", "SW_DECOM"): "SW04STG1", ("social_worker", "SW_DEC"): "SW05STG1",
     ("social_worker", "SW_REASON"): "SW13STG1",
+    ("dolo", "DOLO_START"): "700", ("dolo", "DOLO_END"): "701",
 }
 BLANK_IS_INVALID = {("header", "ETHNIC"), ("reviews", "REVIEW"), ("reviews", "REVIEW_CODE")}
 
 # Dates that must not be after the end of the collection year (31 March), with the DfE rule.
 WITHIN_YEAR_RULES: dict[tuple[str, str], str] = {
     ("episodes", "DECOM"): "354", ("episodes", "DEC"): "385", ("missing", "MIS_START"): "570",
+    ("dolo", "DOLO_START"): "703",
 }

@@ -194,6 +194,10 @@ OUTPUTS: dict[str, tuple[Out, ...]] = {
             "invo_worker_change_reason": "SW_REASON"}),
         Out("ssd_professionals", {"prof_professional_id": "SW_ID"}, when=("SW_ID",), merge=True),
     ),
+    "dolo": (
+        Out("ssd_deprivation_of_liberty", {
+            "dolo_person_id": "CHILD", "dolo_start_date": "DOLO_START", "dolo_end_date": "DOLO_END"}),
+    ),
 }
 
 # Fields read (and checked) but not stored, and why.
