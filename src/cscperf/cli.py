@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 import sys
 from contextlib import closing
 from datetime import date
@@ -11,6 +12,7 @@ from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 
+import duckdb
 import typer
 from rich.console import Console
 from rich.table import Table as RichTable
@@ -43,6 +45,27 @@ def _fail(message: str) -> None:
     raise typer.Exit(1)
 
 
+def _store(db: Path | None):
+    """The store, or a plain error saying why it cannot be opened (a missing folder, another
+    process writing to it)."""
+    path = _db(db)
+    try:
+        return store.connect(path)
+    except (duckdb.Error, OSError) as error:
+        _fail(f"cannot open the store {path}: {str(error).splitlines()[0]}")
+
+
+def _appdb(db: Path | None):
+    """The application database beside the store, or a plain error."""
+    from cscperf import appdb
+
+    path = appdb.path_for(_db(db))
+    try:
+        return closing(appdb.connect(_db(db)))
+    except sqlite3.Error as error:
+        _fail(f"cannot open the accounts database {path}: {error}")
+
+
 def _print_rows(header: list[str], rows: list[tuple], fmt: TableFormat, title: str | None = None) -> None:
     if fmt is TableFormat.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -71,7 +94,7 @@ def load(
     try:
         with console.status("Reading files..."):
             batches = sources.read_paths(paths, la=la, year=year)
-        con = store.connect(_db(db))
+        con = _store(db)
         with console.status("Loading into the store..."):
             summary = store.load(con, batches)
     except LoadError as error:
@@ -91,7 +114,7 @@ def tables(db: Path = DbOption, fmt: TableFormat = typer.Option(TableFormat.tabl
     """What is in the store: authorities, collection years and row counts per table."""
     from cscperf.store.inventory import inventory
 
-    con = store.connect(_db(db))
+    con = _store(db)
     _print_rows(["la", "table", "collection years", "rows"], inventory(con), fmt)
 
 
@@ -109,7 +132,7 @@ def findings(
         lowest = Severity[severity.upper()]
     except KeyError:
         _fail(f"--severity must be one of: {', '.join(str(s) for s in Severity)}")
-    con = store.connect(_db(db))
+    con = _store(db)
     header, rows = list_findings(con, la=la, lowest=lowest)
     _print_rows(header, rows, fmt)
 
@@ -273,7 +296,7 @@ def indicators(
 
     if not period:
         _fail("give --period (e.g. 2024-25:Q4), or use `cscperf indicators list`")
-    con = store.connect(_db(db))
+    con = _store(db)
     try:
         results = engine.compute(con, ids, period, la=la, breakdown=by)
     except (ValueError, KeyError) as error:
@@ -323,7 +346,7 @@ def children(
     """The children and events behind a figure: each in the numerator or denominator."""
     from cscperf.indicators import engine
 
-    con = store.connect(_db(db))
+    con = _store(db)
     if la is None:
         authorities = engine.authorities(con)
         if len(authorities) != 1:
@@ -349,7 +372,7 @@ def serve(
 
     try:
         run(_db(db), host, port)
-    except FileNotFoundError as error:
+    except (FileNotFoundError, ValueError) as error:  # no assets; a setting that is not valid
         _fail(str(error))
 
 
@@ -400,7 +423,6 @@ def users_add(
 ) -> None:
     """Add an account. The password is asked for twice, or read from the first line of standard
     input when that is not a terminal (for scripts)."""
-    from cscperf import appdb
     from cscperf.appdb import audit, users
 
     password = None
@@ -409,7 +431,7 @@ def users_add(
             password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
         else:
             password = sys.stdin.readline().rstrip("\r\n")
-    with closing(appdb.connect(_db(db))) as con:
+    with _appdb(db) as con:
         try:
             users.add(con, name, role, password)
         except users.AccountError as error:
@@ -421,10 +443,9 @@ def users_add(
 @users_app.command("list")
 def users_list(db: Path = DbOption, fmt: TableFormat = typer.Option(TableFormat.table, "--format")) -> None:
     """List the accounts: name, role, how they sign in and when they last did."""
-    from cscperf import appdb
     from cscperf.appdb import users
 
-    with closing(appdb.connect(_db(db))) as con:
+    with _appdb(db) as con:
         rows = [(u.name, u.role.value, "password" if u.has_password else "identity provider",
                  u.created_at, u.last_sign_in_at or "") for u in users.all_users(con)]
     _print_rows(["name", "role", "signs in with", "created", "last signed in"], rows, fmt)
@@ -433,10 +454,9 @@ def users_list(db: Path = DbOption, fmt: TableFormat = typer.Option(TableFormat.
 @users_app.command("remove")
 def users_remove(name: str = typer.Argument(..., help="User name"), db: Path = DbOption) -> None:
     """Remove an account and end its sessions."""
-    from cscperf import appdb
     from cscperf.appdb import audit, users
 
-    with closing(appdb.connect(_db(db))) as con:
+    with _appdb(db) as con:
         try:
             users.remove(con, name)
         except users.AccountError as error:
