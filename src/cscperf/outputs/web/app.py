@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from cscperf import appdb, store
 from cscperf.appdb.users import User
@@ -96,7 +97,8 @@ def create_app(store_path: str | Path, **overrides) -> Starlette:
               Mount("/static", StaticFiles(directory=STATIC), name="static")]
     app = Starlette(
         routes=[*routes, *assets],
-        middleware=[Middleware(security.SecurityHeaders), Middleware(errors.AccessLog),
+        middleware=[Middleware(ProxyHeadersMiddleware, trusted_hosts=list(config.trusted_proxies)),
+                    Middleware(security.SecurityHeaders), Middleware(errors.AccessLog),
                     Middleware(errors.PrivateErrors, templates=web.templates,
                                max_body_bytes=config.upload_max_bytes)],
         exception_handlers={HTTPException: errors.http_error},

@@ -18,6 +18,7 @@ from cscperf.store import inventory
 pages = Pages()
 
 FINDINGS_SHOWN = 500
+MAX_NAME_BYTES = 200  # a file name the upload folder can hold, with room for a prefix
 
 
 @pages.page("/data", access=ANALYSTS, nav="Data", twin=True)
@@ -29,7 +30,7 @@ def loads(ctx: Context):
     return kept.page(ctx, ctx.web.results.at(ctx.store), ("data",), "data/loads.html", "Data loads", context)
 
 
-@pages.page("/data/loads/{load_id:int}", access=ANALYSTS, twin=True)
+@pages.page("/data/loads/{load_id:id}", access=ANALYSTS, twin=True)
 def load(ctx: Context):
     load_id = ctx.params["load_id"]
     found = inventory.loads(ctx.store, load_id)
@@ -65,6 +66,9 @@ def upload(ctx: Context):
     values, errors = {"la": la, "year": year}, {}
     if not files:
         errors["files"] = "Select one or more files to upload"
+    elif any(len(_safe_name(f.filename).encode()) > MAX_NAME_BYTES for f in files):
+        errors["files"] = (f"A file's name is longer than {MAX_NAME_BYTES} characters: give it a "
+                           "shorter name and upload it again")
     if la and not re.fullmatch(r"\d{3}", la):
         errors["la"] = "Enter the authority's DfE code as 3 digits, like 883"
     if year and not (year.isdigit() and 2000 <= int(year) <= 2100):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from cscperf.compare.scorecard import Card, Scorecard
+from cscperf.indicators.schema import Grain
 from cscperf.outputs.report.context import row
 from cscperf.outputs.report.formats import POLARITY_WORDS, unit_words
 from cscperf.outputs.web import downloads, kept, results
@@ -16,8 +17,14 @@ from cscperf.outputs.web.selection import Refused, Selection, select
 pages = Pages()
 
 RATINGS = {"green": "Green", "amber": "Amber", "red": "Red", "none": "Not rated"}
-GRAINS = {"snapshot": "On the last day of the period", "in_period": "During the period",
-          "rolling_12m": "In the 12 months to the end of the period"}
+
+
+def grain_words(grain: Grain | str) -> str:
+    """When an indicator counts, in words: every grain has some."""
+    grain = Grain(grain)
+    if grain.months:
+        return f"In the {grain.months} months to the end of the period"
+    return {Grain.snapshot: "On the last day of the period", Grain.in_period: "During the period"}[grain]
 
 
 def chosen(ctx: Context) -> tuple[Selection | None, Scorecard | None]:
@@ -90,7 +97,7 @@ def indicator_page(ctx: Context):
         data = {"la": scorecard.la, "la_name": scorecard.la_name, "period": scorecard.period,
                 "internal": scorecard.internal, "footnote": scorecard.footnote, **view.detail.to_dict()}
         return dict(data=data, selection=selection, scorecard=scorecard, card=card, row=row(card), view=view,
-                    polarity=POLARITY_WORDS[d.polarity], unit=unit_words(d.unit), grain=GRAINS[d.grain])
+                    polarity=POLARITY_WORDS[d.polarity], unit=unit_words(d.unit), grain=grain_words(d.grain))
     return kept.page(ctx, selection.results, ("indicator", d.id, *_key(selection)), "dashboard/indicator.html",
                      d.title, context)
 
