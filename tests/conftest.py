@@ -43,30 +43,38 @@ def con():
     connection.close()
 
 
-@pytest.fixture(scope="session")
-def reference_db(tmp_path_factory) -> Path:
-    """`../shared/reference` imported once per test run into a DuckDB file, shared by the xdist
-    workers (the first to arrive builds it). Open it read-only: see `reference_con`."""
+def _imported_once(tmp_path_factory, name: str, folder: Path) -> Path:
+    """`folder` imported once per test run into a DuckDB file, shared by the xdist workers (the
+    first to arrive builds it)."""
     import fcntl
     import os
 
     from cscperf import store
     from cscperf.reference.importer import import_reference
 
-    reference = need_shared("reference")
     base = tmp_path_factory.getbasetemp()
     root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    path = root / "reference.duckdb"
-    with open(root / "reference.lock", "w") as lock:
+    path = root / f"{name}.duckdb"
+    with open(root / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not path.exists():
-            building = root / "reference.building.duckdb"
+            building = root / f"{name}.building.duckdb"
             building.unlink(missing_ok=True)
             connection = store.connect(building)
-            import_reference(connection, reference)
+            import_reference(connection, folder)
             connection.close()
             building.rename(path)
     return path
+
+
+@pytest.fixture(scope="session")
+def reference_db(tmp_path_factory) -> Path:
+    """The published figures cscperf ships (its snapshot, which holds every figure the registry
+    maps and the synthetic generator reads; tests/reference/test_snapshot.py checks it against
+    the publishers' files) imported once per test run. Open it read-only: see `reference_con`."""
+    from cscperf.reference.snapshot import SNAPSHOT
+
+    return _imported_once(tmp_path_factory, "reference", SNAPSHOT)
 
 
 @pytest.fixture(scope="session")
@@ -75,6 +83,22 @@ def reference_con(reference_db):
     import duckdb
 
     connection = duckdb.connect(str(reference_db), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="session")
+def publishers_db(tmp_path_factory) -> Path:
+    """Every publisher's file in ../shared/reference imported, as a full download would be: for
+    the importer's own tests and the snapshot's check."""
+    return _imported_once(tmp_path_factory, "publishers", need_shared("reference"))
+
+
+@pytest.fixture(scope="session")
+def publishers_con(publishers_db):
+    import duckdb
+
+    connection = duckdb.connect(str(publishers_db), read_only=True)
     yield connection
     connection.close()
 

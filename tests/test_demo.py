@@ -25,7 +25,8 @@ def test_demo_replaces_an_earlier_one_loads_a_synthetic_authority_and_writes_its
 
     assert result.exit_code == 0, result.output
     assert "Headline figures for the year 2024-25" in result.output
-    assert "No published benchmarks: get them with `cscperf reference download`" in result.output
+    # With no download and no folder given, the snapshot shipped with cscperf is compared with.
+    assert "Published benchmarks from the snapshot shipped with cscperf" in " ".join(result.output.split())
     assert sorted(p.name for p in (folder / "report").iterdir()) == [
         f"report-883-2024-25-Q4.{suffix}" for suffix in ("docx", "html", "pdf", "xlsx")]
     with store.connect(folder / "cscperf.duckdb", read_only=True) as con:
@@ -35,6 +36,8 @@ def test_demo_replaces_an_earlier_one_loads_a_synthetic_authority_and_writes_its
     html = (folder / "report" / "report-883-2024-25-Q4.html").read_text()
     assert "Two residential providers closed homes at short notice" in html  # the demo commentary
     assert re.search(r"Red|Amber|Green", html)  # ratings against the demo targets
+    assert "Thurrock" in html and "Statistical neighbours" in html and "England" in html
+    assert "Published benchmarks are unavailable" not in html
 
 
 def test_demo_with_the_published_files_compares_the_authority_with_them(tmp_path, shared):

@@ -206,7 +206,8 @@ def demo(
     folder: Path = typer.Argument(Path("demo"), help="Folder for the demo (an earlier demo there is replaced)"),
     reference: Path = typer.Option(None, "--reference", help="Published statistics folder (as `cscperf "
                                    "reference download` writes it), for benchmarks in the report "
-                                   "[default: the download cache, when it holds files]"),
+                                   "[default: the download cache when it holds files, else the snapshot "
+                                   "shipped with cscperf]"),
     seed: int = typer.Option(1, "--seed", help="Random seed of the synthetic authority"),
     end: str = typer.Option(None, "--end", help="Its history ends on the last 31 March on or before this date "
                             "(YYYY-MM-DD) [default: today]"),
@@ -218,6 +219,7 @@ def demo(
     from cscperf import demo as demonstration
     from cscperf.indicators import engine
     from cscperf.indicators.registry import default
+    from cscperf.reference.snapshot import SNAPSHOT
 
     started = time.perf_counter()
     with console.status("Starting...") as status:
@@ -236,9 +238,10 @@ def demo(
     _print_rows(["indicator", "value", "numerator", "denominator"],
                 [(titles[r.id], r.reason if r.value is None else r.value, r.numerator, r.denominator)
                  for r in results], TableFormat.table, title=f"Headline figures for the year {year}")
-    console.print(f"Published benchmarks from {made.reference}." if made.reference else
-                  "No published benchmarks: get them with `cscperf reference download` (or give a folder "
-                  "of the published files with --reference) and run the demo again.", highlight=False)
+    console.print("Published benchmarks from the snapshot shipped with cscperf (its SOURCES.md names each "
+                  "release); `cscperf reference download` fetches the latest, which the demo then uses."
+                  if made.reference == SNAPSHOT else f"Published benchmarks from {made.reference}.",
+                  highlight=False)
     console.print("The committee report (members' version, small numbers suppressed):", highlight=False)
     for file in made.report:
         console.print(f"  {file}", highlight=False, soft_wrap=True)

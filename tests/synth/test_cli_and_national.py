@@ -6,13 +6,13 @@ from datetime import date
 from typer.testing import CliRunner
 
 from cscperf.cli import app
+from cscperf.reference.snapshot import SNAPSHOT
 from cscperf.synth import generate_national, read_manifest
-from tests.conftest import need_shared
 
 
 def test_synth_command_reports_rates_beside_targets(tmp_path):
     result = CliRunner().invoke(app, ["synth", str(tmp_path), "--like", "201", "--end", "2025-06-30", "--years", "1",
-                                      "--formats", "903,ssd", "--reference", str(need_shared("reference"))])
+                                      "--formats", "903,ssd", "--reference", str(SNAPSHOT)])
     assert result.exit_code == 0, result.output
     output = " ".join(result.output.split())  # as if the terminal were wide enough for one line
     assert "Wrote" in output and "City of London (2024-04-01 to 2025-03-31)" in output

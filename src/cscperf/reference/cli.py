@@ -52,19 +52,22 @@ def _connect(db: Path | None):
 @app.command("import")
 def import_(
     folder: Path = typer.Argument(None, help="Folder of published files, laid out as `reference download` "
-                                             "writes them (ees/, lait/, ons/, stat-neighbours/, lookups/)"),
+                                             "writes them (ees/, lait/, ons/, stat-neighbours/, lookups/) "
+                                             "[default: the snapshot shipped with cscperf]"),
     population: Path = typer.Option(None, "--population", help="A population file supplied with your data "
                                     "(ONS layout); its estimates are used for rates"),
     db: Path = DbOption,
 ) -> None:
     """Import published figures, population, statistical neighbours and lookups into the store.
 
+    With no folder (and no --population), the snapshot shipped with cscperf is imported.
     Files already imported are skipped; a revised file is kept beside the earlier release.
     """
     from cscperf.reference.importer import import_population, import_reference
+    from cscperf.reference.snapshot import SNAPSHOT
 
     if folder is None and population is None:
-        _fail("give a folder of published files, or --population FILE")
+        folder = SNAPSHOT
     con = _connect(db)
     try:
         summaries = ([import_reference(con, folder)] if folder else []) + \
@@ -109,6 +112,27 @@ def download(
     out().print(f"Downloaded {done} file(s) into {cache}. Next: cscperf reference import {cache}")
     if summary.failed:
         _fail(f"{len(summary.failed)} file(s) could not be downloaded (see above)")
+
+
+@app.command()
+def snapshot(
+    folder: Path = typer.Argument(..., help="The publishers' files, laid out as `reference download` writes "
+                                            "them (its cache, or a copy such as ../shared/reference)"),
+    target: Path = typer.Option(None, "--out", help="Folder to write the snapshot in [default: the one "
+                                "shipped with cscperf, src/cscperf/reference/snapshot]"),
+) -> None:
+    """Build the compact snapshot of the published figures cscperf ships: what the published measures
+    and the synthetic generator read, with SOURCES.md naming each file's source, release and licence.
+
+    Run it again after adding a mapping to measures.yml."""
+    from cscperf.reference.snapshot import SNAPSHOT, build
+
+    try:
+        made = build(folder, target or SNAPSHOT)
+    except (LoadError, duckdb.Error, OSError) as error:
+        _fail(f"{error}\nThe snapshot was not changed.")
+    out().print(f"Wrote {len(made.files)} files ({made.size / 2**20:.1f} MB) to {made.folder}; "
+                f"their sources are in {made.folder / 'SOURCES.md'}.", highlight=False)
 
 
 @app.command()

@@ -53,6 +53,7 @@ footer { margin: 2rem 0; }
   nav li { line-height: 1.4; } nav ol { columns: 3; } h2, h3, caption { break-after: avoid; }
   .skip { display: none; }
   section.journey { page-break-before: always; } tr { page-break-inside: avoid; }
+  footer { display: inline-block; width: 100%; }  /* its marking and notes stay together on a page */
   .rag { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
