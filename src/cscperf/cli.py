@@ -15,9 +15,8 @@ from pathlib import Path
 import duckdb
 import typer
 from rich.console import Console
-from rich.table import Table as RichTable
 
-from cscperf import settings, sources, store
+from cscperf import settings, sources, store, terminal
 from cscperf.appdb.users import Role
 from cscperf.quality.findings import LoadError, Severity
 from cscperf.reference.cli import app as reference_app
@@ -66,18 +65,18 @@ def _appdb(db: Path | None):
         _fail(f"cannot open the accounts database {path}: {error}")
 
 
+# Columns of free text: printed on their own lines under each row of a table.
+LONG_COLUMNS = ("reason", "message", "definition", "title")
+
+
 def _print_rows(header: list[str], rows: list[tuple], fmt: TableFormat, title: str | None = None) -> None:
     if fmt is TableFormat.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(header)
         writer.writerows(rows)
         return
-    table = RichTable(title=title)
-    for name in header:
-        table.add_column(name)
-    for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
-    console.print(table)
+    for line in terminal.lines(header, rows, LONG_COLUMNS, title):
+        typer.echo(line)
 
 
 @app.command()
@@ -319,7 +318,7 @@ def indicators_list(fmt: ResultFormat = typer.Option(ResultFormat.table, "--form
                 "numerator": i.numerator, "denominator": i.denominator,
                 "breakdowns": " ".join(b.value for b in i.breakdowns), "benchmark": i.benchmark}
                for i in registry.default()]
-    _print_records(records, fmt, ["section", "id", "title", "unit", "polarity", "definition"])
+    _print_records(records, fmt, ["id", "section", "title", "unit", "polarity", "definition"])
 
 
 @indicators_app.command("check")
