@@ -1,5 +1,7 @@
 """`cscperf synth` for one authority and, in miniature, for several at once."""
 
+import csv
+import io
 import json
 from datetime import date
 
@@ -39,3 +41,14 @@ def test_national_writes_each_authority_in_its_own_folder(tmp_path):
 def test_synth_command_rejects_an_unknown_format(tmp_path):
     result = CliRunner().invoke(app, ["synth", str(tmp_path), "--like", "201", "--formats", "903,xml"])
     assert result.exit_code == 1 and "unknown format(s) xml" in " ".join(result.output.split())
+
+
+def test_a_synth_output_folder_loads_with_one_load(small, tmp_path):
+    out, manifest = small  # 903, CIN census, Annex A and SSD files, and cscperf's own manifest.json
+    db = tmp_path / "synth.duckdb"
+    result = CliRunner().invoke(app, ["load", str(out), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(app, ["findings", "--db", str(db), "--severity", "warning", "--format", "csv"])
+    assert list(csv.reader(io.StringIO(result.output)))[1:] == [
+        [manifest.la, "manifest.json", "", "", "", "", "file-not-read", "warning", "not a file cscperf can "
+         "read: not an SSDA903 table, CIN census XML, Annex A workbook or SSD table; not loaded"]]
