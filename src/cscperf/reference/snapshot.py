@@ -25,6 +25,7 @@ import json
 import shutil
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -96,20 +97,25 @@ def build(publishers: Path, out: Path = SNAPSHOT) -> Snapshot:
     snapshot = Snapshot(building)
     ees, lait = wanted()
     con = duckdb.connect()
-    chosen: list[tuple[Path, object]] = [
-        *((p, lambda p, t: _ees(con, p, ees[dataset_name(p)], t))
-          for p in sorted(publishers.glob("ees/*.csv")) if dataset_name(p) in ees),
-        *((p, lambda p, t: _lait(con, p, lait, t)) for p in sorted(publishers.glob("lait/*.parquet"))),
-        *((p, lambda p, t: _dictionary(con, p, lait, t))
-          for p in sorted(publishers.glob("indicator-registries/lait_data_dictionary*.csv"))),
-        *((p, _whole) for pattern in WHOLE for p in sorted(publishers.glob(pattern))),
-    ]
-    for path, keep in chosen:
+
+    def keep(path: Path, copy) -> None:
+        """Copy what is read of the publisher's file at `path` to the same place in the snapshot."""
         relative = path.relative_to(publishers)
         target = building / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        rows, latest = keep(path, target)
+        rows, latest = copy(path, target)
         snapshot.files.append(SnapshotFile(relative.as_posix(), path, rows, latest))
+
+    for path in sorted(publishers.glob("ees/*.csv")):
+        if dataset_name(path) in ees:
+            keep(path, partial(_ees, con, ees[dataset_name(path)]))
+    for path in sorted(publishers.glob("lait/*.parquet")):
+        keep(path, partial(_lait, con, lait))
+    for path in sorted(publishers.glob("indicator-registries/lait_data_dictionary*.csv")):
+        keep(path, partial(_dictionary, con, lait))
+    for pattern in WHOLE:
+        for path in sorted(publishers.glob(pattern)):
+            keep(path, _whole)
     con.close()
     (building / "SOURCES.md").write_text(sources_markdown(snapshot, publishers), encoding="utf-8")
     shutil.rmtree(out, ignore_errors=True)
@@ -124,13 +130,13 @@ def _copy(con: duckdb.DuckDBPyConnection, select: str, params: list, target: Pat
     return con.execute("SELECT count(*) FROM kept").fetchone()[0]
 
 
-def _ees(con, path: Path, sources: list[EesSource], target: Path) -> tuple[int, str | None]:
+def _ees(con, sources: list[EesSource], path: Path, target: Path) -> tuple[int, str | None]:
     """The rows matching one of the sources' filters, without the value columns nobody reads."""
     con.execute("CREATE OR REPLACE TEMP TABLE ees_raw AS "
                 "SELECT * FROM read_csv(?, all_varchar = true, header = true)", [str(path)])
     columns = [row[0] for row in con.execute("SELECT column_name FROM (DESCRIBE ees_raw)").fetchall()]
-    unread = (set(value_columns(con, [c for c in columns if c not in GEOGRAPHY])) - {s.column for s in sources}
-              | UNREAD_GEOGRAPHY)
+    values = value_columns(con, [c for c in columns if c not in GEOGRAPHY])
+    unread = set(values) - {s.column for s in sources} | UNREAD_GEOGRAPHY
     matches, params = [], []
     for source in sources:
         matches.append(" AND ".join([f"trim({quote(c)}) = ?" for c in source.filters] or ["true"]))
@@ -142,16 +148,17 @@ def _ees(con, path: Path, sources: list[EesSource], target: Path) -> tuple[int, 
     return rows, con.execute("SELECT max(trim(time_period)) FROM kept").fetchone()[0]
 
 
-def _lait(con, path: Path, measures: set[str], target: Path) -> tuple[int, str | None]:
+def _lait(con, measures: set[str], path: Path, target: Path) -> tuple[int, str | None]:
     rows = _copy(con, "SELECT * EXCLUDE (file_row_number) FROM read_parquet(?, file_row_number = true) "
                       'WHERE trim("Short Desc") IN (SELECT unnest(?)) ORDER BY file_row_number',
                  [str(path), sorted(measures)], target, "FORMAT parquet, COMPRESSION zstd")
     return rows, con.execute('SELECT max(CAST("Years" AS VARCHAR)) FROM kept').fetchone()[0]
 
 
-def _dictionary(con, path: Path, measures: set[str], target: Path) -> tuple[int, None]:
-    return _copy(con, "SELECT * FROM read_csv(?, all_varchar = true) WHERE trim(Measure_short) IN "
-                      "(SELECT unnest(?))", [str(path), sorted(measures)], target, "HEADER, DELIMITER ','"), None
+def _dictionary(con, measures: set[str], path: Path, target: Path) -> tuple[int, None]:
+    rows = _copy(con, "SELECT * FROM read_csv(?, all_varchar = true) WHERE trim(Measure_short) IN "
+                      "(SELECT unnest(?))", [str(path), sorted(measures)], target, "HEADER, DELIMITER ','")
+    return rows, None
 
 
 def _whole(path: Path, target: Path) -> tuple[int, None]:
@@ -162,7 +169,6 @@ def _whole(path: Path, target: Path) -> tuple[int, None]:
 
 def sources_markdown(snapshot: Snapshot, publishers: Path) -> str:
     """SOURCES.md: where each file came from, which release, and the licence."""
-    listed = {s.path: s for s in load_sources().files}
     record = _record(publishers)
     lines = ["# The published figures cscperf ships", "",
              "Built by `cscperf reference snapshot` from the publishers' files; do not edit by hand. "
@@ -173,33 +179,30 @@ def sources_markdown(snapshot: Snapshot, publishers: Path) -> str:
              "| file | publisher | from | release | rows kept | original file (sha256) |",
              "|---|---|---|---|---|---|"]
     for file in sorted(snapshot.files, key=lambda f: f.path):
-        source = listed.get(file.path) or _listed_by_dataset(listed, file.path)
-        fetched = record.get(str(file.original.relative_to(publishers)), {})
-        where = fetched.get("url") or (source and (source.url or source.page or _ees_page(source))) or ""
-        release = "; ".join(part for part in (
-            fetched.get("release"), f"published {fetched['published']}" if fetched.get("published") else "",
-            f"latest period {file.latest}" if file.latest else "") if part) or "as published"
-        lines.append(f"| `{file.path}` | {_publisher(file.path)} | {where} | {release} | {file.rows:,} | "
-                     f"{file.original.name} ({sha256(file.original)[:16]}...) |")
+        fetched = record.get(file.original.relative_to(publishers).as_posix(), {})
+        lines.append(f"| `{file.path}` | {PUBLISHERS.get(file.path.split('/')[0], '')} | "
+                     f"{fetched.get('url') or _address(file.path)} | {_release(fetched, file.latest)} | "
+                     f"{file.rows:,} | {file.original.name} ({sha256(file.original)[:16]}...) |")
     return "\n".join(lines) + "\n"
 
 
-def _listed_by_dataset(listed: dict, path: str):
-    """A file listed under another release's name (ees/b1_..._2013_to_2026.csv for _2025)."""
-    return next((s for p, s in listed.items()
-                 if Path(p).parent == Path(path).parent and dataset_name(Path(p)) == dataset_name(Path(path))),
-                None)
-
-
-def _ees_page(source) -> str:
-    if source.ees:
-        return ("https://explore-education-statistics.service.gov.uk/find-statistics/"
-                f"{source.ees.publication}")
+def _address(path: str) -> str:
+    """Where sources.yml says the file is published (any release of it, for EES files)."""
+    for source in load_sources().files:
+        same = source.path == path or (Path(source.path).parent == Path(path).parent and
+                                       dataset_name(Path(source.path)) == dataset_name(Path(path)))
+        if same and source.ees:
+            return f"https://explore-education-statistics.service.gov.uk/find-statistics/{source.ees.publication}"
+        if same:
+            return source.url or source.page or ""
     return ""
 
 
-def _publisher(path: str) -> str:
-    return PUBLISHERS.get(path.split("/", 1)[0], "")
+def _release(fetched: dict, latest: str | None) -> str:
+    """The release as the download recorded it (title, date), and the latest period it holds."""
+    parts = [fetched.get("release"), fetched.get("published") and f"published {fetched['published']}",
+             latest and f"latest period {latest}"]
+    return "; ".join(part for part in parts if part) or "as published"
 
 
 def _record(publishers: Path) -> dict[str, dict]:
