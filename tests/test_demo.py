@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+
 from typer.testing import CliRunner
 
 from cscperf import sources, store
@@ -36,8 +38,15 @@ def test_demo_replaces_an_earlier_one_loads_a_synthetic_authority_and_writes_its
     html = (folder / "report" / "report-883-2024-25-Q4.html").read_text()
     assert "Two residential providers closed homes at short notice" in html  # the demo commentary
     assert re.search(r"Red|Amber|Green", html)  # ratings against the demo targets
-    assert "Thurrock" in html and "Statistical neighbours" in html and "England" in html
+    assert "Thurrock" in html and "Similar councils" in html and "England" in html
     assert "Published benchmarks are unavailable" not in html
+    # the member pack: at most 20 A4 pages, opening with the performance on a page
+    pdf = folder / "report" / "report-883-2024-25-Q4.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info)[1])
+    assert pages <= 20 and "A4" in info, info
+    first = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Performance on a page" in first
 
 
 def test_demo_with_the_published_files_compares_the_authority_with_them(tmp_path, shared):
@@ -45,9 +54,9 @@ def test_demo_with_the_published_files_compares_the_authority_with_them(tmp_path
     result = CliRunner().invoke(app, ["demo", str(folder), "--end", "2025-03-31", "--reference",
                                       str(shared / "reference"), "--seed", "2"])
     assert result.exit_code == 0, result.output
-    assert "Published benchmarks from" in result.output
+    assert f"Published benchmarks from {shared / 'reference'}" in " ".join(result.output.split())
     html = (folder / "report" / "report-883-2024-25-Q4.html").read_text()
-    assert "Thurrock" in html and "Statistical neighbours" in html
+    assert "Thurrock" in html and "Similar councils" in html
     assert "Published benchmarks are unavailable" not in html
 
 
