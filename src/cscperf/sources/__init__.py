@@ -4,18 +4,21 @@ A reader module has `FORMAT` (its name), `detect(path, head) -> Detection | None
 look like mine, judged by content, not by name) and `read(files, la) -> Batch`.
 `read_paths` finds the files, asks each reader in turn, and groups them into batches. Folders hold
 files no reader knows (a README, a manifest, a table a later year adds): each is listed in the
-first batch's files as `NOT_READ`, with a warning, and the rest are read.
+first batch's files as `NOT_READ`, with a warning, and the rest are read. A reader may refuse a
+file it knows but will not open (`Refused`: a workbook that would expand too far); it is listed
+the same way, with the reason.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
 from cscperf.quality.findings import LoadError, Severity
+from cscperf.sources import returns
 from cscperf.sources.batch import Batch
 from cscperf.sources.files import Refused, SourceFile
 
@@ -54,43 +57,41 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def read_paths(paths: Iterable[Path], la: str | None = None, year: int | None = None) -> list[Batch]:
-    """Read every file under `paths` into one batch per format. Files no reader recognises are
-    recorded with a warning; when none is recognised, the load stops."""
+@dataclass
+class Identified:
+    """The files of one format found under the paths given, and the authorities they name."""
+
+    module: ModuleType
+    files: list[SourceFile] = field(default_factory=list)
+    las: set[str] = field(default_factory=set)
+
+
+def identify(paths: Iterable[Path], year: int | None = None) -> tuple[dict[str, Identified], dict[Path, str]]:
+    """Each file under `paths` recognised by its content, grouped by format; and the files no
+    reader recognised or would open, each with why. `year`, when given, is every file's
+    collection year."""
     modules = readers()
-    grouped: dict[str, tuple[ModuleType, list[SourceFile], set[str]]] = {}
-    not_read: list[tuple[Path, str]] = []
+    grouped: dict[str, Identified] = {}
+    not_read: dict[Path, str] = {}
     for path in expand(paths):
         with open(path, "rb") as handle:
             head = handle.read(HEAD_BYTES)
         try:
             module, detection = _recognise(modules, path, head)
         except Refused as refused:
-            not_read.append((path, str(refused)))
+            not_read[path] = str(refused)
             continue
         if module is None:
-            not_read.append((path, _NOT_KNOWN if head.strip() else
-                             "the file is empty and its name does not say which table it is"))
+            not_read[path] = (_NOT_KNOWN if head.strip() else
+                              "the file is empty and its name does not say which table it is")
             continue
         file = SourceFile.identify(path, module.FORMAT, detection.part,
                                    year or detection.collection_year)
-        entry = grouped.setdefault(module.FORMAT, (module, [], set()))
-        entry[1].append(file)
+        entry = grouped.setdefault(module.FORMAT, Identified(module))
+        entry.files.append(file)
         if detection.la:
-            entry[2].add(detection.la)
-    # Files read together are one authority's: one format's files that do not say which (903
-    # tables, Annex A) are the authority the others name.
-    named = set().union(*(found for _, _, found in grouped.values()))
-    batches = []
-    for format, (module, files, las_found) in grouped.items():
-        if la and las_found - {la}:
-            raise LoadError(format, f"the files say they are from local authority "
-                            f"{', '.join(sorted(las_found))}, not {la}, the authority given; give the "
-                            "code they carry, or none")
-        batch_la = la or _one_la(format, las_found or named)
-        batches.append(module.read(files, batch_la))
-    _record_not_read(batches, not_read)
-    return batches
+            entry.las.add(detection.la)
+    return grouped, not_read
 
 
 def _recognise(modules: list[ModuleType], path: Path,
@@ -103,21 +104,48 @@ def _recognise(modules: list[ModuleType], path: Path,
     return None, None
 
 
-def _record_not_read(batches: list[Batch], not_read: list[tuple[Path, str]]) -> None:
+def read_paths(paths: Iterable[Path], la: str | None = None, year: int | None = None) -> list[Batch]:
+    """Read every file under `paths` into one batch per format. Files no reader recognises are
+    recorded with a warning; when none is recognised, the load stops.
+
+    The 903 and CIN census files are also read as submitted (`returns`), for the DfE's rules."""
+    grouped, not_read = identify(paths, year)
+    # Files read together are one authority's: one format's files that do not say which (903
+    # tables, Annex A) are the authority the others name.
+    named = set().union(*(found.las for found in grouped.values()))
+    batches = []
+    for format, found in grouped.items():
+        batch = found.module.read(found.files, authority(format, found.las or named, la))
+        if format in returns.FORMATS:
+            batch.returns = returns.read(format, found.files)
+        batches.append(batch)
+    _record_not_read(batches, not_read)
+    return batches
+
+
+def _record_not_read(batches: list[Batch], not_read: dict[Path, str]) -> None:
     """Files no reader recognised go into the load's provenance with a warning each, so nothing
     is left out silently; with nothing else to load they stop it."""
     if not_read and not batches:
-        path, why = not_read[0]
+        path, why = next(iter(not_read.items()))
         others = f" (nor are the other {len(not_read) - 1} files)" if len(not_read) > 1 else ""
         raise LoadError(path.name, why + others)
-    for path, why in not_read:
+    for path, why in not_read.items():
         file = SourceFile.identify(path, NOT_READ)
         file.rows_read = 0
         batches[0].add_file(file)
         batches[0].findings.add(file.name, "file-not-read", f"{why}; not loaded", Severity.WARNING)
 
 
-def _one_la(format: str, found: set[str]) -> str:
+def authority(format: str, found: set[str], given: str | None) -> str:
+    """The authority a format's files are from: the one given, which they must not contradict,
+    else the one they name."""
+    if given:
+        if found - {given}:
+            raise LoadError(format, f"the files say they are from local authority "
+                            f"{', '.join(sorted(found))}, not {given}, the authority given; give "
+                            "the code they carry, or none")
+        return given
     if len(found) == 1:
         return next(iter(found))
     if not found:
