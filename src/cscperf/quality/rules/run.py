@@ -95,9 +95,12 @@ def check(con: duckdb.DuckDBPyConnection, format: str, year: int, la: str,
         fields = [f for f in rule.fields if f in names]
         for values in found.fetchall():
             row = dict(zip(names, values))
+            flagged = row.get("flagged_table") or rule.table
+            shown = fields if "flagged_table" not in row else [  # several tables: the row's own
+                f for f in fields if f in raw_tables(format)[flagged.removesuffix("_last")].columns]
             outcome.breaches.append(Breach(
                 rule.code, rule.severity, message, row.get("source_file") or "", row.get("source_row"),
-                rule.table, row.get(child) if child else None, {f: _as_given(row, f) for f in fields}))
+                flagged, row.get(child) if child else None, {f: _as_given(row, f) for f in shown}))
     _drop(con, format)
     return outcome
 

@@ -15,3 +15,31 @@ SELECT *,
 FROM episodes
 WHERE CHILD IS NOT NULL AND DECOM IS NOT NULL
 WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM, source_row);
+
+-- The OC2 cohort: children looked after continuously for at least 12 months at 31 March, as
+-- indicators/ counts them (looked_after_12m in defs/looked_after/cla.sql): looked after on 31
+-- March (an episode not ceased by then; one ceasing that day is over) in a period of care that
+-- began on or before 1 April, the year's first day. A period of care begins with a reason for new
+-- episode S, or where an episode does not start on the day the one before it ceased. Short
+-- breaks (legal status V3 or V4) are not care here: a child on one at 31 March is not in the
+-- cohort, and care that follows short breaks begins a period of its own, as the DfE reads it.
+CREATE OR REPLACE TEMP VIEW oc2_cohort AS
+SELECT DISTINCT CHILD FROM (
+    SELECT *, sum(CASE WHEN RNE = 'S' OR DECOM IS DISTINCT FROM previous_DEC THEN 1 ELSE 0 END)
+                  OVER (PARTITION BY CHILD ORDER BY DECOM, source_row) AS period_of_care
+    FROM (SELECT *, lag(DEC) OVER (PARTITION BY CHILD ORDER BY DECOM, source_row) AS previous_DEC
+          FROM episodes
+          WHERE CHILD IS NOT NULL AND DECOM IS NOT NULL AND coalesce(LS, '') NOT IN ('V3', 'V4')))
+GROUP BY CHILD, period_of_care
+HAVING min(DECOM) <= year_start() AND bool_or(DEC_text IS NULL OR DEC > year_end());
+
+-- Each adoption: the episode in which a child ceased to be looked after by being adopted (reason
+-- E11 or E12), with `placed`, the day the child was placed for adoption: the start of the
+-- placement the episode is part of (the latest episode on or before it that began a placement,
+-- with a reason for new episode S, P or B, or the child's first in the return).
+CREATE OR REPLACE TEMP VIEW adoptions AS
+SELECT * FROM (
+    SELECT *, max(CASE WHEN RNE IN ('S', 'P', 'B') OR episode_no = 1 THEN DECOM END) OVER (
+                  PARTITION BY CHILD ORDER BY DECOM, source_row ROWS UNBOUNDED PRECEDING) AS placed
+    FROM episode_sequence)
+WHERE REC IN ('E11', 'E12');
