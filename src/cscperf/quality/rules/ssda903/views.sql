@@ -43,3 +43,14 @@ SELECT * FROM (
                   PARTITION BY CHILD ORDER BY DECOM, source_row ROWS UNBOUNDED PRECEDING) AS placed
     FROM episode_sequence)
 WHERE REC IN ('E11', 'E12');
+
+-- Each decision that a child should be placed for adoption (with a date), in date order: the
+-- decision before it, and whether it is the child's latest.
+CREATE OR REPLACE TEMP VIEW adoption_decisions AS
+SELECT *, lag(DATE_PLACED) OVER w AS previous_DATE_PLACED,
+       lag(DATE_PLACED_CEASED) OVER w AS previous_DATE_PLACED_CEASED,
+       lag(DATE_PLACED_CEASED_text) OVER w AS previous_DATE_PLACED_CEASED_text,
+       row_number() OVER w = count(*) OVER (PARTITION BY CHILD) AS latest
+FROM placed_for_adoption
+WHERE CHILD IS NOT NULL AND DATE_PLACED IS NOT NULL
+WINDOW w AS (PARTITION BY CHILD ORDER BY DATE_PLACED, source_row);
