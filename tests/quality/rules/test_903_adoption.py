@@ -16,6 +16,9 @@ ADOPTED = {"episodes": [FOSTERED, PLACED]}
 # The same placement, its legal status changed on 1 October 2024 (reason L): placed on 1 August.
 ADOPTED_AFTER_A_CHANGE = {"episodes": [FOSTERED, {**PLACED, "DEC": "01/10/2024", "REC": "X1"},
                                        {**PLACED, "DECOM": "01/10/2024", "RNE": "L"}]}
+# The foster carers, from 1 May 2024, become the adopters on 1 August 2024 (reason T, A3): placed
+# for adoption on 1 August, not 1 May.
+ADOPTED_BY_FOSTER_CARERS = {"episodes": [FOSTERED, {**PLACED, "RNE": "T", "PLACE": "A3"}]}
 REVERSED = {"DATE_PLACED_CEASED": "01/09/2024", "REASON_PLACED_CEASED": "RD1"}
 EARLIER_REVERSED = {"DATE_PLACED": "01/01/2024", "DATE_PLACED_CEASED": "01/02/2024", "REASON_PLACED_CEASED": "RD1"}
 LEFT_CARE = {"DEC": "01/09/2024", "REC": "E13"}
@@ -45,6 +48,7 @@ CASES = [
     # episode of it).
     ad1("331", {"DATE_MATCH": "02/08/2024"}, {"DATE_MATCH": "01/08/2024"}, base=ADOPTED),
     ad1("331", {"DATE_MATCH": "02/08/2024"}, {"DATE_MATCH": "01/08/2024"}, base=ADOPTED_AFTER_A_CHANGE),
+    ad1("331", {"DATE_MATCH": "02/08/2024"}, {"DATE_MATCH": "01/08/2024"}, base=ADOPTED_BY_FOSTER_CARERS),
     ad1("521", {"DATE_INT": "02/08/2024"}, {"DATE_INT": "01/08/2024"}, base=ADOPTED_AFTER_A_CHANGE),
     ad1("582", {"DATE_MATCH": "01/02/2025"}, {"DATE_MATCH": "31/01/2025"}, base=ADOPTED),
     ad1("334", {"DATE_INT": "30/04/2024"}, {"DATE_INT": "01/05/2024"}, base={"episodes": [{}]}),

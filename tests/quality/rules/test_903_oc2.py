@@ -40,6 +40,12 @@ CASES = [
                                                  {"DECOM": "05/01/2024", "RNE": "P", "LS": "V4"}]},
          passes={"oc2": [{}], "episodes": [{"DECOM": "01/01/2024", "DEC": "01/07/2024", "REC": "X1"},
                                            {"DECOM": "01/07/2024", "RNE": "P", "PLACE": "U3"}]}),
+    # A day's gap between episodes is a fault of its own (rule 388's), not a new period of care;
+    # a new period of care (S) in the year is.
+    Case("190", fires={"oc2": [{}], "episodes": [{"DECOM": "01/01/2024", "DEC": "01/07/2024", "REC": "X1"},
+                                                 {"DECOM": "02/07/2024", "RNE": "S"}]},
+         passes={"oc2": [{}], "episodes": [{"DECOM": "01/01/2024", "DEC": "01/07/2024", "REC": "X1"},
+                                           {"DECOM": "02/07/2024", "RNE": "P"}]}),
     cohort("191", {"IMMUNISATIONS": ""}, {}),
     # In the cohort with no oc2 row: the child's latest episode (row 3) is flagged.
     Case("191", fires={"oc2": [], "episodes": [{"DECOM": "01/01/2024", "DEC": "01/07/2024", "REC": "X1"},

@@ -16,30 +16,32 @@ FROM episodes
 WHERE CHILD IS NOT NULL AND DECOM IS NOT NULL
 WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM, source_row);
 
--- The OC2 cohort: children looked after continuously for at least 12 months at 31 March, as
--- indicators/ counts them (looked_after_12m in defs/looked_after/cla.sql): looked after on 31
--- March (an episode not ceased by then; one ceasing that day is over) in a period of care that
--- began on or before 1 April, the year's first day. A period of care begins with a reason for new
--- episode S, or where an episode does not start on the day the one before it ceased. Short
--- breaks (legal status V3 or V4) are not care here: a child on one at 31 March is not in the
--- cohort, and care that follows short breaks begins a period of its own, as the DfE reads it.
+-- The OC2 cohort: children looked after continuously for at least 12 months at 31 March, by the
+-- DfE's markers: looked after during the year, and none of their episodes starting a period of
+-- care (reason for new episode S) after 1 April, ceasing in the year (on 31 March too) other than
+-- for a new episode (reason X1), or a short break (legal status V3 or V4) during the year. On
+-- episodes that follow on from each other this is the indicators' looked_after_12m (looked after
+-- on 31 March in a period of care begun by 1 April: defs/looked_after/cla.sql); an overlap or a
+-- gap between episodes, a fault of its own, does not take a child out of it.
 CREATE OR REPLACE TEMP VIEW oc2_cohort AS
-SELECT DISTINCT CHILD FROM (
-    SELECT *, sum(CASE WHEN RNE = 'S' OR DECOM IS DISTINCT FROM previous_DEC THEN 1 ELSE 0 END)
-                  OVER (PARTITION BY CHILD ORDER BY DECOM, source_row) AS period_of_care
-    FROM (SELECT *, lag(DEC) OVER (PARTITION BY CHILD ORDER BY DECOM, source_row) AS previous_DEC
-          FROM episodes
-          WHERE CHILD IS NOT NULL AND DECOM IS NOT NULL AND coalesce(LS, '') NOT IN ('V3', 'V4')))
-GROUP BY CHILD, period_of_care
-HAVING min(DECOM) <= year_start() AND bool_or(DEC_text IS NULL OR DEC > year_end());
+SELECT CHILD FROM episodes
+WHERE CHILD IS NOT NULL AND DECOM <= year_end()
+GROUP BY CHILD
+HAVING count(*) FILTER (WHERE DEC_text IS NULL OR DEC >= year_start()) > 0
+   AND count(*) FILTER (WHERE RNE = 'S' AND DECOM > year_start()) = 0
+   AND count(*) FILTER (WHERE DEC BETWEEN year_start() AND year_end() AND REC IS DISTINCT FROM 'X1') = 0
+   AND count(*) FILTER (WHERE LS IN ('V3', 'V4') AND (DEC_text IS NULL OR DEC >= year_start())) = 0;
 
 -- Each adoption: the episode in which a child ceased to be looked after by being adopted (reason
--- E11 or E12), with `placed`, the day the child was placed for adoption: the start of the
--- placement the episode is part of (the latest episode on or before it that began a placement,
--- with a reason for new episode S, P or B, or the child's first in the return).
+-- E11 or E12), with `placed`, the day the child was placed for adoption: the start of the latest
+-- placement for adoption (A3-A6) on or before it. One starts where an episode placed for adoption
+-- follows one that was not (foster carers becoming adopters, reason T or U, included), or begins
+-- with new carers (reason for new episode S, P or B).
 CREATE OR REPLACE TEMP VIEW adoptions AS
 SELECT * FROM (
-    SELECT *, max(CASE WHEN RNE IN ('S', 'P', 'B') OR episode_no = 1 THEN DECOM END) OVER (
+    SELECT *, max(CASE WHEN PLACE IN ('A3', 'A4', 'A5', 'A6')
+                        AND (RNE IN ('S', 'P', 'B') OR coalesce(previous_PLACE, '') NOT IN ('A3', 'A4', 'A5', 'A6'))
+                       THEN DECOM END) OVER (
                   PARTITION BY CHILD ORDER BY DECOM, source_row ROWS UNBOUNDED PRECEDING) AS placed
     FROM episode_sequence)
 WHERE REC IN ('E11', 'E12');
