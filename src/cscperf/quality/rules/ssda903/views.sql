@@ -41,9 +41,11 @@ CREATE OR REPLACE TEMP VIEW adoptions AS
 SELECT * FROM (
     SELECT *, max(CASE WHEN PLACE IN ('A3', 'A4', 'A5', 'A6')
                         AND (RNE IN ('S', 'P', 'B') OR coalesce(previous_PLACE, '') NOT IN ('A3', 'A4', 'A5', 'A6'))
-                       THEN DECOM END) OVER (
-                  PARTITION BY CHILD ORDER BY DECOM, source_row ROWS UNBOUNDED PRECEDING) AS placed
-    FROM episode_sequence)
+                       THEN DECOM END) OVER (w ROWS UNBOUNDED PRECEDING) AS placed
+    FROM (SELECT *, lag(PLACE) OVER w AS previous_PLACE FROM episodes
+          WHERE DECOM IS NOT NULL AND CHILD IN (SELECT CHILD FROM episodes WHERE REC IN ('E11', 'E12'))
+          WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM, source_row))
+    WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM, source_row))
 WHERE REC IN ('E11', 'E12');
 
 -- Each decision that a child should be placed for adoption (with a date), in date order: the
