@@ -20,9 +20,10 @@ WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM, source_row);
 -- DfE's markers: looked after during the year, and none of their episodes starting a period of
 -- care (reason for new episode S) after 1 April, ceasing in the year (on 31 March too) other than
 -- for a new episode (reason X1), or a short break (legal status V3 or V4) during the year. On
--- episodes that follow on from each other this is the indicators' looked_after_12m (looked after
--- on 31 March in a period of care begun by 1 April: defs/looked_after/cla.sql); an overlap or a
--- gap between episodes, a fault of its own, does not take a child out of it.
+-- episodes that follow on from each other, short breaks aside, this is the indicators'
+-- looked_after_12m (looked after on 31 March in a period of care begun by 1 April:
+-- defs/looked_after/cla.sql); an overlap or a gap between episodes, a fault of its own, does not
+-- take a child out of it.
 CREATE OR REPLACE TEMP VIEW oc2_cohort AS
 SELECT CHILD FROM episodes
 WHERE CHILD IS NOT NULL AND DECOM <= year_end()
