@@ -6,7 +6,9 @@ The default episode began on 1 May 2024, so C1 is not in the 2024-25 cohort; `CO
 care from 1 April 2024, the year's first day, which is 12 months to 31 March 2025.
 """
 
-from tests.quality.rules.harness import Case, breaches, rule_tests
+from cscperf.quality.rules import check
+from cscperf.store import returns as stored_returns
+from tests.quality.rules.harness import Case, breaches, rule_tests, submitted
 
 COHORT = {"episodes": [{"DECOM": "01/04/2024", "RNE": "S"}]}
 NOT_COHORT = {"episodes": [{}]}
@@ -98,3 +100,9 @@ def test_a_rule_flagging_two_tables_names_each_rows_table_and_its_fields():
     assert found == {"oc3": {"IN_TOUCH": "YES", "ACTIV": "F2", "ACCOM": "S2"},
                      "ad1": {"DATE_INT": "01/06/2024", "DATE_MATCH": "01/07/2024", "FOSTER_CARE": "0",
                              "NB_ADOPTR": "2", "SEX_ADOPTR": "MF", "LS_ADOPTR": "L2"}}
+
+
+def test_a_rule_reading_the_cohort_is_not_run_without_the_episodes():
+    con = stored_returns.connect()
+    stored_returns.save(con, "T", 1, submitted("ssda903", 2025, {"oc2": [{}]}))
+    assert check(con, "ssda903", 2025, "T", codes=["185"]).not_run == {"185": "no episodes table was given"}

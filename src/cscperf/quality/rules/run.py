@@ -96,8 +96,9 @@ def check(con: duckdb.DuckDBPyConnection, format: str, year: int, la: str,
         for values in found.fetchall():
             row = dict(zip(names, values))
             flagged = row.get("flagged_table") or rule.table
-            shown = fields if "flagged_table" not in row else [  # several tables: the row's own
-                f for f in fields if f in raw_tables(format)[flagged.removesuffix("_last")].columns]
+            own = raw_tables(format).get(flagged.removesuffix("_last"))
+            shown = [f for f in fields  # a rule flagging several tables: the fields of the row's own
+                     if "flagged_table" not in row or own is None or f in own.columns]
             outcome.breaches.append(Breach(
                 rule.code, rule.severity, message, row.get("source_file") or "", row.get("source_row"),
                 flagged, row.get(child) if child else None, {f: _as_given(row, f) for f in shown}))
