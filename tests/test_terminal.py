@@ -2,6 +2,7 @@
 text sits on its own lines under its row."""
 
 import shutil
+from datetime import date
 
 import pytest
 from typer.testing import CliRunner
@@ -10,6 +11,7 @@ from cscperf import terminal
 from cscperf.cli import app
 from cscperf.indicators.registry import default
 from cscperf.reference.measures import catalogue
+from cscperf.synth import generate
 from tests.outputs.report.conftest import LA, PERIOD, report_db  # noqa: F401 - a fixture used below
 
 runner = CliRunner()
@@ -59,3 +61,13 @@ def test_tables_fit_80_columns_and_cut_no_id(db, command):
         assert {i.id for i in default()} <= words
     if command[-1] == "measures":
         assert set(catalogue()) <= words
+
+
+def test_validate_fits_80_columns_with_its_summary_of_rules(tmp_path):
+    # A synthetic authority's returns with realistic faults: the DfE's messages are long sentences.
+    generate(tmp_path, like="857", seed=1, end=date(2025, 3, 31), years=2, formats=["903", "cin"], defects=0.05)
+    result = runner.invoke(app, ["validate", str(tmp_path), "--la", "857"], env={"COLUMNS": "80"})
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert max(len(line) for line in lines) <= 80, [line for line in lines if len(line) > 80]
+    assert "2024-25 903 return checked with the 2024-25 rules" in " ".join(result.output.split())

@@ -135,24 +135,25 @@ def validate(
         checked = check_files(paths, year=year, previous=previous or (), la=la)
     except LoadError as error:
         _fail(str(error))
-    summary = "\n".join(validation.summary(checked))
+    summary = validation.summary(checked)
     if fmt is CheckFormat.xlsx:
         out = out or Path("validation.xlsx")
         validation.write_xlsx(checked, out)
-        console.print(f"{summary}\nWrote {out}", highlight=False, soft_wrap=True)
+        console.print("\n".join([*terminal.paragraphs(summary), f"Wrote {out}"]), highlight=False, soft_wrap=True)
     elif fmt is CheckFormat.csv:
         if out:
             with open(out, "w", newline="", encoding="utf-8") as handle:
                 validation.write_csv(checked, handle)
         else:
             validation.write_csv(checked, sys.stdout)
-        errors.print(summary, highlight=False, soft_wrap=True)
+        errors.print("\n".join(terminal.paragraphs(summary)), highlight=False, soft_wrap=True)
     else:
         rows = validation.rows(checked, validation.SCREEN_COLUMNS)
         with (open(out, "w", encoding="utf-8") if out else nullcontext(sys.stdout)) as handle:
-            lines = terminal.lines(validation.SCREEN_COLUMNS, rows, (*LONG_COLUMNS, "values"),
-                                   columns=None if handle is sys.stdout else 200)
-            handle.write("\n".join([*lines, summary]) + "\n")
+            columns = None if handle is sys.stdout else 200
+            lines = terminal.lines(validation.SCREEN_COLUMNS, rows, (*LONG_COLUMNS, "values"), columns=columns)
+            lines += terminal.paragraphs(summary, columns)
+            handle.write("\n".join(lines) + "\n")
     if checked.errors:
         raise typer.Exit(1)
 

@@ -73,3 +73,15 @@ def lines(header: Sequence[str], rows: Iterable[Sequence[object]], long: Iterabl
     if not records:
         out.append("(none)")
     return out
+
+
+def paragraphs(texts: Iterable[str], columns: int | None = None) -> list[str]:
+    """Lines of prose (a summary under a table) wrapped to the width, each one's continuation
+    indented under its start, so a long message does not run past the edge."""
+    columns = columns or width()
+    out = []
+    for text in texts:
+        lead = text[:len(text) - len(text.lstrip())]
+        out += textwrap.wrap(text, columns, subsequent_indent=lead + INDENT, break_long_words=False,
+                             break_on_hyphens=False) or [""]
+    return out
