@@ -1,11 +1,11 @@
 """Files holding child-level data are readable by their owner only, whatever the umask.
 
 The store, its write-ahead log, the application database (and SQLite's files beside it), internal
-reports and exports are written by cscperf and by the databases it drives, some of them later and
-in any thread (DuckDB makes its write-ahead log when it next needs one). So the first time a
-process opens a store or the application database, its umask is tightened to 077 (never
-loosened): every file it creates from then on is readable by its owner only (0600), every folder
-0700.
+reports, exports and `cscperf validate`'s lists of breaches are written by cscperf and by the
+databases it drives, some of them later and in any thread (DuckDB makes its write-ahead log when it
+next needs one). So the first time a process opens a store, the application database or the
+in-memory store of returns it checks, its umask is tightened to 077 (never loosened): every file it
+creates from then on is readable by its owner only (0600), every folder 0700.
 """
 
 from __future__ import annotations
