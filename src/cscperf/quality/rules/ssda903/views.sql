@@ -15,3 +15,25 @@ SELECT *,
 FROM episodes
 WHERE CHILD IS NOT NULL AND DECOM IS NOT NULL
 WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM, source_row);
+
+-- located('episodes') (or 'episodes_last'): each episode with what the DfE works out from its
+-- postcodes, as the return carries none of them (quality/rules/lookups.py makes the directory):
+--   PL_DISTANCE  miles from home to placement: the straight line between the two postcodes'
+--                grid references / 1609.34, to one decimal place (as the store's placements)
+--   PL_LA        the authority whose area holds the placement postcode (its DfE code), WAL, SCO or
+--                NIR in Wales, Scotland or Northern Ireland, NUK outside the UK (Channel Islands,
+--                Isle of Man)
+--   PL_LOCATION  IN the authority's own area or OUT of it (NULL when its own code is not known)
+-- each NULL when a postcode is not in the ONS postcode directory.
+CREATE OR REPLACE TEMP MACRO located(episodes_table) AS TABLE
+SELECT *, CASE WHEN PL_LA = own_la() THEN 'IN' WHEN own_la() IS NOT NULL THEN 'OUT' END AS PL_LOCATION
+FROM (
+    SELECT e.*,
+           round(sqrt(power(pl.easting - home.easting, 2) + power(pl.northing - home.northing, 2))
+                 / 1609.34, 1) AS PL_DISTANCE,
+           coalesce(d.la, CASE left(pl.district, 1) WHEN 'W' THEN 'WAL' WHEN 'S' THEN 'SCO'
+                          WHEN 'N' THEN 'NIR' WHEN 'L' THEN 'NUK' WHEN 'M' THEN 'NUK' END) AS PL_LA
+    FROM query_table(episodes_table) e
+    LEFT JOIN postcode_directory home ON home.postcode = replace(upper(e.HOME_POST), ' ', '')
+    LEFT JOIN postcode_directory pl ON pl.postcode = replace(upper(e.PL_POST), ' ', '')
+    LEFT JOIN district_la d ON d.district = pl.district);
