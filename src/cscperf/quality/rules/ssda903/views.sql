@@ -37,3 +37,12 @@ FROM (
     LEFT JOIN postcode_directory home ON home.postcode = replace(upper(e.HOME_POST), ' ', '')
     LEFT JOIN postcode_directory pl ON pl.postcode = replace(upper(e.PL_POST), ' ', '')
     LEFT JOIN district_la d ON d.district = pl.district);
+
+-- Each child's social worker episodes in order of their start, with the end of the episode before,
+-- and whether it is the child's latest.
+CREATE OR REPLACE TEMP VIEW social_worker_sequence AS
+SELECT *, lag(SW_DEC) OVER w AS previous_SW_DEC, lead(SW_DECOM) OVER w AS next_SW_DECOM,
+       row_number() OVER w = count(*) OVER (PARTITION BY CHILD) AS latest
+FROM social_worker
+WHERE CHILD IS NOT NULL AND SW_DECOM IS NOT NULL
+WINDOW w AS (PARTITION BY CHILD ORDER BY SW_DECOM, source_row);
