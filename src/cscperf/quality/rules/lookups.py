@@ -18,12 +18,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import duckdb
-import pyarrow as pa
 
 from cscperf.indicators import working_days
 from cscperf.reference.authorities import SUCCESSIONS
 from cscperf.store import postcodes
 from cscperf.synth.authorities import authorities
+
+# The temporary tables made here, dropped after each check.
+TABLES = ("working_calendar", "la_codes", "postcode_directory", "district_la")
 
 # The codes the DfE's rule 1530 accepts beside today's and recently replaced authorities': the
 # "pseudo LA" codes and the codes of authorities since April 1998, as its description lists them.
@@ -64,9 +66,6 @@ def prepare(con: duckdb.DuckDBPyConnection, la: str, used: str, given: Iterable[
     _postcodes(con, given if "located(" in used or "postcode_directory" in used else ())
 
 
-TABLES = ("working_calendar", "la_codes", "postcode_directory", "district_la")
-
-
 def _postcodes(con: duckdb.DuckDBPyConnection, given: Iterable[str]) -> None:
     """The postcodes of the episodes given (upper case, no spaces) found in the ONS directory,
     and the authority whose area holds each English district."""
@@ -74,12 +73,7 @@ def _postcodes(con: duckdb.DuckDBPyConnection, given: Iterable[str]) -> None:
     union = " UNION ".join(f"SELECT replace(upper({c}), ' ', '') FROM {t}"
                            for t in episodes for c in ("HOME_POST", "PL_POST"))
     wanted = [p for (p,) in con.execute(union).fetchall() if p] if union else []
-    found = sorted(postcodes.lookup(wanted).items())
-    con.register("found", pa.table({
-        "postcode": [p for p, _ in found], "easting": [c[0] for _, c in found],
-        "northing": [c[1] for _, c in found], "district": [c[2] for _, c in found]},
-        schema=pa.schema([("postcode", pa.string()), ("easting", pa.float64()),
-                          ("northing", pa.float64()), ("district", pa.string())])))
+    con.register("found", postcodes.as_table(postcodes.lookup(wanted)))
     con.execute("CREATE OR REPLACE TEMP TABLE postcode_directory AS SELECT * FROM found")
     con.unregister("found")
     districts = [(d, a.code) for a in authorities().values() for d in a.districts]
