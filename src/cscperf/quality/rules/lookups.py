@@ -20,7 +20,7 @@ from collections.abc import Iterable
 import duckdb
 
 from cscperf.indicators import working_days
-from cscperf.reference.authorities import SUCCESSIONS
+from cscperf.quality.rules.declare import authority_codes
 from cscperf.store import postcodes
 from cscperf.synth.authorities import authorities
 
@@ -36,10 +36,10 @@ DFE_UPN_CODES = """001-005 201-213 301-320 330-336 340-344 350-359 370-373 380-3
 
 
 def la_codes() -> list[str]:
-    """Every code a UPN's characters 2-4 may hold: the 153 authorities of cscperf's built-in list
-    (synth/authorities.py), the codes reorganisations since 2019 replaced (reference/authorities.py:
-    Dorset, Poole, Bournemouth, Northamptonshire, Cumbria) and the DfE's list above."""
-    codes = {*authorities(), *(p for s in SUCCESSIONS for p in s.predecessors)}
+    """Every code a UPN's characters 2-4 may hold: every English authority's, today's and its
+    predecessors' (`declare.authority_codes`: cscperf's built-in list of the 153 and the codes
+    reorganisations since 2019 replaced), and the DfE's list above."""
+    codes = {code for code in authority_codes() if code.isdigit()}
     for part in DFE_UPN_CODES.split():
         first, _, last = part.partition("-")
         codes |= {f"{n:03d}" for n in range(int(first), int(last or first) + 1)}
