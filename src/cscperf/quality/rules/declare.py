@@ -148,7 +148,7 @@ class Rule:
 
 
 _CODES = re.compile(r"\bcodes\((\w+)\.(\w+)\)")
-_VIEW = re.compile(r"CREATE OR REPLACE TEMP VIEW (\w+) AS(.*?)(?=CREATE OR REPLACE|\Z)", re.S)
+_VIEW = re.compile(r"CREATE OR REPLACE TEMP (?:VIEW|TABLE) (\w+) AS(.*?)(?=CREATE OR REPLACE|\Z)", re.S)
 
 
 @cache

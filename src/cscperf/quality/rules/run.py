@@ -17,7 +17,7 @@ from importlib import resources
 import duckdb
 
 from cscperf.quality.rules import lookups
-from cscperf.quality.rules.declare import RULES, Rule, describe_year, list_year, registry
+from cscperf.quality.rules.declare import RULES, Rule, describe_year, list_year, registry, view_tables
 from cscperf.sources.returns import RawTable
 from cscperf.sources.returns import tables as raw_tables
 from cscperf.store.returns import stored_tables
@@ -187,5 +187,5 @@ def _drop(con: duckdb.DuckDBPyConnection, format: str) -> None:
     for table in raw_tables(format):
         for suffix in ("", "_last"):
             con.execute(f"DROP TABLE IF EXISTS temp.{table}{suffix}")
-    for table in lookups.TABLES:
+    for table in (*lookups.TABLES, *view_tables(format)):  # views.sql may make a table too
         con.execute(f"DROP TABLE IF EXISTS temp.{table}")
