@@ -1,12 +1,17 @@
 """The scorecard and each indicator's page: every figure for an authority and period, suppressed
-for members (and administrators), with trends, targets, ratings, benchmarks and breakdowns. Each
-chart is a picture with its data table beside it and a CSV download of that table."""
+for members (and administrators), with trends, targets, ratings, benchmarks and breakdowns. The
+scorecard opens on the member pack, as the committee report gives it (performance on a page, then
+each section's exceptions and the rest in a compact table), with every indicator in the next tab.
+Each chart on an indicator's page is a picture with its data table beside it and a CSV download."""
 
 from __future__ import annotations
 
 from starlette.responses import Response
 
+from cscperf.compare import pack as packing
 from cscperf.compare.scorecard import Card, Scorecard
+from cscperf.outputs.report import context as report
+from cscperf.outputs.report.charts import small_multiple
 from cscperf.outputs.report.context import row
 from cscperf.outputs.report.formats import POLARITY_WORDS, unit_words
 from cscperf.outputs.web import downloads, kept, results
@@ -59,18 +64,24 @@ def scorecard_page(ctx: Context):
         raise Refused(400, "Choose a rating and a section from the lists on the scorecard.")
 
     def context() -> dict:
+        pack = packing.build(scorecard)
         cards = [c for c in scorecard.cards if (rating is None or (c.rag or "none") == rating)
                  and (section is None or c.definition.section == section)]
         shown = {c.definition.id for c in cards}
         data = scorecard.to_dict()
         data["cards"] = [c for c in data["cards"] if c["definition"]["id"] in shown]
         data["filters"] = {"rag": rating, "section": section}
+        data["pack"] = pack.to_dict()
         grouped: dict[str, list] = {}
         for card in cards:
-            grouped.setdefault(card.definition.section, []).append((card, row(card)))
+            grouped.setdefault(card.definition.section, []).append((card, row(card, pack.assessment(card.definition.id))))
         counts = {key: sum((c.rag or "none") == key for c in scorecard.cards) for key in RATINGS}
+        parts = report.sections(scorecard, pack, "pack", drawn=False)
         return dict(data=data, selection=selection, scorecard=scorecard, grouped=grouped, sections=sections,
-                    ratings=RATINGS, rating=rating, section=section, counts=counts)
+                    ratings=RATINGS, rating=rating, section=section, counts=counts,
+                    tiles=report.tiles(scorecard, pack), summary=report.summary(scorecard, pack), parts=parts,
+                    priorities=report.priorities(scorecard),
+                    multiples={r.id: small_multiple(scorecard.card(r.id)) for s in parts for r in s.exceptions})
     return kept.page(ctx, selection.results, ("scorecard", *_key(selection), rating, section),
                      "dashboard/scorecard.html", f"Scorecard: {scorecard.la_name}", context)
 
