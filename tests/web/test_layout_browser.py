@@ -14,23 +14,37 @@ from tests.web.dashboard import QUERY, live_dashboard, report_db  # noqa: F401 -
 
 pytestmark = pytest.mark.browser
 
-PAGES = [f"/scorecard?{QUERY}", f"/scorecard?{QUERY}&rag=red#every-indicator",
-         f"/indicators/assessments_45wd_pct?{QUERY}", f"/indicators/cla?{QUERY}", "/", "/report", "/actions"]
-ANALYSTS_ONLY = ["/data", "/data/loads/1", f"/indicators/cla/children?{QUERY}"]
+FIGURES = {  # over the dashboard's authority
+    "member": [f"/scorecard?{QUERY}", f"/scorecard?{QUERY}&rag=red#every-indicator",
+               f"/indicators/assessments_45wd_pct?{QUERY}", f"/indicators/cla?{QUERY}", "/", "/report"],
+    "analyst": [f"/scorecard?{QUERY}", f"/indicators/cla?{QUERY}", f"/indicators/cla/children?{QUERY}"],
+}
+MANAGING = {  # over the small site with a load, an action and accounts
+    "analyst": ["/", "/data", "/data/loads/1", "/data/upload", "/actions", "/actions/1", "/targets"],
+    "admin": ["/admin/users", "/admin/audit", "/admin/settings"],
+}
 
 
-@pytest.mark.parametrize("role", ["member", "analyst"])
-def test_pages_reflow_at_320_pixels_and_name_each_control(browser, live_dashboard, role):
-    url, _ = live_dashboard
+def check_at_320(browser, url: str, role: str, paths: list[str]) -> None:
     context = browser.new_context(viewport={"width": 320, "height": 640})
     try:
         page = context.new_page()
-        sign_in_through_form(page, url, NAMES[role], PASSWORD, "/scorecard")
-        for path in PAGES + (ANALYSTS_ONLY if role == "analyst" else []):
-            page.goto(url + path)
+        sign_in_through_form(page, url, NAMES[role], PASSWORD)
+        for path in paths:
+            assert page.goto(url + path).ok, path
             page.wait_for_load_state("load")
             assert wider_than_the_window(page) <= 0, path
             assert_accessible(page)
             assert names_repeated(page) == [], path
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("role", FIGURES)
+def test_the_scorecard_and_indicator_pages_reflow_and_name_each_control(browser, live_dashboard, role):
+    check_at_320(browser, live_dashboard[0], role, FIGURES[role])
+
+
+@pytest.mark.parametrize("role", MANAGING)
+def test_the_other_pages_reflow_and_name_each_control(browser, live_site, role):
+    check_at_320(browser, live_site[0], role, MANAGING[role])
