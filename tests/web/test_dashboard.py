@@ -121,6 +121,21 @@ def test_a_member_gets_suppressed_figures_by_any_address(dashboard):
     assert suppressed  # there were small numbers to withhold
 
 
+def test_the_period_picker_offers_every_period_the_store_covers(dashboard):
+    client = dashboard.client("member")
+    picker = lxml.html.fromstring(client.get(f"/scorecard?{QUERY}").text).get_element_by_id("period")
+    groups = {g.get("label"): g.xpath("option/@value") for g in picker.xpath("optgroup")}
+    assert picker.xpath("option[@selected]/@value | optgroup/option[@selected]/@value") == [PERIOD]
+    # the random authority's five years to 31 March 2025, newest first
+    assert list(groups) == ["2024-25", "2023-24", "2022-23", "2021-22", "2020-21"]
+    assert {"2024-25", "2024-25:Q1", "12m:2025-03", "12m:2024-04", "2025-03", "2024-04"} <= set(groups["2024-25"])
+    assert len(groups["2024-25"]) == 1 + 4 + 12 + 12
+    assert "2020-21" in groups["2020-21"] and "12m:2021-03" in groups["2020-21"]
+    for period in ("2025-01", "12m:2024-09", "2022-23", "2021-22:Q2"):
+        data = client.get(f"/scorecard.json?la={LA}&period={period}").json()
+        assert data["period"] == period
+
+
 def test_filters_work_on_the_server(dashboard):
     client = dashboard.client("analyst")
     every = client.get(f"/scorecard.json?{QUERY}").json()["cards"]
