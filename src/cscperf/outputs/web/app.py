@@ -19,7 +19,7 @@ from starlette.staticfiles import StaticFiles
 
 from cscperf import appdb, store
 from cscperf.appdb.users import User
-from cscperf.outputs.web import errors, results, security, templating
+from cscperf.outputs.web import errors, preparing, results, security, templating
 from cscperf.outputs.web.config import WebConfig
 from cscperf.outputs.web.oidc import Client
 from cscperf.outputs.web.policy import GuardedRoute
@@ -53,8 +53,9 @@ class Web:
         self.templates = templating.environment()
         self.oidc = Client(config.oidc) if config.oidc else None
         self.upload_lock = threading.Lock()  # one load into the store at a time
-        # computed figures, kept until the data change
+        # computed figures, kept until the data change; the latest ones worked out after a load
         self.results = results.Results(self.store_path, config.results_kept)
+        self.preparing = preparing.Preparing(self)
         self.navigation = [(r.nav, r.path, r.access) for r in routes if r.nav]
 
     def appdb(self):
@@ -67,6 +68,7 @@ class Web:
                 for text, href, access in self.navigation if user and access.allows(user)]
 
     def close(self) -> None:
+        self.preparing.close()
         self.store.close()
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from cscperf.compare import analyst_files, detail, funnel, scorecard
+from cscperf.compare import analyst_files, detail, funnel, prepared
 from cscperf.compare.coverage import Coverage, coverage
 from cscperf.compare.scorecard import Card, Scorecard
 from cscperf.indicators.periods import Period
@@ -121,12 +121,11 @@ def choices(at: Snapshot) -> Choices:
 
 
 def card_scorecard(at: Snapshot, la: str, period: Period, internal: bool) -> Scorecard:
-    def compute():
-        db = at.results.store_path
-        return scorecard.build(at.con, period, la, internal=internal,
-                               targets=analyst_files.TARGETS.read(db),
-                               commentary=analyst_files.COMMENTARY.read(db))
-    return at.get(("scorecard", la, str(period), internal), compute)
+    """The scorecard: kept in memory, else prepared in the store (compare/prepared.py) when it is
+    for the authority's latest period, else computed (and prepared, for the latest period)."""
+    latest = period == choices(at).default_period(la)
+    return at.get(("scorecard", la, str(period), internal),
+                  lambda: prepared.scorecard(at.con, at.results.store_path, la, period, internal, keep=latest))
 
 
 @dataclass
