@@ -66,7 +66,9 @@ def load(
 ) -> None:
     """Load an authority's files (SSDA903, CIN census, Annex A, SSD) into the store.
 
-    Each file's format is found from its content. The load completes or changes nothing.
+    Each file's format is found from its content. The load completes or changes nothing. Then the
+    dashboard's scorecards for the latest quarter are worked out and kept in the store, so the
+    dashboard shows them at once.
     """
     try:
         with console.status("Reading files..."):

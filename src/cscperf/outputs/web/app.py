@@ -80,9 +80,10 @@ def page_routes() -> list[GuardedRoute]:
     return routes
 
 
-def _closing(web: Web):
+def _lifespan(web: Web):
     @asynccontextmanager
     async def lifespan(app):
+        web.preparing.at_start()
         yield
         web.close()
     return lifespan
@@ -102,7 +103,7 @@ def create_app(store_path: str | Path, **overrides) -> Starlette:
                     Middleware(errors.PrivateErrors, templates=web.templates,
                                max_body_bytes=config.upload_max_bytes)],
         exception_handlers={HTTPException: errors.http_error},
-        lifespan=_closing(web),
+        lifespan=_lifespan(web),
     )
     app.state.web = web
     return app

@@ -1,10 +1,12 @@
-"""Working out an authority's latest scorecards as soon as a load through the Data page finishes,
-in a thread of its own, so that the first look at its scorecard after the load is served at once.
+"""Making an authority's first scorecard after a load before anyone asks for it, in a thread of
+its own, so that it is served at once.
 
-Each scorecard is computed as a request would compute it (`results.card_scorecard`: one
-computation per scorecard, kept in memory and, for the latest period, in the store by
-compare/prepared.py), so a request that comes before it is done waits for it rather than
-computing it again. One preparation runs at a time; closing the application stops it.
+After an upload through the Data page, the authority's scorecards for its latest period are
+worked out (members' and analysts', as a request would: one computation per scorecard, kept in
+memory and in the store by compare/prepared.py, so a request that comes first waits for it rather
+than computing it again) and made into each role's page and JSON twin. When the server starts, the
+scorecards `cscperf load` kept in the store are made into pages the same way; authorities with none
+kept are left to their first look. One preparation runs at a time; closing the application stops it.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from collections.abc import Iterable
 
 import duckdb
 
+from cscperf.compare import prepared
 from cscperf.outputs.web import results
 from cscperf.outputs.web.errors import log
+from cscperf.outputs.web.pages import scorecard as scorecard_pages
 
 
 class Preparing:
@@ -29,42 +33,52 @@ class Preparing:
         self._closed = False
 
     def after_load(self, las: Iterable[str]) -> None:
-        """Prepare these authorities' scorecards (their latest period, members' and analysts')."""
-        las = sorted(set(las))
-        thread = threading.Thread(target=self._prepare, args=(las,), name="cscperf-prepare", daemon=True)
-        with self._state:
-            for la in las:
-                self._waiting[la] = self._waiting.get(la, 0) + 1
-            self._threads = [t for t in self._threads if t.is_alive()] + [thread]
-        thread.start()
+        """Work out these authorities' scorecards and make their pages."""
+        self._start(sorted(set(las)), only_kept=False)
+
+    def at_start(self) -> None:
+        """Make pages of the scorecards kept in the store (by `cscperf load`) for every authority."""
+        self._start(None, only_kept=True)
 
     def busy(self, la: str) -> bool:
         """Whether the authority's scorecards are still being worked out."""
         with self._state:
             return la in self._waiting
 
-    def _prepare(self, las: list[str]) -> None:
+    def _start(self, las: list[str] | None, only_kept: bool) -> None:
+        thread = threading.Thread(target=self._prepare, args=(las, only_kept), name="cscperf-prepare", daemon=True)
+        with self._state:
+            for la in las or ():
+                self._waiting[la] = self._waiting.get(la, 0) + 1
+            self._threads = [t for t in self._threads if t.is_alive()] + [thread]
+        thread.start()
+
+    def _prepare(self, las: list[str] | None, only_kept: bool) -> None:
         with self._one_at_a_time:
             try:
                 if not self._closed:
                     self._cursor = self.web.store.cursor()
                     at = self.web.results.at(self._cursor)
-                    chosen = results.choices(at)
-                    for la in las:
-                        for internal in (False, True):
-                            if la in chosen.covered and not self._closed:
-                                results.card_scorecard(at, la, chosen.default_period(la), internal)
+                    found = results.choices(at)
+                    for la in found.authorities if las is None else las:
+                        if la in found.covered and not self._closed and (
+                                not only_kept or self._kept(la, found.default_period(la))):
+                            scorecard_pages.prepare(self.web, at, found, la)
             except Exception as error:  # its type only: the message may hold a child's details
-                log.warning("preparing the scorecards after a load stopped: %s", type(error).__name__)
+                log.warning("preparing the scorecards stopped: %s", type(error).__name__)
             finally:
                 if self._cursor is not None:
                     self._cursor.close()
                     self._cursor = None
                 with self._state:
-                    for la in las:
+                    for la in las or ():
                         self._waiting[la] -= 1
                         if not self._waiting[la]:
                             del self._waiting[la]
+
+    def _kept(self, la: str, period) -> bool:
+        return all(prepared.kept(self._cursor, self.web.store_path, la, period, internal) is not None
+                   for internal in (False, True))
 
     def wait(self, timeout: float | None = None) -> None:
         """Until the preparations asked for so far are done (tests and benchmarks)."""

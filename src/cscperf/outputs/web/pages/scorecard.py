@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from starlette.responses import Response
 
+from cscperf.appdb.users import Role
 from cscperf.compare import pack as packing
 from cscperf.compare.scorecard import Card, Scorecard
 from cscperf.outputs.report import context as report
@@ -20,6 +21,7 @@ from cscperf.outputs.web.selection import Refused, Selection, select
 
 pages = Pages()
 
+SCORECARD = "dashboard/scorecard.html"
 RATINGS = {"green": "Green", "amber": "Amber", "red": "Red", "none": "Not rated"}
 GRAINS = {"snapshot": "On the last day of the period", "in_period": "During the period",
           "rolling_12m": "In the 12 months to the end of the period"}
@@ -59,10 +61,36 @@ def scorecard_page(ctx: Context):
     if scorecard is None:
         return ctx.show("dashboard/empty.html", {"cards": []}, title="Scorecard")
     rating, section = ctx.query.get("rag") or None, ctx.query.get("section") or None
-    sections = {c.definition.section: c.definition.section_title for c in scorecard.cards}
-    if (rating and rating not in RATINGS) or (section and section not in sections):
+    if (rating and rating not in RATINGS) or (section and section not in _sections(scorecard)):
         raise Refused(400, "Choose a rating and a section from the lists on the scorecard.")
+    return kept.page(ctx, selection.results, _scorecard_key(selection, rating, section), SCORECARD,
+                     f"Scorecard: {scorecard.la_name}", _scorecard_view(selection, scorecard, rating, section))
 
+
+def prepare(web, at: results.Snapshot, found: results.Choices, la: str) -> None:
+    """Make the authority's scorecard for its latest period as each role first sees it (the page
+    and its JSON twin), so that the first look after a load is served at once."""
+    period = found.default_period(la)
+    for role in Role:
+        selection = Selection(la, period, role is Role.ANALYST, False, found, at)
+        view = _scorecard_view(selection, results.card_scorecard(at, la, period, selection.internal))
+        key = _scorecard_key(selection)
+        kept.content(web, at, role, key, SCORECARD, view)
+        kept.twin(at, key, view)
+
+
+def _sections(scorecard: Scorecard) -> dict[str, str]:
+    return {c.definition.section: c.definition.section_title for c in scorecard.cards}
+
+
+def _scorecard_key(selection: Selection, rating: str | None = None, section: str | None = None) -> tuple:
+    return "scorecard", *_key(selection), rating, section
+
+
+def _scorecard_view(selection: Selection, scorecard: Scorecard, rating: str | None = None,
+                    section: str | None = None):
+    """What the scorecard's template and JSON twin show: the member pack, and every indicator
+    (those with the rating and in the section asked for)."""
     def context() -> dict:
         pack = packing.build(scorecard)
         cards = [c for c in scorecard.cards if (rating is None or (c.rag or "none") == rating)
@@ -77,13 +105,12 @@ def scorecard_page(ctx: Context):
             grouped.setdefault(card.definition.section, []).append((card, row(card, pack.assessment(card.definition.id))))
         counts = {key: sum((c.rag or "none") == key for c in scorecard.cards) for key in RATINGS}
         parts = report.sections(scorecard, pack, "pack", drawn=False)
-        return dict(data=data, selection=selection, scorecard=scorecard, grouped=grouped, sections=sections,
+        return dict(data=data, selection=selection, scorecard=scorecard, grouped=grouped, sections=_sections(scorecard),
                     ratings=RATINGS, rating=rating, section=section, counts=counts,
                     tiles=report.tiles(scorecard, pack), summary=report.summary(scorecard, pack), parts=parts,
                     priorities=report.priorities(scorecard),
                     multiples={r.id: small_multiple(scorecard.card(r.id)) for s in parts for r in s.exceptions})
-    return kept.page(ctx, selection.results, ("scorecard", *_key(selection), rating, section),
-                     "dashboard/scorecard.html", f"Scorecard: {scorecard.la_name}", context)
+    return context
 
 
 def _key(selection: Selection) -> tuple:
