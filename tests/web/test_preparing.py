@@ -13,9 +13,8 @@ from cscperf import appdb
 from cscperf.appdb import users
 from cscperf.cli import app
 from cscperf.compare import prepared
-from cscperf.outputs.web import create_app
 from cscperf.outputs.web.results import choices
-from tests.web.conftest import NAMES, PASSWORD, Site
+from tests.web.conftest import NAMES, PASSWORD, Site, running
 from tests.web.test_data import upload
 
 EXTRACT = {  # an SSD extract of two children, taken at the end of March 2025
@@ -60,6 +59,11 @@ def test_a_server_opens_the_scorecards_cscperf_load_prepared(tmp_path):
     with closing(appdb.connect(db)) as con:
         for role, name in NAMES.items():
             users.add(con, name, role, PASSWORD)
-    site = Site(db, create_app(db))
-    for served, kept in served_and_kept(site, "883"):
-        assert kept is not None and served["generated_at"] == kept.generated_at
+    with running(db) as (url, application):
+        web = application.state.web
+        web.preparing.wait(120)  # the server makes the kept scorecards into pages when it starts
+        for role in ("member", "admin", "analyst"):  # each role's page, before anyone asks
+            page = ("html", role, "scorecard", "883", "2024-25:Q4", role == "analyst", False, None, None)
+            assert page in web.results._found
+        for served, kept in served_and_kept(Site(db, application), "883"):
+            assert kept is not None and served["generated_at"] == kept.generated_at

@@ -81,9 +81,19 @@ def scorecard(con: duckdb.DuckDBPyConnection, db: Path, la: str, period: Period,
 def kept(con: duckdb.DuckDBPyConnection, db: Path, la: str, period: Period, internal: bool,
          now: str | None = None) -> Scorecard | None:
     """The scorecard kept for the authority and period, if what it was made from still holds."""
+    found = _kept_json(con, db, la, period, internal, now)
+    return Scorecard.from_dict(json.loads(found)) if found else None
+
+
+def holds(con: duckdb.DuckDBPyConnection, db: Path, la: str, period: Period, internal: bool) -> bool:
+    """Whether a scorecard is kept for the authority and period, and what it was made from holds."""
+    return _kept_json(con, db, la, period, internal) is not None
+
+
+def _kept_json(con, db: Path, la: str, period: Period, internal: bool, now: str | None = None) -> str | None:
     found = con.execute("SELECT scorecard FROM meta.prepared WHERE la = ? AND period = ? AND internal = ? "
                         "AND version = ?", [la, str(period), internal, now or version(con, db, la)]).fetchone()
-    return Scorecard.from_dict(json.loads(found[0])) if found else None
+    return found[0] if found else None
 
 
 def _keep(con: duckdb.DuckDBPyConnection, key: list, now: str, made: Scorecard) -> None:

@@ -28,6 +28,7 @@ class Preparing:
         self._one_at_a_time = threading.Lock()
         self._state = threading.Lock()
         self._waiting: dict[str, int] = {}  # la -> preparations asked for and not yet done
+        self._starting = False  # making the kept scorecards into pages, for any authority
         self._threads: list[threading.Thread] = []
         self._cursor = None
         self._closed = False
@@ -38,12 +39,13 @@ class Preparing:
 
     def at_start(self) -> None:
         """Make pages of the scorecards kept in the store (by `cscperf load`) for every authority."""
+        self._starting = True
         self._start(None, only_kept=True)
 
     def busy(self, la: str) -> bool:
-        """Whether the authority's scorecards are still being worked out."""
+        """Whether the authority's scorecards are still being worked out or made into pages."""
         with self._state:
-            return la in self._waiting
+            return self._starting or la in self._waiting
 
     def _start(self, las: list[str] | None, only_kept: bool) -> None:
         thread = threading.Thread(target=self._prepare, args=(las, only_kept), name="cscperf-prepare", daemon=True)
@@ -71,13 +73,15 @@ class Preparing:
                     self._cursor.close()
                     self._cursor = None
                 with self._state:
+                    if las is None:
+                        self._starting = False
                     for la in las or ():
                         self._waiting[la] -= 1
                         if not self._waiting[la]:
                             del self._waiting[la]
 
     def _kept(self, la: str, period) -> bool:
-        return all(prepared.kept(self._cursor, self.web.store_path, la, period, internal) is not None
+        return all(prepared.holds(self._cursor, self.web.store_path, la, period, internal)
                    for internal in (False, True))
 
     def wait(self, timeout: float | None = None) -> None:
