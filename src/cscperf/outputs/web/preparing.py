@@ -59,6 +59,7 @@ class Preparing:
         with self._one_at_a_time:
             try:
                 if not self._closed:
+                    self.web.templates.get_template("kept.html")  # compiled once: the frame of every page
                     self._cursor = self.web.store.cursor()
                     at = self.web.results.at(self._cursor)
                     found = results.choices(at)
