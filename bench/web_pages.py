@@ -12,7 +12,8 @@ authority's published figures), each loaded as `cscperf load` does, beside the p
 reference data (../shared/reference).
 
 Two rounds: the first finds nothing computed (each scorecard and indicator page is computed on
-first request, once however many ask), the second is the steady state people see. It prints the
+first request, once however many ask, unless a load prepared the scorecard: bench/first_look.py
+times that), the second is the steady state people see. It prints the
 50th and 95th percentile time per page and overall for each. It asserts nothing.
 """
 
