@@ -88,7 +88,9 @@ def load(
 ) -> None:
     """Load an authority's files (SSDA903, CIN census, Annex A, SSD) into the store.
 
-    Each file's format is found from its content. The load completes or changes nothing.
+    Each file's format is found from its content. The load completes or changes nothing. Then the
+    dashboard's scorecards for the latest quarter are worked out and kept in the store, so the
+    dashboard shows them at once.
     """
     try:
         with console.status("Reading files..."):
@@ -106,6 +108,23 @@ def load(
                   (" (see `cscperf findings`)" if len(summary.findings) else ""))
     if not summary.total_loaded:
         _fail("nothing was loaded: the files hold no rows")
+    _prepare(con, _db(db), {b.la for b in batches})
+
+
+def _prepare(con, db: Path, las: set[str]) -> None:
+    """Work out the dashboard's scorecards for the latest period now (compare/prepared.py), so
+    the first look after this load is quick; a failure here leaves them to the first look."""
+    from cscperf.compare import prepared
+
+    try:
+        with console.status("Working out the dashboard's scorecards..."):
+            made = prepared.prepare(con, db, las)
+    except Exception as error:  # the load stands; say only the kind of failure (no child's details)
+        console.print(f"The dashboard will work out its scorecards when first opened ({type(error).__name__}).")
+        return
+    if made:
+        console.print("The dashboard's scorecards are ready: "
+                      + ", ".join(sorted({f"{s.la_name} ({s.period_short})" for s in made})) + ".")
 
 
 class CheckFormat(str, Enum):

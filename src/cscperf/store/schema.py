@@ -574,6 +574,18 @@ CREATE TABLE IF NOT EXISTS meta.findings (
 ALTER TABLE meta.findings ADD COLUMN IF NOT EXISTS child VARCHAR;
 CREATE TABLE IF NOT EXISTS meta.schema_version (version INTEGER);
 
+-- Scorecards worked out when a load finished (compare/prepared.py): each authority's latest
+-- period as members and as analysts see it (the scorecard's JSON), with the version of
+-- everything it was made from; a kept one is used only while its version holds.
+CREATE TABLE IF NOT EXISTS meta.prepared (
+    la VARCHAR NOT NULL,
+    period VARCHAR NOT NULL,
+    internal BOOLEAN NOT NULL,
+    version VARCHAR NOT NULL,
+    prepared_at TIMESTAMP NOT NULL,
+    scorecard VARCHAR NOT NULL
+);
+
 -- Coordinates of the postcodes in the store (ONS postcode directory), for placement distances.
 CREATE TABLE IF NOT EXISTS meta.postcodes (
     postcode VARCHAR PRIMARY KEY, -- no spaces, upper case

@@ -38,12 +38,14 @@ def load(ctx: Context):
         return ctx.error(404)
     header, rows = inventory.findings(ctx.store, load_id=load_id, limit=FINDINGS_SHOWN)
     files, counts = inventory.load_files(ctx.store, load_id), inventory.finding_counts(ctx.store, load_id)
-    data = {"load": found[0], "files": files,
+    preparing = found[0]["la"] is not None and ctx.web.preparing.busy(found[0]["la"])
+    data = {"load": found[0], "files": files, "scorecard_being_prepared": preparing,
             "finding_counts": [dict(zip(("severity", "rule", "findings", "children", "message"), c))
                                for c in counts],
             "findings": [dict(zip(header, r)) for r in rows], "findings_shown_at_most": FINDINGS_SHOWN}
     return ctx.show("data/load.html", data, title=f"Load {load_id}", load=found[0], files=files,
-                    counts=counts, findings=rows, shown=FINDINGS_SHOWN, uploaded="uploaded" in ctx.query)
+                    counts=counts, findings=rows, shown=FINDINGS_SHOWN, uploaded="uploaded" in ctx.query,
+                    preparing=preparing)
 
 
 @pages.page("/data/loads/{load_id:id}/rules/{rule}", access=ANALYSTS, twin=True)
@@ -109,6 +111,7 @@ def upload(ctx: Context):
                                  values)
     audit.record_event(ctx.db, ctx.user.name, "upload",
                        f"{len(files)} file(s); load(s) {', '.join(map(str, summary.load_ids))}")
+    ctx.web.preparing.after_load(batch.la for batch in batches)
     if len(summary.load_ids) == 1:
         return ctx.redirect(f"/data/loads/{summary.load_ids[0]}?uploaded")
     return ctx.redirect("/data")
