@@ -21,7 +21,7 @@ import duckdb
 
 from cscperf.compare.commentary import NO_COMMENTARY, NONE_GIVEN, Commentary
 from cscperf.compare.direction import Direction, direction
-from cscperf.compare.figure import INTERNAL_NOTE, Figure, contract_fields, footnote, number
+from cscperf.compare.figure import INTERNAL_NOTE, Figure, contract_fields, footnote, number, revive
 from cscperf.compare.figure import help_text as _help
 from cscperf.compare.plan import Plan, short_label
 from cscperf.compare.shown import Shown, plans
@@ -135,6 +135,11 @@ class Scorecard:
 
     def to_dict(self) -> dict:
         return _plain(dataclasses.asdict(self))
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Scorecard:
+        """The scorecard back from its `to_dict()` form (as a prepared one is kept)."""
+        return revive(cls, data)
 
     def card(self, id: str) -> Card | None:
         return next((c for c in self.cards if c.definition.id == id), None)
