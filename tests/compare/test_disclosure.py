@@ -89,6 +89,20 @@ def test_cost_keeps_the_headline():
     assert hidden(r, BELOW) == {"a", "b"}
 
 
+def test_a_count_shown_by_more_figures_costs_more():
+    # Total 40 = 3 + 10 + 27, each count shown by one figure (cost 1), the 27 by two (cost 2).
+    # With the 3 withheld, the total or the 10 must go too: the cheaper, the 10 (cost 1, then the
+    # smaller). Once the 10 is also the numerator of two more figures, it costs 1 + 1 + 1 = 3 (what
+    # members lose is added up over every figure showing it) and the total goes instead: then the
+    # 3 and the 40 are both unknown and the 10 tells nothing about either.
+    cost = {"T": 1, "a": 1, "b": 1, "c": 2}
+    r = release({"T": 40, "a": 3, "b": 10, "c": 27}, [("T", ("a", "b", "c"))], cost=cost)
+    assert hidden(r, BELOW) == {"a", "b"}
+    for _ in range(2):
+        r.count("b", 10, cost=1)
+    assert hidden(r, BELOW) == {"a", "T"}
+
+
 def test_a_count_shown_in_two_places_is_one_count():
     # The same children counted by two indicators (the UASC group of children looked after, and
     # UASC looked after) share a key: withheld in one place is withheld in both.

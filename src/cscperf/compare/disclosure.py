@@ -49,11 +49,13 @@ class Release:
     cost: dict[Key, int] = field(default_factory=dict)
 
     def count(self, key: Key, value: int, *, shown: bool = True, cost: int = 0) -> Key:
-        """A count (again: the same key is the same count, shown where any output shows it)."""
+        """A count (again: the same key is the same count, shown where any output shows it).
+        `cost`: what members lose when the figure showing it is withheld, added up over every
+        figure showing it (a denominator shared by five headline percentages costs five)."""
         self.counts[key] = int(value)
         if not shown:
             self.unshown.add(key)
-        self.cost[key] = max(cost, self.cost.get(key, 0))
+        self.cost[key] = self.cost.get(key, 0) + cost
         return key
 
     def sum(self, total: Key, parts: Iterable[Key]) -> None:
