@@ -12,11 +12,13 @@ import io
 import re
 
 import httpx
+import openpyxl
 import pytest
 
 from cscperf.appdb import sessions
 from cscperf.appdb.users import Role
 from cscperf.compare import scorecard
+from cscperf.compare.figure import MARK
 from cscperf.indicators.registry import default
 from cscperf.outputs.report.context import row
 from cscperf.outputs.web import security
@@ -107,6 +109,25 @@ def test_the_report_in_every_format_shows_the_scorecards_figures(live_dashboard)
         response = http.post("/report", data={"csrf_token": http.form_token, "la": LA, "period": PERIOD,
                                               "format": fmt, "detail": "full"})
         assert response.status_code == 200, fmt
+        if fmt == "xlsx":
+            _workbook_shows(response.content, member.cards)
+            continue
         text = re.sub(r"\s+", " ", html.unescape(text_of(f"report.{fmt}", response.content)))
         for r in rows:
             assert r.value in text, (fmt, r.id, r.value)
+
+
+def _workbook_shows(content: bytes, cards) -> None:
+    """The workbook's figures are cells: each card's value a number, [c] where a part of it is
+    withheld (an average's total always is), else the reason there is none."""
+    book = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
+    cells = {v for sheet in book.worksheets for line in sheet.iter_rows(values_only=True) for v in line}
+    numbers = {round(v, 6) for v in cells if isinstance(v, int | float)}
+    for card in cards:
+        now = card.current
+        if now.suppressed:
+            assert MARK in cells, card.definition.id
+        if now.value is not None:
+            assert round(now.value, 6) in numbers, (card.definition.id, now.value)
+        elif not now.suppressed:
+            assert now.reason in cells, (card.definition.id, now.reason)
