@@ -24,7 +24,8 @@ In SQL, each table of the return is named as the rules name it (`header`, `episo
 `episodes_last` for last year's return): text trimmed, blank as NULL, each date column parsed
 (NULL when not a date) with its text as given beside it (`DECOM_text`). Helpers are in
 `macros.sql`; `year_start()` and `year_end()` are the collection year's first and last days, and
-`codes(TABLE.COLUMN)` is replaced by the year's code list, as `('A', 'B', ...)`. Views several
+`codes(TABLE.COLUMN)` is replaced by the year's code list, as `('A', 'B', ...)`. A rule runs only
+when every table it reads was given, except those listed in `optional:` (read as empty when not). Views several
 rules share are in `<format>/views.sql` (the 903's `episode_sequence`: each child's episodes in
 order with the episodes either side).
 """
@@ -50,7 +51,7 @@ RULES = Path(str(resources.files("cscperf.quality.rules")))
 LIST_YEARS = {"ssda903": (2023, 2024, 2025, 2026, 2027), "cin_census": (2023, 2025)}
 SHAPES = ("codes", "date", "blank", "unique", "not_in_header", "differs_from_header", "where", "sql",
           "cannot")
-KEYS = {*SHAPES, "message", "severity", "years", "table", "fields", "or_blank"}
+KEYS = {*SHAPES, "message", "severity", "years", "table", "fields", "or_blank", "optional"}
 SEVERITIES = ("error", "query")
 
 
@@ -80,6 +81,7 @@ class Rule:
     shape: str
     check: str  # the shape's argument: a column, a condition, a query or a reason
     or_blank: bool | None = None  # None: as the specification says (a required 903 column)
+    optional: frozenset[str] = frozenset()  # tables it reads when given, as empty when not
 
     @property
     def source(self) -> str:
@@ -116,10 +118,10 @@ class Rule:
             return (f"SELECT * FROM {self.table} t WHERE CHILD IS NOT NULL "
                     "AND NOT EXISTS (FROM header h WHERE h.CHILD = t.CHILD)")
         if self.shape == "differs_from_header":
+            # A blank on either side is no difference: the blank is its own rule's breach.
             differs = f"t.{column} <> h.{column}"
             if dated:
-                differs = (f"coalesce(t.{column} <> h.{column}, "
-                           f"t.{column}_text IS DISTINCT FROM h.{column}_text)")
+                differs = f"coalesce(t.{column} <> h.{column}, t.{column}_text <> h.{column}_text)"
             return f"SELECT t.* FROM {self.table} t JOIN header h USING (CHILD) WHERE {differs}"
         query = self.check if self.shape == "sql" else f"SELECT * FROM {self.table} WHERE {self.check}"
         return _CODES.sub(lambda m: _listed(code_list(self.format, m[1], m[2], year)), query)
@@ -136,7 +138,7 @@ class Rule:
             return set()
         names = {*raw_tables(self.format), *(f"{t}_last" for t in raw_tables(self.format))}
         header = {"header"} if self.shape in ("not_in_header", "differs_from_header") else set()
-        return {self.table} | header | (set(re.findall(r"\b\w+\b", self.check)) & names)
+        return ({self.table} | header | (set(re.findall(r"\b\w+\b", self.check)) & names)) - self.optional
 
 
 _CODES = re.compile(r"\bcodes\((\w+)\.(\w+)\)")
@@ -202,7 +204,7 @@ def _rule(format: str, group: str, code: str, spec: dict) -> Rule:
         raise RuleError(f"{where}: needs a message and a severity of error or query")
     return Rule(code, format, group, tuple((int(y), str(m).strip()) for y, m in messages), severity,
                 _years(format, spec.get("years")), table or "", tuple(fields or ()), shape, check,
-                spec.get("or_blank"))
+                spec.get("or_blank"), frozenset(spec.get("optional", ())))
 
 
 @cache
