@@ -60,7 +60,9 @@ def placed_for_adoption(child: Child, first: date, last: date) -> list[tuple[Per
     found = []
     for p in child.periods:
         a = p.adoption
-        if a and a.decision <= last and overlaps(p.start, p.end, first, last):
+        # a decision reversed before the year was last reported then (903 rule 561)
+        if a and a.decision <= last and overlaps(p.start, p.end, first, last) \
+                and not (a.reversed and a.reversed < first):
             if a.reversed and a.reversed > last:
                 a = replace(a, reversed=None, reversed_reason=None)
             found.append((p, a))
