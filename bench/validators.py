@@ -30,6 +30,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -145,9 +146,10 @@ def ours(cache: Path, kind: str, year: int, paths: list[Path], previous: Path | 
     run, stderr = measured(command, cache)
     format = "ssda903" if kind == "903" else "cin_census"
     listed = {r.code for r in registry()[format].values() if list_year(format, year) in r.years}
-    for line in stderr.splitlines():  # "  not run, WHY: CODE CODE ..."
-        if line.startswith("  not run, "):
-            why, codes = line.removeprefix("  not run, ").rsplit(": ", 1)
+    # "  not run, WHY: CODE CODE ...", wrapped onto lines indented further.
+    for entry in re.sub(r"\n {5,}", " ", stderr).splitlines():
+        if entry.startswith("  not run, "):
+            why, codes = entry.removeprefix("  not run, ").rsplit(": ", 1)
             run.not_run.update(dict.fromkeys(codes.split(), why))
     run.rules = listed - set(run.not_run)
     with out.open(newline="", encoding="utf-8") as handle:
