@@ -61,6 +61,9 @@ class Definition:
     min_months: int | None = field(default=None, metadata=_help("Shortest period it is computed for"))
     breakdowns: tuple[str, ...] = field(default=(), metadata=_help("Breakdowns it supports"))
     benchmark: str | None = field(default=None, metadata=_help("Matching published measure id"))
+    published_only: bool = field(default=False, metadata=_help(
+        "True: the value is worked out from published figures (a published measure, or the child "
+        "population), not counted from the authority's data: no children are behind it"))
 
     @classmethod
     def of(cls, indicator) -> Definition:
@@ -69,7 +72,8 @@ class Definition:
                    indicator.definition, indicator.numerator, indicator.denominator, indicator.good,
                    indicator.unit.value, indicator.polarity.value, indicator.grain.value,
                    indicator.decimals, indicator.min_months,
-                   tuple(b.value for b in indicator.breakdowns), indicator.benchmark)
+                   tuple(b.value for b in indicator.breakdowns), indicator.benchmark,
+                   indicator.published_only or bool(indicator.share_of_population))
 
 
 @dataclass(frozen=True)
@@ -174,7 +178,7 @@ class Computed:
         period = Period.parse(r.period)
         return Figure(r.period, period.label, r.start.isoformat(), r.end.isoformat(),
                       number(r.value, decimals), number(r.numerator), r.denominator,
-                      r.reason, group=r.group)
+                      r.reason, group=r.group, note=r.note)
 
     def protect(self, id: str, figure: Figure) -> Figure:
         if self.internal:
