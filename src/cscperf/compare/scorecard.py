@@ -28,18 +28,24 @@ from cscperf.compare.figure import help_text as _help
 from cscperf.compare.plan import Plan, short_label
 from cscperf.compare.published import HOW_TO_GET, NeighbourValue, Published, any_imported, published
 from cscperf.compare.targets import NO_TARGETS, Rag, Targets, rag
+from cscperf.indicators.breakdowns import AREAS, NO_AREA
 from cscperf.indicators.periods import Period
 from cscperf.reference import authorities
 
 # Breakdowns a committee asks to see, where the indicator supports them.
 BREAKDOWNS = {
-    "cla": ("placement_type", "uasc", "district", "age_band"),
+    "cla": ("placement_type", "uasc", "district", "locality", "age_band"),
     "cla_started": ("age_band", "category_of_need", "uasc"),
     "cla_placed_20miles_pct": ("placement_type",),
-    "referrals": ("referral_source", "district"),
+    "referrals": ("referral_source", "district", "locality"),
     "cp_plans": ("category_of_abuse", "age_band"),
-    "cin": ("district",),
+    "cin": ("district", "locality"),
+    "exploitation_children": ("ward", "locality"),
+    "assessment_factor_children": ("factor",),
 }
+# Indicators a committee follows month by month split by a breakdown (a spike of children coming
+# into care that is all unaccompanied asylum-seeking children, say), with the breakdown.
+SPLITS = {"cla": "uasc", "cla_started": "uasc"}
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,28 @@ class Breakdown:
 
 
 @dataclass(frozen=True)
+class MonthSplit:
+    """One month of a split series: its total and its groups, suppressed as a breakdown is."""
+
+    total: Figure = field(metadata=_help("The month's figure"))
+    groups: tuple[Figure, ...] = field(metadata=_help("One figure per group present that month, `group` naming it"))
+
+
+@dataclass(frozen=True)
+class Split:
+    """The indicator month by month, each month split by one breakdown (children looked after by
+    UASC, say)."""
+
+    breakdown: str = field(metadata=_help("Breakdown id"))
+    months: tuple[MonthSplit, ...] = field(metadata=_help("Each month, oldest first"))
+
+    @property
+    def groups(self) -> list[str]:
+        """Every group present in any month, in order."""
+        return sorted({g.group for m in self.months for g in m.groups if g.group is not None})
+
+
+@dataclass(frozen=True)
 class Card:
     """One indicator on the scorecard."""
 
@@ -118,6 +146,8 @@ class Card:
     commentary_note: str | None = field(default=None, metadata=_help(
         f"'{NONE_GIVEN}' for a red or amber indicator with no commentary for the period"))
     breakdowns: tuple[Breakdown, ...] = field(default=(), metadata=_help("Breakdowns shown for the period"))
+    split: Split | None = field(default=None, metadata=_help(
+        "The 12-month trend split by a breakdown, for indicators followed that way (SPLITS)"))
 
 
 @dataclass(frozen=True)
@@ -158,7 +188,7 @@ def _plain(value):
 def fields_help() -> list[tuple[str, str]]:
     """(field path, help) for every field of the contract, nested classes included."""
     return contract_fields(Scorecard, (Card, Definition, Figure, Direction, Published, NeighbourValue,
-                                       Priority, Breakdown))
+                                       Priority, Breakdown, Split, MonthSplit))
 
 
 # Building -------------------------------------------------------------------------------------
@@ -231,6 +261,8 @@ def build(con: duckdb.DuckDBPyConnection, period: str | Period, la: str, *,
         for breakdown in BREAKDOWNS.get(d.id, ()):
             if breakdown in d.breakdowns:
                 results += engine.compute(con, [d.id], [plans[d.id].current], la, breakdown, registry=registry)
+        if SPLITS.get(d.id) in d.breakdowns:
+            results += engine.compute(con, [d.id], plans[d.id].trend, la, SPLITS[d.id], registry=registry)
     threshold = int(settings.get("suppress_below"))
     computed = Computed(results, by_id, internal, threshold)
     cards = tuple(card(con, d, plans[d.id], period, la, computed, targets, commentary) for d in definitions)
@@ -254,6 +286,7 @@ def card(con, d: Definition, plan: Plan, period: Period, la: str, computed: Comp
     entry = commentary.get(str(period), d.id)
     groups = [Breakdown(b, computed.groups(d.id, plan.current, b, current))
               for b in BREAKDOWNS.get(d.id, ()) if b in d.breakdowns]
+    split = SPLITS.get(d.id)
     limit = target.amber_limit(d.polarity) if target else None
     return Card(
         definition=d, current=current, previous=previous, last_year=last_year,
@@ -270,4 +303,22 @@ def card(con, d: Definition, plan: Plan, period: Period, la: str, computed: Comp
         cause=entry.cause if entry else None, action=entry.action if entry else None,
         action_owner=entry.owner if entry else None,
         commentary_note=NONE_GIVEN if entry is None and rating in (Rag.red, Rag.amber) else None,
-        breakdowns=tuple(g for g in groups if g.groups))
+        breakdowns=tuple(g for g in groups if worth_showing(g)),
+        split=split_series(computed, d.id, plan.trend, split) if split in d.breakdowns else None)
+
+
+def worth_showing(breakdown: Breakdown) -> bool:
+    """A breakdown with groups; by area, one naming two areas or more (a unitary authority is one
+    district; children with no postcode, or a lookup not imported, name none)."""
+    if breakdown.id not in AREAS:
+        return bool(breakdown.groups)
+    return sum(g.group not in NO_AREA for g in breakdown.groups) >= 2
+
+
+def split_series(computed: Computed, id: str, months: list[Period], breakdown: str) -> Split:
+    """The indicator for each of `months`, each split by `breakdown`, suppressed month by month."""
+    found = []
+    for month in months:
+        total = computed.get(id, month)
+        found.append(MonthSplit(total, computed.groups(id, month, breakdown, total)))
+    return Split(breakdown, tuple(found))

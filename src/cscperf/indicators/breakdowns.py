@@ -41,7 +41,7 @@ NOT_RECORDED = "Not recorded"
 # Area groups that say why a child has no area, rather than name one (calc.children). A
 # breakdown with nothing but these is unavailable, and outputs say why instead of showing it.
 NO_AREA = ("No home postcode recorded", "Home postcode not found", "Ward lookup not imported",
-           "Postcode not in the ward lookup", "No localities set")
+           "Postcode not in the ward lookup", "No localities set", "Not in any locality")
 AREA_NOTE = ("From the child's latest home postcode: the SSD's addresses, or the 903's HOME_POST "
              "(looked-after children only). The CIN census and Annex A carry no postcodes, so a "
              "child known only from them is 'No home postcode recorded'.")
@@ -186,7 +186,7 @@ BREAKDOWNS: dict[BreakdownId, Breakdown] = {b.id: b for b in (
     _event(BreakdownId.working_days_band, "Working days from section 47 enquiry to conference", WORKING_DAYS_BANDS),
 )}
 
-AREAS = (BreakdownId.district, BreakdownId.ward, BreakdownId.locality)
+AREAS = ("district", "ward", "locality")
 
 
 def get(id: str | BreakdownId) -> Breakdown:

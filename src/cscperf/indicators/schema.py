@@ -72,7 +72,7 @@ SECTION_TITLES = {
     Section.child_protection: "Child protection", Section.children_in_need: "Children in need",
     Section.looked_after: "Children looked after", Section.placements: "Placements and stability",
     Section.missing: "Missing", Section.health: "Health",
-    Section.education: "Education of children looked after", Section.care_leavers: "Care leavers",
+    Section.education: "Education of children in care", Section.care_leavers: "Care leavers",
     Section.adoption: "Adoption and permanence", Section.workforce: "Workforce",
 }
 
