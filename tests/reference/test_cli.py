@@ -62,3 +62,16 @@ def test_import_again_reports_unchanged(db, shared):
 def test_measures_lists_the_catalogue():
     result = runner.invoke(app, ["reference", "measures"], env={"COLUMNS": "250"})
     assert result.exit_code == 0 and "cla_rate_per_10k" in result.output and "LAIT CPP_rate" in result.output
+
+
+def test_localities_are_set_once_and_a_bad_file_changes_nothing(tmp_path):
+    db, path = tmp_path / "store.duckdb", tmp_path / "localities.csv"
+    path.write_text("Postcode sector,Locality\nRM17 6,Grays\nRM18 7,Tilbury\nRM16 4,Grays\n")
+    result = runner.invoke(app, ["reference", "localities", str(path), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "Set 2 localities from 3 areas" in result.output
+    path.write_text("RM17 6\n")
+    result = runner.invoke(app, ["reference", "localities", str(path), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "localities.csv: row 1: expected two columns" in result.output
+    assert "The localities were not changed." in result.output

@@ -99,7 +99,10 @@ def download(cache: Path, mirror: str | None = None, sources: Sources | None = N
             size = _fetch(url, summary.cache / path)
             summary.fetched.append(Fetched(path, url, size))
         except DownloadError as error:
-            summary.fetched.append(Fetched(path, url, problem=str(error)))
+            if mirror and not (source.ees or source.url):
+                summary.by_hand.append(source)  # a file fetched by hand, not put on this mirror
+            else:
+                summary.fetched.append(Fetched(path, url, problem=str(error)))
     return summary
 
 
