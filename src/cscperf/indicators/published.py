@@ -11,6 +11,7 @@ authority.
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import cache
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import PurePosixPath
 
@@ -31,9 +32,14 @@ def _listed(source, listed) -> download.SourceFile | None:
     return next((f for f in listed if f.path.startswith(folder)), None)
 
 
+@cache
+def _listed_files() -> tuple[download.SourceFile, ...]:
+    return tuple(download.load_sources().files)
+
+
 def where_to_get(wanted: Measure) -> str:
     """Which files hold the measure and where they are published, in words."""
-    listed = download.load_sources().files
+    listed = _listed_files()
     places = []
     for source in wanted.sources:
         found = _listed(source, listed)
@@ -58,7 +64,7 @@ class Published:
         self.con, self.indicator = con, indicator
         self.measure = measure(indicator.benchmark)
         self.years = years(con, self.measure)
-        self.figures: dict[int, dict[str, Figure]] = {}
+        self.figures: dict[tuple[int, str], Figure | None] = {}  # (year, authority) -> its figure
 
     def year_for(self, period: Period) -> int | None:
         """The latest published year ending on or before the period's last day."""
@@ -79,9 +85,9 @@ class Published:
         year = self.year_for(period)
         if year is None:
             return result(None, f"nothing published for a year ending by {period.end_label}")
-        if year not in self.figures:
-            self.figures[year] = year_figures(self.con, self.measure, year)
-        figure = self.figures[year].get(la)
+        if (year, la) not in self.figures:
+            self.figures[(year, la)] = year_figures(self.con, self.measure, year, area=la).get(la)
+        figure = self.figures[(year, la)]
         if figure is None:
             return result(None, f"not published for this authority for {self.measure.year_words(year)}", year)
         if figure.value is None:
