@@ -98,3 +98,13 @@ def test_education_figures_by_school_year(published_store):
 def test_published_figures_have_no_children_behind_them(con):
     with pytest.raises(ValueError, match="worked out from published figures: no children are behind it"):
         engine.children(con, "workforce_turnover_pct", "2024-25", "883")
+
+
+def test_a_published_figure_has_no_direction_within_its_year(published_store):
+    from cscperf.compare import scorecard
+
+    card = scorecard.build(published_store, "2025-26:Q4", "883", internal=True).card("workforce_turnover_pct")
+    # Q3 and Q4 2025-26 both show the year to 30 September 2025: no travel between them; a year
+    # earlier shows the year to 30 September 2024 (16.0% to 11.0%: down, which is better)
+    assert card.previous.note == card.current.note and card.since_previous is None
+    assert card.last_year.value == 16.0 and card.since_last_year.label.startswith("▼ Down")

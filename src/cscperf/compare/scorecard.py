@@ -297,14 +297,22 @@ def card(con, d: Definition, plan: Plan, period: Period, la: str, computed: Comp
         rag=rating.value if rating else None, rag_label=rating.label if rating else None,
         priority=Priority(target.priority.text, target.priority.owner, target.priority.due.isoformat())
         if target and target.priority else None,
-        since_previous=direction(current.value, previous.value, d.polarity, d.unit, d.decimals, previous.period),
-        since_last_year=direction(current.value, last_year.value, d.polarity, d.unit, d.decimals, last_year.period),
+        since_previous=_travel(d, current, previous),
+        since_last_year=_travel(d, current, last_year),
         published=published(con, d.benchmark, la) if d.benchmark else None,
         cause=entry.cause if entry else None, action=entry.action if entry else None,
         action_owner=entry.owner if entry else None,
         commentary_note=NONE_GIVEN if entry is None and rating in (Rag.red, Rag.amber) else None,
         breakdowns=tuple(g for g in groups if worth_showing(g)),
         split=split_series(computed, d.id, plan.trend, split) if split in d.breakdowns else None)
+
+
+def _travel(d: Definition, now: Figure, then: Figure) -> Direction | None:
+    """Direction of travel from `then` to `now`; none between two periods showing the same
+    published year's figure, which has not moved (a published figure changes once a year)."""
+    if now.note and now.note == then.note:
+        return None
+    return direction(now.value, then.value, d.polarity, d.unit, d.decimals, then.period)
 
 
 def worth_showing(breakdown: Breakdown) -> bool:
