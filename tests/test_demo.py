@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -46,8 +47,15 @@ def test_demo_with_the_published_files_compares_the_authority_with_them(tmp_path
     assert result.exit_code == 0, result.output
     assert "Published benchmarks from" in result.output
     html = (folder / "report" / "report-883-2024-25-Q4.html").read_text()
-    assert "Thurrock" in html and "Statistical neighbours" in html
+    assert "Thurrock" in html and "Similar councils" in html
     assert "Published benchmarks are unavailable" not in html
+    # the member pack: at most 20 A4 pages, opening with the performance on a page
+    pdf = folder / "report" / "report-883-2024-25-Q4.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info)[1])
+    assert pages <= 20 and "A4" in info, info
+    first = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Performance on a page" in first
 
 
 def test_demo_refuses_a_folder_that_is_not_an_earlier_demos(tmp_path):

@@ -63,6 +63,12 @@ def comparable(unit: str) -> bool:
     return unit != "count"
 
 
+def above_below(value: float, other: float, decimals: int) -> str:
+    """'above', 'below' or 'the same as' a published figure, compared at the indicator's own precision."""
+    other = round(other, decimals)
+    return "above" if value > other else "below" if value < other else "the same as"
+
+
 def any_imported(con: duckdb.DuckDBPyConnection) -> bool:
     return con.execute("SELECT count(*) FROM ref.figures").fetchone()[0] > 0
 

@@ -20,7 +20,7 @@ from datetime import datetime
 import duckdb
 
 from cscperf import settings
-from cscperf.compare import suppression
+from cscperf.compare import suppression, words
 from cscperf.compare.commentary import NO_COMMENTARY, NONE_GIVEN, Commentary
 from cscperf.compare.direction import Direction, direction
 from cscperf.compare.figure import Figure, contract_fields, number
@@ -28,6 +28,7 @@ from cscperf.compare.figure import help_text as _help
 from cscperf.compare.plan import Plan, short_label
 from cscperf.compare.published import HOW_TO_GET, NeighbourValue, Published, any_imported, published
 from cscperf.compare.targets import NO_TARGETS, Rag, Targets, rag
+from cscperf.indicators import breakdowns
 from cscperf.indicators.breakdowns import AREAS, NO_AREA
 from cscperf.indicators.periods import Period
 from cscperf.reference import authorities
@@ -208,7 +209,7 @@ class Computed:
         period = Period.parse(r.period)
         return Figure(r.period, period.label, r.start.isoformat(), r.end.isoformat(),
                       number(r.value, decimals), number(r.numerator), r.denominator,
-                      r.reason, group=r.group, note=r.note)
+                      words.reason(r.reason), group=r.group, note=r.note)
 
     def protect(self, id: str, figure: Figure) -> Figure:
         if self.internal:
@@ -223,9 +224,11 @@ class Computed:
         return self.protect(id, figure)
 
     def groups(self, id: str, period: Period, breakdown: str, total: Figure) -> tuple[Figure, ...]:
-        """The breakdown's groups for the period, in order of group, protected as a set."""
+        """The breakdown's groups for the period in their natural order (age bands youngest
+        first), protected as a set."""
         groups = sorted((f for (i, p, b, _), f in self.figures.items()
-                         if (i, p, b) == (id, str(period), breakdown)), key=lambda f: f.group or "")
+                         if (i, p, b) == (id, str(period), breakdown)),
+                        key=lambda f: breakdowns.order(breakdown, f.group))
         if self.internal:
             return tuple(groups)
         return tuple(suppression.protect_groups(total, groups, self.definitions[id].unit, self.threshold))

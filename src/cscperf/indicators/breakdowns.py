@@ -75,8 +75,9 @@ class Breakdown:
         return ""
 
 
-def _child(id: BreakdownId, title: str, expression: str, note: str | None = None) -> Breakdown:
-    return Breakdown(id, title, True, expression, note=note)
+def _child(id: BreakdownId, title: str, expression: str, labels: dict[str, str] | None = None,
+           note: str | None = None) -> Breakdown:
+    return Breakdown(id, title, True, expression, labels or {}, note=note)
 
 
 def _event(id: BreakdownId, title: str, labels: dict[str, str] | None = None, is_list: bool = False) -> Breakdown:
@@ -118,6 +119,7 @@ PLACEMENT_TYPES = {
     "A5": "Placed for adoption (placement order), with current foster carers",
     "A6": "Placed for adoption (placement order), not with current foster carers",
     "H5": "Semi-independent living", "K1": "Secure children's home", "K2": "Children's home",
+    "K3": "Supported accommodation",  # from the 2024-25 return
     "P1": "Placed with parents", "P2": "Independent living", "P3": "Residential employment",
     "R1": "Residential care home", "R2": "NHS or other health establishment",
     "K3": "Supported accommodation", "R3": "Family centre or mother and baby unit", "R5": "Young offender institution",
@@ -158,9 +160,12 @@ FACTORS = {
 }
 WORKING_DAYS_BANDS = {"0-10": "0 to 10 working days", "11-15": "11 to 15 working days",
                       "16-20": "16 to 20 working days", "21+": "21 working days or more"}
+# calc.age_band's groups, youngest first, in words
+AGE_BANDS = {"Unborn": "Unborn", "Under 1": "Under 1", "1-4": "Aged 1 to 4", "5-9": "Aged 5 to 9",
+             "10-15": "Aged 10 to 15", "16+": "Aged 16 and over"}
 
 BREAKDOWNS: dict[BreakdownId, Breakdown] = {b.id: b for b in (
-    _child(BreakdownId.age_band, "Age band", "calc.age_band(c.dob, u.event_date)"),
+    _child(BreakdownId.age_band, "Age band", "calc.age_band(c.dob, u.event_date)", AGE_BANDS),
     _child(BreakdownId.sex, "Sex", f"coalesce(c.sex, '{NOT_RECORDED}')"),
     _child(BreakdownId.ethnicity, "Ethnicity", f"coalesce(c.ethnicity, '{NOT_RECORDED}')"),
     _child(BreakdownId.disability, "Disability", f"coalesce(c.disability, '{NOT_RECORDED}')"),
@@ -168,11 +173,11 @@ BREAKDOWNS: dict[BreakdownId, Breakdown] = {b.id: b for b in (
            "CASE WHEN calc.is_uasc(c.ever_uasc, c.uasc_start, c.uasc_end, u.event_date) THEN 'UASC' "
            "ELSE 'Not UASC' END"),
     _child(BreakdownId.district, "District of home address",
-           f"coalesce(c.district_name, '{NO_AREA[0]}')", AREA_NOTE),
+           f"coalesce(c.district_name, '{NO_AREA[0]}')", note=AREA_NOTE),
     _child(BreakdownId.ward, "Ward of home address", f"coalesce(c.ward, '{NO_AREA[0]}')",
-           AREA_NOTE + " Wards come from the ONS postcode directory's ward for the postcode."),
+           note=AREA_NOTE + " Wards come from the ONS postcode directory's ward for the postcode."),
     _child(BreakdownId.locality, "Locality of home address", f"coalesce(c.locality, '{NO_AREA[0]}')",
-           AREA_NOTE + " Localities are the authority's own, from its localities file "
+           note=AREA_NOTE + " Localities are the authority's own, from its localities file "
            "(`cscperf reference localities`)."),
     _event(BreakdownId.legal_status, "Legal status", LEGAL_STATUSES),
     _event(BreakdownId.placement_type, "Placement type", PLACEMENT_TYPES),
@@ -194,6 +199,15 @@ def get(id: str | BreakdownId) -> Breakdown:
         return BREAKDOWNS[BreakdownId(id)]
     except ValueError:
         raise ValueError(f"no breakdown {id!r}; choose from {', '.join(b.value for b in BreakdownId)}") from None
+
+
+def order(id: str | BreakdownId, group: str | None) -> tuple:
+    """A sort key putting groups in their natural order: age bands youngest first, codes in their
+    code list's order, the rest alphabetically, and 'Not recorded' (or why a child has no area) last."""
+    listed = list(get(id).labels)
+    if group is None or group == NOT_RECORDED or group in NO_AREA:
+        return (2, 0, group or "")
+    return (0, listed.index(group), "") if group in listed else (1, 0, group)
 
 
 def label(id: str | BreakdownId, group: str | None) -> str | None:

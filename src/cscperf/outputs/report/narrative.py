@@ -14,8 +14,8 @@ from __future__ import annotations
 from cscperf.compare.direction import Direction, Movement
 from cscperf.compare.figure import MARK
 from cscperf.compare.plan import short_label
-from cscperf.compare.published import comparable
-from cscperf.compare.scorecard import Card, Scorecard
+from cscperf.compare.published import above_below, comparable
+from cscperf.compare.scorecard import Card
 from cscperf.indicators.periods import Kind, Period
 from cscperf.outputs.report.formats import number, shown
 
@@ -80,8 +80,7 @@ def _comparison(card: Card) -> str:
                         (f"England's {number(p.england, d)}", p.england)):
         if other is None:
             continue
-        other = round(other, d.decimals)
-        said.append(("above " if value > other else "below " if value < other else "the same as ") + name)
+        said.append(f"{above_below(value, other, d.decimals)} {name}")
     return f" It is {' and '.join(said)} ({p.year})." if said else ""
 
 
@@ -101,7 +100,7 @@ def sentence(card: Card) -> str:
     if now.value is None:
         if now.suppressed:
             return f"{d.title} {period}: not shown because the numbers are small {MARK}."
-        return f"{d.title} {period}: no figure ({now.reason})."
+        return f"{d.title} {period}: no figure. {now.reason}"
     if now.note:  # a published figure: the year it was published for, no parts
         opening = f"{d.title} was {_value(card, now)} ({now.note})"
     elif d.unit == "count":
@@ -136,22 +135,3 @@ def paragraphs(cards: list[Card]) -> list[str]:
             text += _episodes(by_id[partner])
         said.append(text)
     return said
-
-
-def summary(scorecard: Scorecard) -> tuple[list[str], list[str]]:
-    """(what has gone well, what needs to improve), in plain English."""
-    well, improve = [], []
-    for card in scorecard.cards:
-        d, value = card.definition, shown(card.current, "value", card.definition)
-        year = card.since_last_year
-        if card.rag == "green":
-            well.append(f"{d.title} meets its target ({value} against {number(card.target, d)}).")
-        elif card.rag in ("red", "amber"):
-            improve.append(f"{d.title} is {card.rag} ({value} against a target of {number(card.target, d)}).")
-        elif year is not None and year.judgement is not None and year.movement is not Movement.same:
-            earlier = _value(card, card.last_year)
-            if year.judgement.value == "improving":
-                well.append(f"{d.title} has improved since a year earlier ({earlier} to {_value(card, card.current)}).")
-            else:
-                improve.append(f"{d.title} has worsened since a year earlier ({earlier} to {_value(card, card.current)}).")
-    return well, improve
