@@ -168,9 +168,15 @@ def breakdown_chart(card: Card, breakdown: str, groups: tuple[Figure, ...]) -> C
     return Chart(f"chart-{d.id}-{breakdown}", title, alt_text, ("Group", d.title), rows, chart.to_dict(), hidden)
 
 
+# A split series' groups: solid lines (dash patterns mean reference lines), each with its own
+# point shape and shade, named in a legend, so no group rests on colour alone.
+GROUP_SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge", "stroke")
+GROUP_COLOURS = (BLUE, INK, GREY)
+
+
 def split_chart(card: Card, split: Split) -> Chart | None:
-    """The indicator month by month, one line per group of the breakdown, told apart by dash
-    pattern and named in a legend; withheld groups are [c] in the table and gaps in the lines.
+    """The indicator month by month, one solid line per group of the breakdown, told apart by
+    point shape and named in a legend; withheld groups are [c] in the table and gaps in the lines.
     None when there is nothing to draw (no group, or every one withheld)."""
     d, b = card.definition, split.breakdown
     groups = split.groups
@@ -182,13 +188,17 @@ def split_chart(card: Card, split: Split) -> Chart | None:
         return None
     x = alt.X("period:O", sort=[_label(m.total.period) for m in split.months], title=None,
               axis=alt.Axis(labelAngle=-30))
-    legend = alt.Legend(title=None, orient="bottom", direction="vertical", labelFont=FONT, labelLimit=400,
-                        symbolType="stroke", symbolStrokeColor=INK)
-    chart = _styled(alt.Chart(alt.Data(values=points)).mark_line(
-        color=BLUE, strokeWidth=2.5, point=alt.OverlayMarkDef(color=BLUE, size=40)).encode(
-        x=x, y=alt.Y("value:Q", title=unit_words(d.unit), scale=alt.Scale(zero=True)),
-        strokeDash=alt.StrokeDash("group:N", sort=[names[g] for g in groups], legend=legend),
-        detail="group:N").properties(width=520, height=240, title=title))
+    order = [names[g] for g in groups]
+    legend = alt.Legend(title=None, orient="bottom", direction="vertical", labelFont=FONT, labelLimit=400)
+    shape = alt.Shape("group:N", sort=order, legend=legend, scale=alt.Scale(
+        domain=order, range=[GROUP_SHAPES[i % len(GROUP_SHAPES)] for i in range(len(order))]))
+    colour = alt.Color("group:N", sort=order, legend=legend, scale=alt.Scale(
+        domain=order, range=[GROUP_COLOURS[i % len(GROUP_COLOURS)] for i in range(len(order))]))
+    base = alt.Chart(alt.Data(values=points)).encode(
+        x=x, y=alt.Y("value:Q", title=unit_words(d.unit), scale=alt.Scale(zero=True)), color=colour)
+    chart = _styled((base.mark_line(strokeWidth=2.5).encode(detail="group:N")
+                     + base.mark_point(filled=True, size=60, opacity=1).encode(shape=shape))
+                    .properties(width=520, height=240, title=title))
     rows = []
     for m in split.months:
         by_group = {g.group: g for g in m.groups}
