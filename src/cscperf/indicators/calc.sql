@@ -11,6 +11,12 @@ CREATE OR REPLACE MACRO calc.is_yes(flag) AS
 -- period when its month is one of the period's months (`period_months.month`).
 CREATE OR REPLACE MACRO calc.month_of(d) AS date_trunc('month', d)::DATE;
 
+-- Whether something running from `start` to `finish` (NULL: still open) is in a period: it
+-- started in it, or had started before and was still open on its first day (LAIT 161 counts a
+-- child missing from 30 March to 2 April in the year from 1 April).
+CREATE OR REPLACE MACRO calc.open_in(start, finish, period_start, period_end) AS
+    start <= period_end AND coalesce(finish, DATE '9999-12-31') >= period_start;
+
 -- Age in whole years on a date (a child born on 29 February turns a year older on 1 March).
 CREATE OR REPLACE MACRO calc.age_on(dob, d) AS
     year(d) - year(dob) - CASE WHEN month(d) * 100 + day(d) < month(dob) * 100 + day(dob) THEN 1 ELSE 0 END;

@@ -7,8 +7,7 @@
 WITH looked_after AS (
     SELECT p.la, p.period, p.period_start, p.period_end, e.*
     FROM periods p
-    JOIN calc.cla_episodes e ON e.la = p.la AND e.start_date <= p.period_end
-        AND (e.ceased_date IS NULL OR e.ceased_date >= p.period_start)
+    JOIN calc.cla_episodes e ON e.la = p.la AND calc.open_in(e.start_date, e.ceased_date, p.period_start, p.period_end)
     QUALIFY row_number() OVER (PARTITION BY p.la, p.period, e.person_id ORDER BY e.start_date DESC) = 1
 ), incidents AS (
     SELECT l.la, l.period, l.person_id,
@@ -17,7 +16,7 @@ WITH looked_after AS (
         count(*) FILTER (WHERE m.type = 'M') AS missing_incidents
     FROM looked_after l
     JOIN calc.missing m ON m.la = l.la AND m.person_id = l.person_id AND m.looked_after
-        AND m.start_date <= l.period_end AND coalesce(m.end_date, DATE '9999-12-31') >= l.period_start
+        AND calc.open_in(m.start_date, m.end_date, l.period_start, l.period_end)
     GROUP BY ALL
 )
 SELECT l.la, l.period, l.person_id, l.episode_id AS event_id, l.period_end AS event_date,

@@ -9,5 +9,5 @@ SELECT p.la, p.period, m.person_id, m.missing_id AS event_id, m.start_date AS ev
     CASE WHEN m.end_time >= m.start_time THEN date_diff('minute', m.start_time, m.end_time) / 60 END AS hours,
     m.end_date
 FROM periods p
-JOIN calc.missing m ON m.la = p.la AND m.type = 'M' AND m.start_date <= p.period_end
-    AND coalesce(m.end_date, DATE '9999-12-31') >= p.period_start
+JOIN calc.missing m ON m.la = p.la AND m.type = 'M'
+    AND calc.open_in(m.start_date, m.end_date, p.period_start, p.period_end)
