@@ -68,6 +68,8 @@ class Definition:
     min_months: int | None = field(default=None, metadata=_help("Shortest period it is computed for"))
     breakdowns: tuple[str, ...] = field(default=(), metadata=_help("Breakdowns it supports"))
     benchmark: str | None = field(default=None, metadata=_help("Matching published measure id"))
+    member_pack: bool = field(default=True, metadata=_help(
+        "In the member pack; false: only in the full report, the dashboard and the workbook"))
     published_only: bool = field(default=False, metadata=_help(
         "True: the value is worked out from published figures (a published measure, or the child "
         "population), not counted from the authority's data: no children are behind it"))
@@ -80,7 +82,7 @@ class Definition:
                    indicator.unit.value, indicator.polarity.value, indicator.grain.value,
                    indicator.decimals, indicator.min_months,
                    tuple(b.value for b in indicator.breakdowns), indicator.benchmark,
-                   indicator.published_only or bool(indicator.share_of_population))
+                   indicator.member_pack, indicator.published_only or bool(indicator.share_of_population))
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,9 @@ class Indicator(BaseModel):
     published_only: bool = Field(False, description=(
         "The value is the authority's own published figure for `benchmark` (the latest year ending "
         "by the period's end), read by `cscperf reference import`: no SQL, and no breakdowns"))
+    member_pack: bool = Field(True, description=(
+        "In the member pack (its exceptions, compact tables and summary); false keeps a measure to "
+        "the full report, the dashboard and the workbook, unless the `pack` setting names it"))
     sql: str = ""
     sql_source: str = ""  # path of the SQL file, relative to defs/
     source: str = ""  # file:line of the definition

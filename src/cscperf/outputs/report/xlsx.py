@@ -155,9 +155,10 @@ def write(context: ReportContext, scorecard: Scorecard, pack: Pack, path: Path) 
             *(("What needs to improve", t) for t in s.needs_to_improve)], widths=(30, 120))
     if context.benchmarks_note:
         _append(summary, [context.benchmarks_note])
-    for part in context.sections:
-        cards = [c for c in scorecard.cards if c.definition.section == part.id]
-        _table(_sheet(book, part.title, context), SECTION_COLUMNS, [_section_row(c, pack) for c in cards],
+    # every section's every indicator, whatever the pack shows (the workbook is the analyst's)
+    for section, title in {c.definition.section: c.definition.section_title for c in scorecard.cards}.items():
+        cards = [c for c in scorecard.cards if c.definition.section == section]
+        _table(_sheet(book, title, context), SECTION_COLUMNS, [_section_row(c, pack) for c in cards],
                [dict.fromkeys(SECTION_NUMBERS, _format(c)) | COUNTS for c in cards], widths=(40, 14, 18, 30))
     figures = _figures(scorecard)
     _table(_sheet(book, "All figures", context), FIGURE_COLUMNS, [f[:-1] for f in figures],
