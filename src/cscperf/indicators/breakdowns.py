@@ -122,7 +122,7 @@ PLACEMENT_TYPES = {
     "K3": "Supported accommodation",  # from the 2024-25 return
     "P1": "Placed with parents", "P2": "Independent living", "P3": "Residential employment",
     "R1": "Residential care home", "R2": "NHS or other health establishment",
-    "K3": "Supported accommodation", "R3": "Family centre or mother and baby unit", "R5": "Young offender institution",
+    "R3": "Family centre or mother and baby unit", "R5": "Young offender institution",
     "S1": "Residential school", "T0": "Temporary move", "T1": "Temporary: in hospital",
     "T2": "Temporary: child on holiday", "T3": "Temporary: foster carers on holiday",
     "T4": "Temporary: seven days or less", "U1": "Foster care with family or friends, long term",
