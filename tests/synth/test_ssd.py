@@ -32,3 +32,13 @@ def test_values_follow_the_stores_conventions(small):
     assert all(isinstance(json.loads(f["cinf_assessment_factors_json"]), list) for f in factors)
     placements = read(out, "ssd_cla_placement")
     assert all(float(p["clap_cla_placement_distance"]) >= 0 for p in placements)
+
+
+def test_missing_incidents_have_times_of_day_and_end_after_they_start(small):
+    out, _ = small
+    incidents = read(out, "ssd_missing")
+    assert incidents
+    for row in incidents:
+        gone, back = row["miss_missing_episode_start_date"], row["miss_missing_episode_end_date"]
+        assert "T" in gone and gone[11:] != "00:00:00"
+        assert back == "" or ("T" in back and back[11:] != "00:00:00" and back >= gone), row

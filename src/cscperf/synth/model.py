@@ -7,7 +7,7 @@ end date, exactly as in the authority's own system on that day.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 
 from cscperf.synth.geography import Postcode
 
@@ -114,6 +114,8 @@ class Missing:
     end: date | None
     rhi_offered: bool
     rhi_accepted: bool
+    gone_at: time | None = None  # time of day, as the SSD records it (the 903 holds dates only)
+    back_at: time | None = None
 
 
 @dataclass(slots=True)
