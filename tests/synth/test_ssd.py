@@ -2,6 +2,7 @@
 
 import csv
 import json
+from datetime import date
 
 from cscperf.store.schema import TABLES
 
@@ -42,3 +43,15 @@ def test_missing_incidents_have_times_of_day_and_end_after_they_start(small):
         gone, back = row["miss_missing_episode_start_date"], row["miss_missing_episode_end_date"]
         assert "T" in gone and gone[11:] != "00:00:00"
         assert back == "" or ("T" in back and back[11:] != "00:00:00" and back >= gone), row
+
+
+def test_some_early_help_is_followed_by_a_referral_within_12_months(small):
+    out, _ = small
+    referred = {}
+    for r in read(out, "ssd_cin_episodes"):
+        referred.setdefault(r["cine_person_id"], []).append(r["cine_referral_date"])
+    episodes = read(out, "ssd_early_help_episodes")
+    stepped_up = [e for e in episodes
+                  if any(0 <= (date.fromisoformat(day) - date.fromisoformat(e["earl_episode_start_date"])).days <= 365
+                         for day in referred.get(e["earl_person_id"], []))]
+    assert 0.05 < len(stepped_up) / len(episodes) < 0.4

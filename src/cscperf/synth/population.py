@@ -29,6 +29,7 @@ UASC_SEASON = (0.6, 0.8, 1.2, 1.6, 1.9, 1.7, 1.2, 0.8, 0.6, 0.5, 0.5, 0.6)  # su
 FLAT = (1.0,) * 12
 CONTACT_OUTCOME = Weights({"NFA": 30, "ADVICE": 40, "EARLY_HELP": 30})
 CONTACT_COUNTS = (1, 1, 1, 2, 2, 3)  # contacts of a child whose contacts never become referrals
+EARLY_HELP_BEFORE_REFERRAL = 0.08  # of referred children: early help first (about 1 in 6 episodes stepped up)
 
 
 def _arrivals(rng: random.Random, per_year: float, start: date, end: date, season: tuple[float, ...],
@@ -107,8 +108,20 @@ def _referred(rng: random.Random, world: World, arrived: date, dob: date, child_
     child = _child(rng, world, child_id, dob)
     if rng.random() < 0.3:  # an earlier contact that came to nothing
         _contact(rng, world, child, arrived - timedelta(days=rng.randint(30, 200)), REFERRAL_SOURCE.pick(rng))
+    _early_help_first(world, child, chain[0].referral)
     _follow(rng, world, child, chain)
     return child
+
+
+def _early_help_first(world: World, child: Child, referral: date) -> None:
+    """Some families had early help in the months before their first referral (stepped up to
+    social care). Drawn from a clock of the child's own, so that the demo's other figures stay as
+    they were before this was added."""
+    clock = random.Random(f"{child.id}/early help")
+    if clock.random() < EARLY_HELP_BEFORE_REFERRAL:
+        day = referral - timedelta(days=clock.randint(60, 330))
+        if day > child.dob:
+            _contact(clock, world, child, day, REFERRAL_SOURCE.pick(clock), "EARLY_HELP")
 
 
 def _uasc(rng: random.Random, world: World, arrived: date, dob: date, child_id: str) -> Child:
