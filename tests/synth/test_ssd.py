@@ -40,7 +40,8 @@ def test_missing_incidents_have_times_of_day_and_end_after_they_start(small):
     incidents = read(out, "ssd_missing")
     assert incidents
     for row in incidents:
-        gone, back = row["miss_missing_episode_start_date"], row["miss_missing_episode_end_date"]
+        gone, back = row["miss_missing_episode_start_time"], row["miss_missing_episode_end_time"]
+        assert gone[:10] == row["miss_missing_episode_start_date"] and back[:10] == row["miss_missing_episode_end_date"]
         assert "T" in gone and gone[11:] != "00:00:00"
         assert back == "" or ("T" in back and back[11:] != "00:00:00" and back >= gone), row
 
