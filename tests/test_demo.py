@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import re
 import subprocess
-from pathlib import Path
 
 from typer.testing import CliRunner
 
 from cscperf import sources, store
 from cscperf.cli import app
 from cscperf.indicators import engine
-
-SAMPLES = Path(__file__).parents[1].parent / "shared" / "samples"
+from tests.ssda903 import write
 
 
 def test_demo_replaces_an_earlier_one_loads_a_synthetic_authority_and_writes_its_report(tmp_path, monkeypatch):
@@ -22,13 +20,15 @@ def test_demo_replaces_an_earlier_one_loads_a_synthetic_authority_and_writes_its
     (folder / ".cscperf-demo").write_text("an earlier demo's folder")
     (folder / "report" / "report-883-2023-24-Q4.html").write_text("an earlier demo's report")
     with store.connect(folder / "cscperf.duckdb") as con:  # an earlier demo's store
-        store.load(con, sources.read_paths([SAMPLES / "cin-census"]))
+        header = write(tmp_path / "SSDA903_2024_header.csv", [{"CHILD": "1", "SEX": "1", "DOB": "01/01/2015"}])
+        store.load(con, sources.read_paths([header], la="883"))
 
     result = CliRunner().invoke(app, ["demo", str(folder), "--end", "2025-03-31"])
 
     assert result.exit_code == 0, result.output
     assert "Headline figures for the year 2024-25" in result.output
-    assert "No published benchmarks: get them with `cscperf reference download`" in result.output
+    # With no download and no folder given, the snapshot shipped with cscperf is compared with.
+    assert "Published benchmarks from the snapshot shipped with cscperf" in " ".join(result.output.split())
     assert sorted(p.name for p in (folder / "report").iterdir()) == [
         f"report-883-2024-25-Q4.{suffix}" for suffix in ("docx", "html", "pdf", "xlsx")]
     with store.connect(folder / "cscperf.duckdb", read_only=True) as con:
@@ -38,16 +38,7 @@ def test_demo_replaces_an_earlier_one_loads_a_synthetic_authority_and_writes_its
     html = (folder / "report" / "report-883-2024-25-Q4.html").read_text()
     assert "Two residential providers closed homes at short notice" in html  # the demo commentary
     assert re.search(r"Red|Amber|Green", html)  # ratings against the demo targets
-
-
-def test_demo_with_the_published_files_compares_the_authority_with_them(tmp_path, shared):
-    folder = tmp_path / "demo"
-    result = CliRunner().invoke(app, ["demo", str(folder), "--end", "2025-03-31", "--reference",
-                                      str(shared / "reference"), "--seed", "2"])
-    assert result.exit_code == 0, result.output
-    assert "Published benchmarks from" in result.output
-    html = (folder / "report" / "report-883-2024-25-Q4.html").read_text()
-    assert "Thurrock" in html and "Similar councils" in html
+    assert "Thurrock" in html and "Similar councils" in html and "England" in html
     assert "Published benchmarks are unavailable" not in html
     # the member pack: at most 20 A4 pages, opening with the performance on a page
     pdf = folder / "report" / "report-883-2024-25-Q4.pdf"
@@ -56,6 +47,17 @@ def test_demo_with_the_published_files_compares_the_authority_with_them(tmp_path
     assert pages <= 20 and "A4" in info, info
     first = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Performance on a page" in first
+
+
+def test_demo_with_the_published_files_compares_the_authority_with_them(tmp_path, shared):
+    folder = tmp_path / "demo"
+    result = CliRunner().invoke(app, ["demo", str(folder), "--end", "2025-03-31", "--reference",
+                                      str(shared / "reference"), "--seed", "2"])
+    assert result.exit_code == 0, result.output
+    assert f"Published benchmarks from {shared / 'reference'}" in " ".join(result.output.split())
+    html = (folder / "report" / "report-883-2024-25-Q4.html").read_text()
+    assert "Thurrock" in html and "Similar councils" in html
+    assert "Published benchmarks are unavailable" not in html
 
 
 def test_demo_refuses_a_folder_that_is_not_an_earlier_demos(tmp_path):

@@ -211,9 +211,10 @@ def _sentence(text: str) -> str:
 
 
 def sections(scorecard: Scorecard, pack: Pack, detail: str,
-             con: duckdb.DuckDBPyConnection | None = None) -> tuple[Section, ...]:
+             con: duckdb.DuckDBPyConnection | None = None, drawn: bool = True) -> tuple[Section, ...]:
     """Each area of the child's journey: every indicator (full), or its most important exceptions
-    in depth and the rest in the compact table (pack)."""
+    in depth and the rest in the compact table (pack). With `drawn` False there are no charts
+    (the dashboard links each measure to its own page, which has them)."""
     by_id = {c.definition.id: c for c in scorecard.cards}
     found = []
     if detail == "full":  # every section, every indicator (the pack leaves some out)
@@ -222,12 +223,12 @@ def sections(scorecard: Scorecard, pack: Pack, detail: str,
             cards = [c for c in scorecard.cards if c.definition.section == id]
             found.append(Section(id, title, tuple(narrative.paragraphs(cards)), (),
                                  tuple(row(c, pack.assessment(c.definition.id)) for c in cards),
-                                 tuple(ch for c in cards for ch in charting.charts(c))))
+                                 tuple(ch for c in cards for ch in charting.charts(c)) if drawn else ()))
         return tuple(found)
     for part in pack.sections:
         deep, rest = [by_id[i] for i in part.exceptions], [by_id[i] for i in part.rest]
         charts = [ch for c in deep for ch in charting.in_depth(
-            c, scorecard.la_name, funnel.build(con, c, scorecard.la) if con is not None else None)]
+            c, scorecard.la_name, funnel.build(con, c, scorecard.la) if con is not None else None)] if drawn else []
         found.append(Section(part.id, part.title, tuple(narrative.sentence(c) for c in deep),
                              tuple(row(c, pack.assessment(c.definition.id)) for c in deep),
                              tuple(row(c, pack.assessment(c.definition.id)) for c in rest), tuple(charts)))
