@@ -179,7 +179,7 @@ def test_download_from_the_publishers_then_import(serve, tmp_path, reference_con
     base = serve(site)
     sources = publishers_site(site, base)
     summary = download(tmp_path / "cache", sources=sources)
-    assert summary.failed == [] and len(summary.fetched) == len(sources.files) == 18  # the rest by hand
+    assert summary.failed == [] and len(summary.fetched) == len(sources.files) == 22  # the rest by hand
     record = json.loads((tmp_path / "cache" / "downloaded.json").read_text())
     assert record["ees/la_cla_placement_stability.csv"]["release"] == "Reporting year 2025"
     assert record["ees/la_cla_placement_stability.csv"]["published"] == "2025-11-20"
