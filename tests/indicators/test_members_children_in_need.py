@@ -3,6 +3,9 @@
 at assessment and exploitation, children in need for 2 years or more, conferences by working
 days, and rates per 10,000 children."""
 
+from cscperf.indicators.breakdowns import FACTORS
+from cscperf.sources.cin_codes import ASSESSMENT_FACTORS
+
 
 def test_referrals_assessed_as_not_in_need(authority):
     a = authority
@@ -75,6 +78,11 @@ def test_factors_identified_at_assessment_and_exploitation(authority):
     # per 10,000 children: 2 x 10,000 / 20,000 = 1.0; by factor, each factor's children likewise
     assert a.figure("assessment_factor_rate_per_10k", "2024-25") == (2, 20000, 1.0)
     assert a.by("assessment_factor_rate_per_10k", "2024-25", "factor")["4B"] == (1, 20000, 0.5)
+
+
+def test_every_factor_the_census_codes_has_words():
+    # 21 (no factors identified) is never a group: a child with only 21 has no factor
+    assert set(FACTORS) == set(ASSESSMENT_FACTORS) - {"21"}
 
 
 def test_children_in_need_for_two_years_or_more(authority):
