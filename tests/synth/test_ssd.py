@@ -46,6 +46,17 @@ def test_missing_incidents_have_times_of_day_and_end_after_they_start(small):
         assert back == "" or ("T" in back and back[11:] != "00:00:00" and back >= gone), row
 
 
+def test_children_go_missing_from_home_as_well_as_from_care(small):
+    out, _ = small
+    looked_after = {e["clae_person_id"] for e in read(out, "ssd_cla_episodes")}
+    reported = {m["miss_person_id"] for m in read(out, "ssd_missing")}
+    assert reported & looked_after and reported - looked_after
+    # the 903 holds only incidents while looked after
+    for path in (out / "ssda903").glob("SSDA903_*_missing.csv"):
+        with path.open(newline="", encoding="utf-8") as handle:
+            assert {m["CHILD"] for m in csv.DictReader(handle)} <= looked_after
+
+
 def test_some_early_help_is_followed_by_a_referral_within_12_months(small):
     out, _ = small
     referred = {}

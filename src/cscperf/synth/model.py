@@ -215,6 +215,7 @@ class Child:
     referrals: list[Referral] = field(default_factory=list)
     periods: list[PeriodOfCare] = field(default_factory=list)
     care_leaver: list[CareLeaverYear] = field(default_factory=list)
+    missing: list[Missing] = field(default_factory=list)  # reported missing while not looked after (SSD only)
 
     @property
     def episodes(self):

@@ -170,7 +170,7 @@ class SsdWriter:
                       clar_person_id=child.id)
         for h in collection.health(child, first, last):
             self._health(child, h)
-        for n, m in enumerate(collection.missing(child, first, last), 1):
+        for m in collection.missing(child, first, last) + collection.missing_from_home(child, first, last):
             self._row("ssd_missing", miss_table_id=f"{child.id}M{m.start:%Y%m%d}{m.kind}", miss_person_id=child.id,
                       miss_missing_episode_start_date=m.start, miss_missing_episode_type=m.kind,
                       miss_missing_episode_end_date=m.end, miss_missing_rhi_offered=_flag(m.rhi_offered),
