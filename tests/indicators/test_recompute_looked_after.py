@@ -107,7 +107,8 @@ def expected(records, id, period: Period):
                 later > deadline for later, deadline in zip(held[1:], deadlines))
             on_time += not late and (end <= deadlines[-1] if held else working_days(entered, end) <= 20)
         return on_time, due, ratio(on_time, due)
-    missing = [m for m in records["missing"] if m[2] == "M" and start <= m[1] <= end
+    # open in the period: started in it, or still open on its first day (LAIT 161)
+    missing = [m for m in records["missing"] if m[2] == "M" and m[1] <= end and m[3] >= start
                and any(o[0] == m[0] and open_on(o, m[1]) for o in cla.episodes)]
     if id == "cla_missing_children":
         return len({m[0] for m in missing}), None, len({m[0] for m in missing})

@@ -257,7 +257,8 @@ CREATE OR REPLACE MACRO calc.reason_ceased(code) AS CASE
 
 -- Episodes of care, except short breaks (legal status V3 or V4), each with its period of care:
 -- the store's clae_cla_id and clae_entered_care_date (derived from 903 episodes, or as an SSD
--- export gives them), whether it is the last episode of that period of care, and placements: a
+-- export gives them), the day it ended (`left_care_date`, NULL while open), whether this is its
+-- last episode, and placements: a
 -- new one starts with reason for new episode S, P or B (T, U and L continue it).
 -- `placement_start` and `previous_placement_start` are when the placement the child is in during
 -- the episode began, and the one before it, in this period of care; `moves_so_far` counts the
@@ -287,6 +288,8 @@ WITH episodes AS (
 ), placed AS (
     SELECT * EXCLUDE (clae_entered_care_date),
         coalesce(clae_entered_care_date, min(start_date) OVER period_of_care) AS entered_care_date,
+        CASE WHEN bool_and(ceased_date IS NOT NULL) OVER period_of_care THEN max(ceased_date) OVER period_of_care
+             END AS left_care_date,
         lead(start_date) OVER (period_of_care ORDER BY start_date) IS NULL AS last_of_period,
         last_value(CASE WHEN move THEN start_date END IGNORE NULLS) OVER so_far AS placement_start,
         count(*) FILTER (WHERE move) OVER (PARTITION BY la, person_id ORDER BY start_date
@@ -345,7 +348,7 @@ LEFT JOIN calc.authority_districts own ON own.la = p.la AND own.district = p.dis
 CREATE OR REPLACE TABLE calc.cla_reviews AS
 WITH periods_of_care AS (
     SELECT la, person_id, child_key, cla_id, min(entered_care_date) AS entered_care_date,
-        CASE WHEN bool_and(ceased_date IS NOT NULL) THEN max(ceased_date) END AS left_care_date
+        any_value(left_care_date) AS left_care_date
     FROM calc.cla_episodes
     GROUP BY ALL
 ), reviews AS (
@@ -383,7 +386,8 @@ FROM numbered;
 
 -- Missing (type M) and away without authorisation (type A) episodes, with whether the child was
 -- looked after (an episode of care open, not a short break) on the day the episode started, and
--- that episode's legal status and placement.
+-- that episode's legal status and placement. `open_until` is the episode's last day: its end
+-- date, else (still missing) the day that period of care ended, else open.
 CREATE OR REPLACE TABLE calc.missing AS
 SELECT m.la, m.miss_person_id AS person_id,
     coalesce(m.miss_table_id, m.miss_person_id || '/' || m.miss_missing_episode_start_date || '/'
@@ -391,6 +395,7 @@ SELECT m.la, m.miss_person_id AS person_id,
     m.miss_missing_episode_type AS type,
     m.miss_missing_episode_start_date AS start_date,
     m.miss_missing_episode_end_date AS end_date,
+    coalesce(m.miss_missing_episode_end_date, e.left_care_date, DATE '9999-12-31') AS open_until,
     -- a return home interview flag that is not recorded is NULL, not 'not offered'
     CASE WHEN m.miss_missing_rhi_offered IS NOT NULL THEN calc.is_yes(m.miss_missing_rhi_offered) END AS rhi_offered,
     CASE WHEN m.miss_missing_rhi_accepted IS NOT NULL THEN calc.is_yes(m.miss_missing_rhi_accepted) END AS rhi_accepted,
