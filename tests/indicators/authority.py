@@ -231,10 +231,14 @@ class Authority:
         """{group: (numerator, denominator, value)}."""
         return {r.group: (r.numerator, r.denominator, _plain(r.value)) for r in self.results(id, period, breakdown)}
 
+    def units(self, id, period, **options) -> list[dict]:
+        """The units behind a figure, as the drill-down lists them (`engine.children`)."""
+        self.save()
+        return engine.children(self.con, id, period, self.la, **options)
+
     def children(self, id, period, **options) -> dict[str, list[str]]:
         """{'numerator': [child IDs], 'denominator': [child IDs]}."""
-        self.save()
-        rows = engine.children(self.con, id, period, self.la, **options)
+        rows = self.units(id, period, **options)
         return {"numerator": [r["person_id"] for r in rows if r["in_numerator"]],
                 "denominator": [r["person_id"] for r in rows if r["in_denominator"]]}
 

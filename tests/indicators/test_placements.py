@@ -47,11 +47,12 @@ def test_three_or_more_placements_in_twelve_months(authority):
     a.episode("A", "2023-01-01", ceased="2024-06-01", reason="X1")
     a.episode("A", "2024-06-01", ceased="2024-12-01", new="P", reason="X1")
     a.episode("A", "2024-12-01", new="P")  # 3
-    # an episode ceasing on 1 April is not open in the year; T continues a placement
+    # LAIT 372: "any placements that were already open on 1 April ... are included", so one ending
+    # on 1 April (ceased X1) counts, then two new placements: 3. T continues a placement.
     a.episode("B", "2023-01-01", ceased="2024-04-01", reason="X1")
     a.episode("B", "2024-04-01", ceased="2024-08-01", new="P", reason="X1")
     a.episode("B", "2024-08-01", ceased="2025-01-01", new="T", reason="X1")
-    a.episode("B", "2025-01-01", new="B")  # 2
+    a.episode("B", "2025-01-01", new="B")  # 3
     # L and U continue a placement; a move on the year's last day counts
     a.episode("C", "2024-05-01", ceased="2024-07-01", reason="X1")
     a.episode("C", "2024-07-01", ceased="2024-09-01", new="L", reason="X1", legal_status="C1")
@@ -66,12 +67,49 @@ def test_three_or_more_placements_in_twelve_months(authority):
     a.episode("E", "2024-08-01")  # 1
     a.episode("F", "2024-05-01", ceased="2025-04-01", reason="X1")
     a.episode("F", "2025-04-01", new="P")  # a move after the year: 1
-    assert a.figure("cla_3plus_placements_pct", "2024-25") == (2, 6, 33.3)
-    assert a.children("cla_3plus_placements_pct", "2024-25")["numerator"] == ["A", "C"]
+    assert a.figure("cla_3plus_placements_pct", "2024-25") == (3, 6, 50.0)
+    assert a.children("cla_3plus_placements_pct", "2024-25")["numerator"] == ["A", "B", "C"]
     # in the 12 months from 1 March 2024, B's first episode is open too; C has 2 by 28 February
     assert a.children("cla_3plus_placements_pct", "12m:2025-02")["numerator"] == ["A", "B"]
     result = a.result("cla_3plus_placements_pct", "2024-25:Q4")
     assert (result.value, result.reason) == (None, "needs a period of at least 12 months")
+
+
+def test_temporary_placements_and_adoption_by_the_foster_carers_are_not_placement_changes(authority):
+    # 903 placement codes T0-T4 are temporary placements (hospital, holidays, 7 days or less) and
+    # 903 rule 383 says "a child in a temporary placement must subsequently return to his/her
+    # normal placement": the normal placement continues, so neither the temporary placement nor
+    # the return is a change (a return somewhere else is). LAIT 372: "where a child is
+    # subsequently placed for adoption with their existing foster carers, then this is not
+    # counted as a placement change" (A3, A5: placed for adoption with the current foster carers).
+    a = authority
+    for child in "ABCD":
+        a.child(child)
+    home, other = dict(placement="U1", placement_postcode="HH11AA"), dict(placement="U1", placement_postcode="OO11AA")
+    # A: in hospital (T1) and back, then on holiday with other carers (T3) and back: 1 placement
+    a.episode("A", "2023-01-01", ceased="2024-06-01", reason="X1", **home)
+    a.episode("A", "2024-06-01", ceased="2024-06-10", new="P", reason="X1", placement="T1")
+    a.episode("A", "2024-06-10", ceased="2024-08-01", new="P", reason="X1", **home)
+    a.episode("A", "2024-08-01", ceased="2024-08-15", new="P", reason="X1", placement="T3")
+    a.episode("A", "2024-08-15", new="P", **home)
+    # B: two temporary placements in a row (T4 then T1), then back home: 1
+    a.episode("B", "2023-01-01", ceased="2024-06-01", reason="X1", **home)
+    a.episode("B", "2024-06-01", ceased="2024-06-05", new="P", reason="X1", placement="T4")
+    a.episode("B", "2024-06-05", ceased="2024-06-20", new="P", reason="X1", placement="T1")
+    a.episode("B", "2024-06-20", new="P", **home)
+    # C: after a temporary placement, not back to the normal placement but to new carers: 2
+    a.episode("C", "2023-01-01", ceased="2024-06-01", reason="X1", **home)
+    a.episode("C", "2024-06-01", ceased="2024-06-05", new="P", reason="X1", placement="T4")
+    a.episode("C", "2024-06-05", new="P", **other)
+    # D: foster care, then placed for adoption with the same foster carers (A5, recorded as a
+    # change of carer) and a new foster placement before it: 2
+    a.episode("D", "2023-01-01", ceased="2024-05-01", reason="X1", placement="U3")
+    a.episode("D", "2024-05-01", ceased="2024-11-01", new="P", reason="X1", placement="U4")
+    a.episode("D", "2024-11-01", new="P", placement="A5", legal_status="E1")
+    assert a.children("cla_3plus_placements_pct", "2024-25") == {"numerator": [],
+                                                                 "denominator": ["A", "B", "C", "D"]}
+    placements = {r["person_id"]: r["placements"] for r in a.units("cla_3plus_placements_pct", "2024-25")}
+    assert placements == {"A": 1, "B": 1, "C": 2, "D": 2}
 
 
 def test_long_term_stability(authority):

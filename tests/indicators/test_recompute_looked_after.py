@@ -81,7 +81,8 @@ def expected(records, id, period: Period):
             return None, None, None
         many = 0
         for child in looked_after:
-            during = [e for e in cla.of(child) if e[1] <= end and (e[2] is None or e[2] > start)]
+            # open in the period: one ending on its first day too (LAIT 372)
+            during = [e for e in cla.of(child) if e[1] <= end and (e[2] is None or e[2] >= start)]
             many += 1 + sum(e[3] in "SPB" for e in during[1:]) >= 3
         return many, len(looked_after), ratio(many, len(looked_after))
     if id == "cla_long_term_stability_pct":

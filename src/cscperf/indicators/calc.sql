@@ -258,11 +258,15 @@ CREATE OR REPLACE MACRO calc.reason_ceased(code) AS CASE
 -- Episodes of care, except short breaks (legal status V3 or V4), each with its period of care:
 -- the store's clae_cla_id and clae_entered_care_date (derived from 903 episodes, or as an SSD
 -- export gives them), the day it ended (`left_care_date`, NULL while open), whether this is its
--- last episode, and placements: a
--- new one starts with reason for new episode S, P or B (T, U and L continue it).
+-- last episode, and placements. A new placement (`move`) starts a period of care (reason for new
+-- episode S), or changes carer (P, B); T, U and L continue the placement (the same carer), and so
+-- do a temporary placement (T0 to T4: hospital, holidays, up to 7 days), the return from one to
+-- the placement before it (903 rule 383: a child in a temporary placement must return to their
+-- normal placement; compared by type, postcode and URN), and being placed for adoption with the
+-- current foster carers (A3, A5; LAIT 372 does not count it as a placement change).
 -- `placement_start` and `previous_placement_start` are when the placement the child is in during
 -- the episode began, and the one before it, in this period of care; `moves_so_far` counts the
--- child's episodes with reason S, P or B up to and including this one, in any period of care.
+-- child's new placements up to and including this episode, in any period of care.
 -- Each episode also carries the child's date of birth, disability and UASC dates (calc.children)
 -- and numbers for the child and the episode (`child_key`, `episode_key`), so that looking up a
 -- child's records is quick.
@@ -281,10 +285,25 @@ WITH episodes AS (
         coalesce(clae_cla_id, clae_person_id || '/' || coalesce(clae_entered_care_date, clae_cla_episode_start_date))
             AS cla_id,
         clae_entered_care_date,
-        coalesce(clae_cla_episode_start_reason IN ('S', 'P', 'B'), false) AS move
+        coalesce(clae_placement_type IN ('T0', 'T1', 'T2', 'T3', 'T4'), false) AS temporary,
+        concat_ws('|', clae_placement_type, clae_placement_postcode, clae_placement_urn) AS placement
     FROM ssd_cla_episodes
     WHERE clae_person_id IS NOT NULL AND clae_cla_episode_start_date IS NOT NULL
       AND coalesce(clae_legal_status, '') NOT IN ('V3', 'V4')
+), moves AS (
+    SELECT * EXCLUDE (temporary, placement, after_temporary, usual_placement),
+        coalesce(new_reason = 'S' OR (new_reason IN ('P', 'B') AND NOT temporary
+                                      AND placement_type NOT IN ('A3', 'A5')
+                                      AND NOT (after_temporary AND placement = usual_placement)), false) AS move
+    FROM (
+        SELECT *,
+            coalesce(lag(temporary) OVER in_order, false) AS after_temporary,
+            -- the latest placement before this episode that was not temporary
+            last_value(CASE WHEN NOT temporary THEN placement END IGNORE NULLS) OVER (
+                in_order ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS usual_placement
+        FROM episodes
+        WINDOW in_order AS (PARTITION BY la, person_id, cla_id ORDER BY start_date)
+    )
 ), placed AS (
     SELECT * EXCLUDE (clae_entered_care_date),
         coalesce(clae_entered_care_date, min(start_date) OVER period_of_care) AS entered_care_date,
@@ -296,7 +315,7 @@ WITH episodes AS (
                                            ROWS UNBOUNDED PRECEDING) AS moves_so_far,
         dense_rank() OVER (ORDER BY la, person_id) AS child_key,
         row_number() OVER (ORDER BY la, person_id, start_date, episode_id) AS episode_key
-    FROM episodes
+    FROM moves
     WINDOW period_of_care AS (PARTITION BY la, person_id, cla_id),
         so_far AS (period_of_care ORDER BY start_date ROWS UNBOUNDED PRECEDING)
 )

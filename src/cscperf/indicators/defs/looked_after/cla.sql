@@ -18,10 +18,11 @@ WITH looked_after AS (
         latest.cla_id AS review_cla_id, latest.review_date, latest.late_reviews_so_far, latest.next_due,
         h.health_assessment_date, h.dental_check_date, h.immunisations_date, h.immunised, h.sdq_date, h.sdq_score
     FROM looked_after l
-    -- the first episode open in the period: the child's earliest not ceased by its first day
+    -- the first episode open in the period: the child's earliest not ceased before its first day
+    -- (LAIT 372 counts the placements open on 1 April, one ending that day too)
     ASOF LEFT JOIN (SELECT child_key, coalesce(ceased_date, DATE '9999-12-31') AS open_until, moves_so_far
                     FROM calc.cla_episodes WHERE la IN (SELECT la FROM periods)) first_open
-        ON first_open.child_key = l.child_key AND first_open.open_until > l.period_start
+        ON first_open.child_key = l.child_key AND first_open.open_until >= l.period_start
     -- the latest placement started on or before the day (current if it had not ended by then)
     ASOF LEFT JOIN (SELECT child_key, start_date, coalesce(end_date, DATE '9999-12-31') AS open_until,
                            distance, district, outside_la
@@ -47,8 +48,8 @@ SELECT f.la, f.period, e.person_id, e.episode_id AS event_id, f.period_end AS ev
     CASE WHEN f.placed_now THEN f.district END AS placement_district,
     f.placed_now AND f.outside_la IS NOT NULL AS district_known,
     f.placed_now AND f.outside_la AS outside_la,
-    -- placements during the period: the first episode open in it counts as one, each later
-    -- episode with reason S, P or B as another
+    -- placements during the period: the first episode open in it counts as one, each later new
+    -- placement (calc.cla_episodes.move) as another
     1 + e.moves_so_far - f.moves_at_first_open AS placements,
     1 + e.moves_so_far - f.moves_at_first_open >= 3 AS three_or_more_placements,
     -- long-term stability: under 16 and looked after for 2.5 years or more; in the current
