@@ -6,7 +6,9 @@ def test_annual_checks_of_children_looked_after_for_12_months(authority):
     for child, dob in [("A", "2014-06-01"), ("B", "2014-06-01"), ("C", "2020-06-01"), ("D", "2008-06-01"),
                        ("E", "2014-06-01")]:
         a.child(child, dob=dob)
-    # on 31 March 2025 the OC2 cohort entered care on or before 1 April 2024
+    # LAIT 3 (OC2): children looked after at 31 March who had been looked after continuously for at
+    # least 12 months; counting both ends, as 903 rules 190 and 191 do, on 31 March 2025 the cohort
+    # entered care on or before 1 April 2024 (the same rule as long-term stability's 2.5 years)
     a.episode("A", "2024-04-01")
     a.episode("B", "2024-04-02")  # looked after a day less than the 12 months: not counted
     a.episode("C", "2020-07-01")

@@ -113,23 +113,33 @@ def test_temporary_placements_and_adoption_by_the_foster_carers_are_not_placemen
 
 
 def test_long_term_stability(authority):
+    # LAIT 393: children looked after on 31 March aged under 16 who had been looked after
+    # continuously for at least 2.5 years; of them, those living in the same placement for at least
+    # 2 years, or placed for adoption with the adoptive placement and the one before together
+    # lasting 2 years. "At least" counts both the first day and 31 March, as the DfE counts "looked
+    # after continuously for at least 12 months at 31 March" (903 rules 190, 191: since 1 April a
+    # year before): on 31 March 2025, 2.5 years means since 1 October 2022, 2 years since 1 April
+    # 2023. A change of placement with the same carer (T, U) or of legal status (L) is not a move.
     a = authority
     for child, dob in [("A", "2012-01-01"), ("B", "2012-01-01"), ("C", "2012-01-01"), ("D", "2012-01-01"),
-                       ("E", "2012-01-01"), ("F", "2009-03-31")]:
+                       ("E", "2012-01-01"), ("F", "2009-03-31"), ("G", "2012-01-01"), ("H", "2012-01-01")]:
         a.child(child, dob=dob)
-    # on 31 March 2025: under 16 and looked after since 30 September 2022 or before
-    a.episode("A", "2022-09-30")  # looked after exactly 2.5 years, in one placement
-    a.episode("B", "2022-10-01")  # a day short of 2.5 years: not counted
-    a.episode("C", "2020-01-01", ceased="2023-04-01", reason="X1")
-    a.episode("C", "2023-04-01", ceased="2024-01-01", new="P", reason="X1")  # a day short of 2 years
+    a.episode("A", "2022-09-30")  # a day more than 2.5 years, in one placement: stable
+    a.episode("B", "2022-10-01")  # exactly 2.5 years counting both ends: in, and stable
+    a.episode("G", "2022-10-02")  # a day short of 2.5 years: not counted
+    a.episode("C", "2020-01-01", ceased="2023-04-02", reason="X1")
+    a.episode("C", "2023-04-02", ceased="2024-01-01", new="P", reason="X1")  # a day short of 2 years
     a.episode("C", "2024-01-01", new="L", legal_status="C1")  # a change of legal status is not a move
-    a.episode("D", "2020-01-01", ceased="2023-03-31", reason="X1")
-    a.episode("D", "2023-03-31", ceased="2024-06-01", new="P", reason="X1")  # exactly 2 years
-    a.episode("D", "2024-06-01", new="T")  # a temporary change continues the placement
+    a.episode("D", "2020-01-01", ceased="2023-04-01", reason="X1")
+    a.episode("D", "2023-04-01", ceased="2024-06-01", new="P", reason="X1")  # exactly 2 years
+    a.episode("D", "2024-06-01", ceased="2024-09-01", new="T", reason="X1")  # same carer, new house
+    a.episode("D", "2024-09-01", new="U", legal_status="C1")  # same carer, new legal status
     a.episode("E", "2020-01-01", ceased="2022-01-01", reason="X1")
     a.episode("E", "2022-01-01", ceased="2024-06-01", new="P", reason="X1")
     a.episode("E", "2024-06-01", new="P", placement="A4", legal_status="E1")  # placed for adoption
+    a.episode("H", "2020-01-01", ceased="2024-06-01", reason="X1")
+    a.episode("H", "2024-06-01", new="P", placement="U4")  # moved to new foster carers: not stable
     a.episode("F", "2020-01-01")  # 16 on the day: not counted
-    assert a.figure("cla_long_term_stability_pct", "2024-25") == (3, 4, 75.0)
-    assert a.children("cla_long_term_stability_pct", "2024-25") == {"numerator": ["A", "D", "E"],
-                                                                    "denominator": ["A", "C", "D", "E"]}
+    assert a.figure("cla_long_term_stability_pct", "2024-25") == (4, 6, 66.7)
+    assert a.children("cla_long_term_stability_pct", "2024-25") == {"numerator": ["A", "B", "D", "E"],
+                                                                    "denominator": ["A", "B", "C", "D", "E", "H"]}

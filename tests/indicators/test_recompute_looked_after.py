@@ -3,7 +3,7 @@ random records: periods of care, placements and review deadlines are worked out 
 episodes as written, sharing nothing with the store's derivations, the SQL or the calendar."""
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -89,11 +89,14 @@ def expected(records, id, period: Period):
         cohort = stable = 0
         for child, e in looked_after.items():
             entered = cla.entered(e)
-            if age(records["dob"][child], end) >= 16 or entered > add_months(end, -30):
+            # at least 2.5 and 2 years, counting the first day and the last (since the day after
+            # `end`, 30 and 24 months before)
+            after = end + timedelta(days=1)
+            if age(records["dob"][child], end) >= 16 or entered > add_months(after, -30):
                 continue
             cohort += 1
             moves = [o[1] for o in cla.of(child) if entered <= o[1] <= end and o[3] in "SPB"]
-            stable += moves[-1] <= add_months(end, -24)
+            stable += moves[-1] <= add_months(after, -24)
         return stable, cohort, ratio(stable, cohort)
     if id == "cla_reviews_on_time_pct":
         due = on_time = 0

@@ -25,6 +25,15 @@ CREATE OR REPLACE MACRO calc.age_band(dob, d) AS CASE
     WHEN calc.age_on(dob, d) < 16 THEN '10-15'
     ELSE '16+' END;
 
+-- Whether something that began on `start` had lasted at least `months` months on day `d`,
+-- counting both its first day and `d`: it began on or before the day after `d`, that many months
+-- earlier (12 months on 31 March 2025: began on or before 1 April 2024; 30 months: on or before
+-- 1 October 2022). This is the DfE's rule for children "looked after continuously for at least
+-- 12 months at 31 March" (903 OC2 cohort, rules 190 and 191: looked after since 1 April a year
+-- before), and cscperf uses it for every "at least N months or years" of care or placement.
+CREATE OR REPLACE MACRO calc.lasted_months(start, d, months) AS
+    start <= d + INTERVAL 1 DAY - to_months(months);
+
 -- Working days after `a` up to and including `b` (meta.calendar); NULL when either date is missing.
 CREATE OR REPLACE MACRO calc.working_days(a, b) AS
     (SELECT working_day_number FROM meta.calendar WHERE day = b)

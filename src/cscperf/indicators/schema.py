@@ -92,6 +92,11 @@ class Indicator(BaseModel):
     min_months: int | None = Field(None, ge=1, le=12, description="Shortest period it is computed for")
     breakdowns: tuple[BreakdownId, ...] = ()
     benchmark: str | None = Field(None, description="Published measure id in reference/measures.yml")
+    dfe_measure: str | None = Field(None, pattern=r"^(LAIT [0-9]+[a-z]?|DfE [^:]+): .+$",
+                                    description="The DfE measure it reproduces: `LAIT <code>: <what>` (the "
+                                    "LAIT data dictionary's Measure_code) or `DfE <release or guide>: <what>`; "
+                                    "none for a local measure")
+    differs: str | None = Field(None, description="How it deliberately differs from that DfE measure, and why")
     units: str | None = Field(None, pattern=r"^([a-z_]+/)?[a-z][a-z0-9_]*$",
                               description="The SQL file listing the units, when not named after the id")
     numerator_flag: str | None = Field(None, description="Boolean column: the units counted")
@@ -129,6 +134,8 @@ class Indicator(BaseModel):
             raise ValueError("denominator_flag only applies to percents of units and averages")
         if self.numerator_flag and unit.is_average:
             raise ValueError("an average uses average_of and denominator_flag, not numerator_flag")
+        if self.differs and not self.dfe_measure:
+            raise ValueError("differs says how it differs from its dfe_measure: name that too")
         if self.of_population and self.breakdowns:
             raise ValueError("population is only known in total, so a figure per population has no breakdowns")
         return self

@@ -52,13 +52,14 @@ SELECT f.la, f.period, e.person_id, e.episode_id AS event_id, f.period_end AS ev
     -- placement (calc.cla_episodes.move) as another
     1 + e.moves_so_far - f.moves_at_first_open AS placements,
     1 + e.moves_so_far - f.moves_at_first_open >= 3 AS three_or_more_placements,
-    -- long-term stability: under 16 and looked after for 2.5 years or more; in the current
-    -- placement for 2 years, or placed for adoption (A3-A6) and with the placement before for 2 years
-    calc.age_on(e.dob, f.period_end) < 16 AND e.entered_care_date <= f.period_end - INTERVAL 30 MONTH AS long_term,
+    -- long-term stability (LAIT 393): under 16 and looked after for at least 2.5 years; in the
+    -- current placement for at least 2 years, or placed for adoption (A3-A6) and with the
+    -- placement before for at least 2 years (calc.lasted_months counts the first and last days)
+    calc.age_on(e.dob, f.period_end) < 16 AND calc.lasted_months(e.entered_care_date, f.period_end, 30) AS long_term,
     coalesce(e.placement_start, e.entered_care_date) AS placement_start,
-    coalesce(e.placement_start, e.entered_care_date) <= f.period_end - INTERVAL 2 YEAR
+    calc.lasted_months(coalesce(e.placement_start, e.entered_care_date), f.period_end, 24)
         OR (e.placement_type IN ('A3', 'A4', 'A5', 'A6')
-            AND e.previous_placement_start <= f.period_end - INTERVAL 2 YEAR) AS stable,
+            AND calc.lasted_months(e.previous_placement_start, f.period_end, 24)) AS stable,
     -- reviews: due once in care 20 working days; on time when none in this period of care was
     -- late and the next is not overdue
     wd.in_care >= 20 AS reviews_due,
@@ -67,8 +68,8 @@ SELECT f.la, f.period, e.person_id, e.episode_id AS event_id, f.period_end AS ev
     CASE WHEN f.review_cla_id = e.cla_id THEN f.review_date END AS last_review,
     -- health: the OC2 cohort, looked after throughout the 12 months to the day (from the first
     -- of those days), and its checks and scores dated in those 12 months
-    e.entered_care_date <= wd.year_start AS looked_after_12m,
-    e.entered_care_date <= wd.year_start AND calc.age_on(e.dob, f.period_end) BETWEEN 5 AND 16
+    calc.lasted_months(e.entered_care_date, f.period_end, 12) AS looked_after_12m,
+    calc.lasted_months(e.entered_care_date, f.period_end, 12) AND calc.age_on(e.dob, f.period_end) BETWEEN 5 AND 16
         AS looked_after_12m_aged_5_to_16,
     coalesce(f.health_assessment_date >= wd.year_start, false) AS health_assessment,
     coalesce(f.dental_check_date >= wd.year_start, false) AS dental_check,
