@@ -62,23 +62,28 @@ def test_plans_started_counts_plans_and_second_or_subsequent_uses_the_data_or_th
 
 
 def test_plans_ceasing_after_2_years_or_more(authority):
+    # LAIT 98: plans that had lasted "two years or longer (i.e. for more than 729 calendar days
+    # including days of cessation)", of plans ceasing in the year (each plan, not each child)
     a = authority
     a.child("A")
-    a.cp_plan("A", "2022-06-01", end="2024-06-01")  # exactly 2 years
-    a.cp_plan("A", "2022-06-03", end="2024-06-02")  # a day short
+    a.cp_plan("A", "2023-04-01", end="2025-03-30")  # 730 days counting both ends: counts
+    a.cp_plan("A", "2023-04-02", end="2025-03-30")  # 729 days: does not
     a.cp_plan("A", "2024-07-01", end="2024-12-01")
     a.cp_plan("A", "2024-12-02", end="2025-04-01")  # ends after the period
     assert a.figure("cp_ceased_2y_plus_pct", "2024-25") == (1, 3, 33.3)
 
 
 def test_open_plans_lasting_2_years_or_more(authority):
+    # LAIT 264: of children on a plan at 31 March, those on it for more than 729 days counting
+    # 31 March: a plan from 2 April 2023 has lasted 730 days, one from 3 April 729
     a = authority
     for child in "ABC":
         a.child(child)
-    a.cp_plan("A", "2023-03-31")  # 2 years on 31 March 2025
-    a.cp_plan("B", "2023-04-01")
+    a.cp_plan("A", "2023-04-02")
+    a.cp_plan("B", "2023-04-03")
     a.cp_plan("C", "2024-04-01")
     assert a.figure("cp_open_2y_plus_pct", "2024-25") == (1, 3, 33.3)
+    assert a.children("cp_open_2y_plus_pct", "2024-25")["numerator"] == ["A"]
 
 
 def test_reviews_on_time(authority):

@@ -24,7 +24,8 @@ WITH open_plans AS (
 SELECT la, period, person_id, plan_id AS event_id, period_end AS event_date,
     latest_category AS category_of_abuse,
     start_date,
-    start_date <= period_end - INTERVAL 2 YEAR AS open_2y_plus,
+    -- LAIT 264: more than 729 days, counting the snapshot day
+    period_end - start_date + 1 > 729 AS open_2y_plus,
     -- reviews: the plan has lasted the 3 months to its first review; on time when no review was
     -- late and the next is not overdue on the snapshot day
     start_date + INTERVAL 3 MONTH <= period_end AS reviews_due,
