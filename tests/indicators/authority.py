@@ -172,6 +172,20 @@ class Authority:
     def sdq(self, child, day, score):
         self.add("ssd_sdq_scores", csdq_person_id=child, csdq_sdq_completed_date=day, csdq_sdq_score=score)
 
+    def loaded(self, format: str, *collection_years: int):
+        """Record a load of returns in `format` (ssda903, cin_census) for these collection years
+        (2022 for 2021-22), or of an SSD extract: where the store's history begins (calc.history)."""
+        load_id = self.con.execute("SELECT nextval('meta.load_ids')").fetchone()[0]
+        self.con.execute("INSERT INTO meta.loads (load_id, la, format, started_at, finished_at) "
+                         "VALUES (?, ?, ?, now(), now())", [load_id, self.la, format])
+        for year in collection_years or (None,):
+            self.con.execute("INSERT INTO meta.load_files (file_id, load_id, name, size, sha256, format, "
+                             "collection_year) VALUES (nextval('meta.file_ids'), ?, 'file', 0, '', ?, ?)",
+                             [load_id, format, year])
+        for rows in self.rows.values():  # rows added since the last save came from this load
+            for row in rows:
+                row["load_id"] = load_id
+
     def population(self, mid_year: int, population: int, source="ONS"):
         self.con.execute("INSERT INTO ref.population VALUES (?, ?, ?, ?)",
                          [self.la, date(mid_year, 6, 30), population, source])

@@ -107,8 +107,9 @@ def expected(records, id, period: Period):
             due += 1
             held = sorted(d for c, d in records["reviews"] if c == child and entered <= d <= end)
             deadlines = [add_months(held[0], 3)] + [add_months(d, 6) for d in held[1:]] if held else []
-            late = (held and working_days(entered, held[0]) > 20) or any(
-                later > deadline for later, deadline in zip(held[1:], deadlines))
+            lateness = [working_days(entered, held[0]) > 20] + [
+                later > deadline for later, deadline in zip(held[1:], deadlines)] if held else []
+            late = any(was_late for day, was_late in zip(held, lateness) if day >= start)  # held in the period
             on_time += not late and (end <= deadlines[-1] if held else working_days(entered, end) <= 20)
         return on_time, due, ratio(on_time, due)
     # open in the period: started in it, or still open on its first day (LAIT 161)

@@ -227,9 +227,14 @@ def _store(paths: list[Path]):
 
 
 def _figures(con, breakdown):
-    return {(r.id, r.period, r.group): (r.numerator, r.denominator, r.value, r.reason)
+    return {(r.id, r.period, r.group): (r.numerator, r.denominator, r.value, r.reason, r.history)
             for r in engine.compute(con, None, PERIODS, la=LA, breakdown=breakdown)
             if r.id not in AS_AT_31_MARCH or (r.end.month, r.end.day) == (3, 31)}
+
+
+def _complete(figures: dict) -> dict:
+    """The figures whose history is complete, without saying so."""
+    return {k: v[:-1] for k, v in figures.items() if v[-1] is None}
 
 
 @pytest.fixture(scope="module")
@@ -254,9 +259,13 @@ def _counted(figures: dict) -> set[str]:
 @pytest.mark.parametrize("breakdown", BREAKDOWNS)
 def test_returns_and_ssd_give_the_same_figures(stores, breakdown):
     from_returns, from_ssd = (_figures(con, breakdown) for con in stores)
-    assert {k: v for k, v in from_returns.items() if k[0] not in ONLY_IN_THE_SSD} == {
-        k: v for k, v in from_ssd.items() if k[0] not in ONLY_IN_THE_SSD}
-    for key, (*_, reason) in from_returns.items():
+    # The returns hold reviews from their first year's 1 April, the SSD export some from before
+    # then: figures that need those say their history is incomplete, and only in the first year.
+    complete = _complete(from_returns).keys() & _complete(from_ssd).keys()
+    assert {k[1] for k in from_returns.keys() - complete} <= {"2022-23"}
+    assert {k: v[:-1] for k, v in from_returns.items() if k[0] not in ONLY_IN_THE_SSD and k in complete} == {
+        k: v[:-1] for k, v in from_ssd.items() if k[0] not in ONLY_IN_THE_SSD and k in complete}
+    for key, (*_, reason, _) in from_returns.items():
         assert key[0] not in ONLY_IN_THE_SSD or reason.startswith("not recorded: this authority has no "), key
     # every indicator of the sections these data cover counts someone somewhere, except those from
     # data the returns do not hold

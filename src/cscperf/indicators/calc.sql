@@ -39,6 +39,38 @@ CREATE OR REPLACE MACRO calc.working_days(a, b) AS
     (SELECT working_day_number FROM meta.calendar WHERE day = b)
     - (SELECT working_day_number FROM meta.calendar WHERE day = a);
 
+-- Where each authority's records begin, for looked-after children and for children in need: the
+-- first day its loaded data cover. A return covers its collection year from 1 April (903 returns:
+-- looked after; CIN census: in need); an SSD extract, both, from its earliest review or contact
+-- (an extract holds those only for its own timeframe, while records open then keep their earlier
+-- dates). What happened before (a placement, a review, a referral) is not in the store. An
+-- authority with no loads recorded has no row: its history is not known to be short.
+CREATE OR REPLACE TABLE calc.history AS
+WITH loads AS (
+    SELECT l.la, l.load_id, l.format, f.collection_year
+    FROM meta.loads l LEFT JOIN meta.load_files f USING (load_id)
+    WHERE l.finished_at IS NOT NULL AND l.la IS NOT NULL
+), returns AS (
+    SELECT la, CASE format WHEN 'ssda903' THEN 'looked_after' ELSE 'in_need' END AS records,
+        make_date(min(collection_year) - 1, 4, 1) AS history_from
+    FROM loads
+    WHERE format IN ('ssda903', 'cin_census') AND collection_year IS NOT NULL
+    GROUP BY ALL
+), extracts AS (
+    SELECT e.la, min(e.day) AS history_from
+    FROM (SELECT la, load_id, clar_cla_review_date AS day FROM ssd_cla_reviews
+          UNION ALL SELECT la, load_id, cppr_cp_review_date FROM ssd_cp_reviews
+          UNION ALL SELECT la, load_id, cont_contact_date FROM ssd_contacts) e
+    WHERE e.load_id IN (SELECT load_id FROM loads WHERE format = 'ssd')
+    GROUP BY ALL
+)
+SELECT la, records, min(history_from) AS history_from
+FROM (SELECT * FROM returns
+      UNION ALL
+      SELECT x.la, r.records, x.history_from
+      FROM extracts x CROSS JOIN (VALUES ('looked_after'), ('in_need')) r(records))
+GROUP BY ALL;
+
 -- Each child's characteristics for breakdowns: date of birth, sex, ethnicity major group,
 -- disability, UASC status dates, and the district of the latest home address (meta.postcodes).
 CREATE OR REPLACE TABLE calc.children AS
@@ -202,30 +234,34 @@ WHERE cppl_cp_plan_start_date IS NOT NULL;
 -- Child protection review conferences, each linked to its plan (by plan ID, else the child's
 -- plan open on the review date) and marked late when held after it was due: the first within
 -- 3 months of the plan starting, each later one within 6 months of the one before;
--- `late_reviews_so_far` counts late reviews up to and including this one.
+-- `late_reviews_so_far` counts late reviews up to and including this one. A plan that began
+-- before the authority's records of children in need (calc.history; `reviews_from_start` false)
+-- may have had reviews the store does not hold: the first it holds is not judged (`late` NULL,
+-- counted in `unjudged_so_far`).
 CREATE OR REPLACE TABLE calc.cp_reviews AS
 WITH linked AS (
     SELECT p.la, p.person_id, p.plan_id, p.start_date AS plan_start,
+        coalesce(p.start_date >= h.history_from, true) AS reviews_from_start,
         coalesce(r.cppr_cp_review_id, r.cppr_person_id || '/' || r.cppr_cp_review_date) AS review_id,
         r.cppr_cp_review_date AS review_date
     FROM ssd_cp_reviews r
     JOIN calc.cp_plans p ON p.la = r.la AND p.person_id = r.cppr_person_id
+    LEFT JOIN calc.history h ON h.la = p.la AND h.records = 'in_need'
     WHERE r.cppr_cp_review_date IS NOT NULL
       AND (r.cppr_cp_plan_id = p.plan_id OR (r.cppr_cp_plan_id IS NULL
            AND r.cppr_cp_review_date BETWEEN p.start_date AND coalesce(p.end_date, DATE '9999-12-31')))
+), judged AS (
+    SELECT *,
+        CASE WHEN lag(review_date) OVER w IS NOT NULL THEN review_date > lag(review_date) OVER w + INTERVAL 6 MONTH
+             WHEN reviews_from_start THEN review_date > plan_start + INTERVAL 3 MONTH END AS late
+    FROM linked
+    WINDOW w AS (PARTITION BY la, plan_id ORDER BY review_date)
 )
 SELECT *,
-    late_reviews_so_far > 0 AS any_late_so_far
-FROM (
-    SELECT *, sum(late::INTEGER) OVER (PARTITION BY la, plan_id ORDER BY review_date) AS late_reviews_so_far
-    FROM (
-        SELECT *,
-            review_date > coalesce(
-                lag(review_date) OVER (PARTITION BY la, plan_id ORDER BY review_date) + INTERVAL 6 MONTH,
-                plan_start + INTERVAL 3 MONTH) AS late
-        FROM linked
-    )
-);
+    sum(coalesce(late, false)::INTEGER) OVER so_far AS late_reviews_so_far,
+    sum((late IS NULL)::INTEGER) OVER so_far AS unjudged_so_far
+FROM judged
+WINDOW so_far AS (PARTITION BY la, plan_id ORDER BY review_date);
 
 -- Visits to children on a child protection plan (not those recorded as the child not seen).
 CREATE OR REPLACE TABLE calc.cp_visits AS
@@ -276,6 +312,9 @@ CREATE OR REPLACE MACRO calc.reason_ceased(code) AS CASE
 -- `placement_start` and `previous_placement_start` are when the placement the child is in during
 -- the episode began, and the one before it, in this period of care; `moves_so_far` counts the
 -- child's new placements up to and including this episode, in any period of care.
+-- `records_from` is where the authority's records of looked-after children begin (calc.history);
+-- `care_start_known` is false when the store's first episode of the period of care is not its
+-- start (S) and is dated before then: care began before the records, on a day not known.
 -- Each episode also carries the child's date of birth, disability and UASC dates (calc.children)
 -- and numbers for the child and the episode (`child_key`, `episode_key`), so that looking up a
 -- child's records is quick.
@@ -328,14 +367,18 @@ WITH episodes AS (
     WINDOW period_of_care AS (PARTITION BY la, person_id, cla_id),
         so_far AS (period_of_care ORDER BY start_date ROWS UNBOUNDED PRECEDING)
 )
-SELECT e.* EXCLUDE (move, before_move),
+SELECT e.* EXCLUDE (move, before_move, first_reason),
     -- at a move, the placement in force the day before; carried forward to the next move
     last_value(CASE WHEN e.move THEN e.before_move END IGNORE NULLS) OVER (
         PARTITION BY e.la, e.person_id, e.cla_id ORDER BY e.start_date ROWS UNBOUNDED PRECEDING) AS previous_placement_start,
+    h.history_from AS records_from,
+    coalesce(e.first_reason = 'S' OR e.entered_care_date >= h.history_from, true) AS care_start_known,
     c.dob, c.disability, c.ever_uasc, c.uasc_start, c.uasc_end
-FROM (SELECT *, lag(placement_start) OVER (PARTITION BY la, person_id, cla_id ORDER BY start_date) AS before_move
+FROM (SELECT *, lag(placement_start) OVER (PARTITION BY la, person_id, cla_id ORDER BY start_date) AS before_move,
+             first_value(new_reason) OVER (PARTITION BY la, person_id, cla_id ORDER BY start_date) AS first_reason
       FROM placed) e
-LEFT JOIN calc.children c ON c.la = e.la AND c.person_id = e.person_id;
+LEFT JOIN calc.children c ON c.la = e.la AND c.person_id = e.person_id
+LEFT JOIN calc.history h ON h.la = e.la AND h.records = 'looked_after';
 
 -- The districts (ONS LTLA codes) making up each authority, from the reference lookups imported
 -- by `cscperf reference import`: the authority's ONS codes (ref.la_codes) and the districts
@@ -371,12 +414,17 @@ LEFT JOIN calc.authority_districts own ON own.la = p.la AND own.district = p.dis
 -- Looked-after child reviews (not cancelled), each linked to its period of care (by ID, else the
 -- child's period of care open on the review date) and marked late when held after it was due:
 -- the first within 20 working days of entering care, the second within 3 months of the first,
--- each later one within 6 months of the one before. `late_reviews_so_far` counts late reviews
--- up to and including this one; `next_due` is the day by which the next is due.
+-- each later one within 6 months of the one before. `next_due` is the day by which the next is
+-- due; `late_reviews_so_far` counts late reviews up to and including this one. Where the period of
+-- care began before the authority's records (`reviews_from_start` false), the reviews before the
+-- records are not in the store: the first in the store is not judged (`late` NULL, counted in
+-- `unjudged_so_far`) and each later one is due within 6 months of the one before.
 CREATE OR REPLACE TABLE calc.cla_reviews AS
 WITH periods_of_care AS (
     SELECT la, person_id, child_key, cla_id, min(entered_care_date) AS entered_care_date,
-        any_value(left_care_date) AS left_care_date
+        any_value(left_care_date) AS left_care_date,
+        bool_and(care_start_known) AND coalesce(min(entered_care_date) >= any_value(records_from), true)
+            AS reviews_from_start
     FROM calc.cla_episodes
     GROUP BY ALL
 ), reviews AS (
@@ -389,7 +437,7 @@ WITH periods_of_care AS (
     WHERE clar_person_id IS NOT NULL AND clar_cla_review_date IS NOT NULL
       AND NOT calc.is_yes(clar_cla_review_cancelled)
 ), linked AS (
-    SELECT r.* EXCLUDE (given_cla_id), p.child_key, p.cla_id, p.entered_care_date
+    SELECT r.* EXCLUDE (given_cla_id), p.child_key, p.cla_id, p.entered_care_date, p.reviews_from_start
     FROM reviews r
     JOIN periods_of_care p ON p.la = r.la AND p.person_id = r.person_id
     WHERE p.cla_id = r.given_cla_id
@@ -400,17 +448,22 @@ WITH periods_of_care AS (
 ), numbered AS (
     SELECT *,
         row_number() OVER w AS number,
-        CASE row_number() OVER w
-            WHEN 1 THEN calc.working_days(entered_care_date, review_date) > 20
-            WHEN 2 THEN review_date > lag(review_date) OVER w + INTERVAL 3 MONTH
-            ELSE review_date > lag(review_date) OVER w + INTERVAL 6 MONTH END AS late
+        (review_date + CASE WHEN row_number() OVER w = 1 AND reviews_from_start THEN INTERVAL 3 MONTH
+                            ELSE INTERVAL 6 MONTH END)::DATE AS next_due
     FROM linked
+    WINDOW w AS (PARTITION BY la, person_id, cla_id ORDER BY review_date)
+), judged AS (
+    SELECT *,
+        CASE WHEN number > 1 THEN review_date > lag(next_due) OVER w
+             WHEN reviews_from_start THEN calc.working_days(entered_care_date, review_date) > 20 END AS late
+    FROM numbered
     WINDOW w AS (PARTITION BY la, person_id, cla_id ORDER BY review_date)
 )
 SELECT *,
-    sum(late::INTEGER) OVER (PARTITION BY la, person_id, cla_id ORDER BY review_date) AS late_reviews_so_far,
-    (review_date + CASE WHEN number = 1 THEN INTERVAL 3 MONTH ELSE INTERVAL 6 MONTH END)::DATE AS next_due
-FROM numbered;
+    sum(coalesce(late, false)::INTEGER) OVER so_far AS late_reviews_so_far,
+    sum((late IS NULL)::INTEGER) OVER so_far AS unjudged_so_far
+FROM judged
+WINDOW so_far AS (PARTITION BY la, person_id, cla_id ORDER BY review_date);
 
 -- Missing (type M) and away without authorisation (type A) episodes, with whether the child was
 -- looked after (an episode of care open, not a short break) on the day the episode started, and

@@ -237,7 +237,7 @@ def _column_problems(indicator: Indicator, columns: dict[str, str]) -> list[str]
             problems.append(f"its SQL ({indicator.sql_source}) must return a column {name}")
         elif columns[name] != type_:
             problems.append(f"column {name} must be {type_}, not {columns[name]}")
-    for field in ("numerator_flag", "denominator_flag"):
+    for field in ("numerator_flag", "denominator_flag", "history_flag"):
         flag = getattr(indicator, field)
         if flag and columns.get(flag) != "BOOLEAN":
             problems.append(f"{field}: {indicator.sql_source} has no BOOLEAN column {flag}")

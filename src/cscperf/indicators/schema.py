@@ -62,6 +62,12 @@ class Section(str, Enum):
     def title(self) -> str:
         return SECTION_TITLES[self]
 
+    @property
+    def records(self) -> str:
+        """Whose records its figures read, for where the store's history begins (calc.history):
+        looked_after (903 returns or an SSD extract) or in_need (CIN census or an SSD extract)."""
+        return "in_need" if self in IN_NEED else "looked_after"
+
 
 SECTION_TITLES = {
     Section.front_door: "Front door", Section.assessment: "Assessment",
@@ -70,6 +76,8 @@ SECTION_TITLES = {
     Section.missing: "Missing", Section.health: "Health", Section.care_leavers: "Care leavers",
     Section.adoption: "Adoption and permanence", Section.workforce: "Workforce",
 }
+
+IN_NEED = {Section.front_door, Section.assessment, Section.child_protection, Section.children_in_need}
 
 # Set by the registry, never written in a definition.
 REGISTRY_FIELDS = ("id", "section", "sql", "source", "sql_source")
@@ -102,6 +110,12 @@ class Indicator(BaseModel):
     numerator_flag: str | None = Field(None, description="Boolean column: the units counted")
     denominator_flag: str | None = Field(None, description="Boolean column: the units in the denominator")
     average_of: str | None = Field(None, description="Numeric column averaged (days and average units)")
+    history_months: int = Field(0, ge=0, le=60, description="Months of records before the window it counts "
+                                "that the answer needs (a snapshot's window is its day): where the store's "
+                                "history begins later, the figure is marked history incomplete")
+    history_flag: str | None = Field(None, description="Boolean column: the units whose answer needs records "
+                                     "from before the store's history begins (the figure is then marked "
+                                     "history incomplete)")
     recorded_in: tuple[str, ...] = Field((), description="Store tables the authority must have data in "
                                          "(`table`), or a column it must have values in (`table.column`), "
                                          "maybe with a condition on the rows (`table WHERE condition`)")

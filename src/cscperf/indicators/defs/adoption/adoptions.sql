@@ -69,6 +69,10 @@ WITH ceased AS (
 SELECT c.la, c.period, c.person_id, c.episode_id AS event_id, c.ceased_date AS event_date,
     c.reason_ceased,
     t.days_to_moving_in, t.days_order_to_match,
+    -- care began before the authority's records, on a day not known (calc.cla_episodes): A1 is
+    -- then too short
+    NOT coalesce(k.care_start_known, true) AS care_began_before_records,
     t.entered_care, t.moved_in, t.by_foster_carer, t.placed_for_adoption, t.placement_order, t.matched
 FROM ceased c
 LEFT JOIN times t ON t.la = c.la AND t.person_id = c.person_id AND t.ceased_date = c.ceased_date
+LEFT JOIN calc.cla_episodes k ON k.la = c.la AND k.episode_id = c.episode_id
