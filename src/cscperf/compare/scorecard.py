@@ -102,7 +102,8 @@ class Card:
     series: tuple[Figure, ...] = field(metadata=_help("8 financial quarters ending with the period, oldest first"))
     target: float | None = field(default=None, metadata=_help("The target, when one is set"))
     amber_limit: float | None = field(default=None, metadata=_help("The worst value still amber, when there is an amber band"))
-    rag: str | None = field(default=None, metadata=_help("green, amber or red; None with no target or value, or for a neutral indicator"))
+    rag: str | None = field(default=None, metadata=_help("green, amber or red; None with no target or value, for a "
+                                                         "neutral indicator, or when the figure's history is incomplete"))
     rag_label: str | None = field(default=None, metadata=_help("The RAG rating in words and a symbol, never colour alone"))
     priority: Priority | None = field(default=None, metadata=_help("The local priority the target belongs to"))
     since_previous: Direction | None = field(default=None, metadata=_help("Direction of travel since the period before"))
@@ -174,7 +175,7 @@ class Computed:
         period = Period.parse(r.period)
         return Figure(r.period, period.label, r.start.isoformat(), r.end.isoformat(),
                       number(r.value, decimals), number(r.numerator), r.denominator,
-                      r.reason, group=r.group)
+                      r.reason, group=r.group, history=r.history)
 
     def protect(self, id: str, figure: Figure) -> Figure:
         if self.internal:
@@ -195,6 +196,11 @@ class Computed:
         if self.internal:
             return tuple(groups)
         return tuple(suppression.protect_groups(total, groups, self.definitions[id].unit, self.threshold))
+
+
+def scored(figure: Figure) -> int | float | None:
+    """The value to rate and compare over time: None when the figure's history is incomplete."""
+    return None if figure.history else figure.value
 
 
 def _plans(definitions: list[Definition], period: Period) -> dict[str, Plan]:
@@ -246,7 +252,8 @@ def card(con, d: Definition, plan: Plan, period: Period, la: str, computed: Comp
     previous = computed.get(d.id, plan.previous)
     last_year = computed.get(d.id, plan.last_year)
     target = targets.get(d.id)
-    rating = rag(current.value, d.polarity, target)
+    # a figure whose history is incomplete is shown, but neither rated nor compared over time
+    rating = rag(scored(current), d.polarity, target)
     entry = commentary.get(str(period), d.id)
     groups = [Breakdown(b, computed.groups(d.id, plan.current, b, current))
               for b in BREAKDOWNS.get(d.id, ()) if b in d.breakdowns]
@@ -260,8 +267,9 @@ def card(con, d: Definition, plan: Plan, period: Period, la: str, computed: Comp
         rag=rating.value if rating else None, rag_label=rating.label if rating else None,
         priority=Priority(target.priority.text, target.priority.owner, target.priority.due.isoformat())
         if target and target.priority else None,
-        since_previous=direction(current.value, previous.value, d.polarity, d.unit, d.decimals, previous.period),
-        since_last_year=direction(current.value, last_year.value, d.polarity, d.unit, d.decimals, last_year.period),
+        since_previous=direction(scored(current), scored(previous), d.polarity, d.unit, d.decimals, previous.period),
+        since_last_year=direction(scored(current), scored(last_year), d.polarity, d.unit, d.decimals,
+                                  last_year.period),
         published=published(con, d.benchmark, la) if d.benchmark else None,
         cause=entry.cause if entry else None, action=entry.action if entry else None,
         action_owner=entry.owner if entry else None,

@@ -131,6 +131,8 @@ def _published(card: Card) -> dict:
 
 
 def _no_rating(card: Card) -> str:
+    if card.current.history:
+        return "Not rated: history incomplete"
     if card.target is None:
         return "No target"
     return "No rating: figure withheld [c]" if card.current.suppressed else "No rating: no figure"

@@ -109,6 +109,9 @@ def sentence(card: Card) -> str:
                    f"{shown(now, 'denominator', d)})")
     else:
         opening = f"{d.title} was {_value(card, now)} {period}"
+    if now.history:  # stated, not scored: no comparison over time, with benchmarks or a target
+        why = now.history.removeprefix("history incomplete: ")
+        return f"{opening}. Its history is incomplete, so it is not rated or compared: {why}."
     return opening + since_previous(card) + since_last_year(card) + "." + _comparison(card) + _target(card)
 
 
