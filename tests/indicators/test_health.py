@@ -59,3 +59,21 @@ def test_initial_health_assessments_within_20_working_days_over_easter(authority
     a.health_check("D", "2025-04-16", type="INITIAL_HEALTH_ASSESSMENT")  # before care began: not this one
     assert a.figure("cla_initial_health_assessment_20wd_pct", "2025-26:Q1") == (1, 4, 25.0)
     assert a.children("cla_initial_health_assessment_20wd_pct", "2025-26:Q1")["numerator"] == ["A"]
+
+
+def test_children_whose_20_working_days_have_not_passed_are_not_yet_counted(authority):
+    # Statutory guidance (Promoting the health and well-being of looked-after children) expects the
+    # initial health assessment within 20 working days of entering care; a child whose 20 working
+    # days run past the period's end is not yet judged. At 30 June 2025 (Monday), 20 working days
+    # back is 2 June: a child starting then has had them, one starting 3 June has not.
+    a = authority
+    for child in "ABC":
+        a.child(child)
+    a.episode("A", "2025-06-02")
+    a.episode("B", "2025-06-03")
+    a.episode("C", "2025-06-20")
+    a.health_check("A", "2025-06-30", type="INITIAL_HEALTH_ASSESSMENT")
+    a.health_check("C", "2025-06-25", type="INITIAL_HEALTH_ASSESSMENT")  # done, but its time is not up
+    assert a.figure("cla_initial_health_assessment_20wd_pct", "2025-26:Q1") == (1, 1, 100.0)
+    assert a.figure("cla_initial_health_assessment_20wd_pct", "2025-26:Q2") == (0, 0, None)  # none started
+    assert a.figure("cla_initial_health_assessment_20wd_pct", "2025-26") == (2, 3, 66.7)  # all due by March
