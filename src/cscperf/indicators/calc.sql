@@ -303,7 +303,7 @@ CREATE OR REPLACE MACRO calc.reason_ceased(code) AS CASE
 -- Episodes of care, except short breaks (legal status V3 or V4), each with its period of care:
 -- the store's clae_cla_id and clae_entered_care_date (derived from 903 episodes, or as an SSD
 -- export gives them), the day it ended (`left_care_date`, NULL while open), whether this is its
--- last episode, and placements. A new placement (`move`) starts a period of care (reason for new
+-- last episode, whether the child stopped being looked after with it (`ends_care`), and placements. A new placement (`move`) starts a period of care (reason for new
 -- episode S), or changes carer (P, B); T, U and L continue the placement (the same carer), and so
 -- do a temporary placement (T0 to T4: hospital, holidays, up to 7 days), the return from one to
 -- the placement before it (903 rule 383: a child in a temporary placement must return to their
@@ -329,6 +329,7 @@ WITH episodes AS (
         clae_legal_status AS legal_status,
         clae_placement_type AS placement_type,
         clae_placement_provider AS placement_provider,
+        clae_cla_placement_id AS placement_id,
         clae_cla_primary_need_code AS category_of_need,
         coalesce(clae_cla_id, clae_person_id || '/' || coalesce(clae_entered_care_date, clae_cla_episode_start_date))
             AS cla_id,
@@ -358,6 +359,10 @@ WITH episodes AS (
         CASE WHEN bool_and(ceased_date IS NOT NULL) OVER period_of_care THEN max(ceased_date) OVER period_of_care
              END AS left_care_date,
         lead(start_date) OVER (period_of_care ORDER BY start_date) IS NULL AS last_of_period,
+        -- the child stopped being looked after: ceased for a reason other than X1 (a new episode
+        -- began the same day), or with none recorded at the end of the period of care
+        ceased_date IS NOT NULL AND coalesce(ceased_reason <> 'X1',
+            lead(start_date) OVER (period_of_care ORDER BY start_date) IS NULL) AS ends_care,
         last_value(CASE WHEN move THEN start_date END IGNORE NULLS) OVER so_far AS placement_start,
         count(*) FILTER (WHERE move) OVER (PARTITION BY la, person_id ORDER BY start_date
                                            ROWS UNBOUNDED PRECEDING) AS moves_so_far,
