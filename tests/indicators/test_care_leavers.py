@@ -81,6 +81,23 @@ def test_pathway_plans_only_where_recorded(leavers):
                              "ssd_care_leavers.clea_pathway_plan_review_date data")
 
 
+def test_each_return_is_read_by_its_own_years_code_list(authority):
+    # 903 OC3 activity codes: up to and including the 2020-21 return F3/P3 were "training or
+    # employment (full/part time)" and are education, employment or training (LAIT 113); from
+    # 2021-22 (schema 2022) they became F4/P4 (apprenticeships) and F5/P5 (other training or
+    # employment), and F3/P3 are no longer codes. Annex A's care leavers are read the same way.
+    a = authority
+    for child, dob in [("Q", "2002-01-10"), ("R", "2002-02-10"), ("S", "2002-05-10"), ("T", "2003-05-10")]:
+        a.child(child, dob=dob)
+    a.care_leaver("Q", "2021-01-10", activity="F3")  # 19th, in the 2020-21 return: EET
+    a.care_leaver("R", "2021-02-10", activity="P3")  # EET
+    a.care_leaver("S", "2021-05-10", activity="F3")  # 19th, in the 2021-22 return: not a code, not EET
+    a.care_leaver("T", "2022-05-10", activity="F5")
+    assert a.figure("care_leavers_19_21_eet_pct", "2020-21") == (2, 2, 100.0)
+    assert a.figure("care_leavers_19_21_eet_pct", "2021-22") == (0, 1, 0.0)
+    assert a.figure("care_leavers_19_21_eet_pct", "2022-23") == (1, 1, 100.0)
+
+
 def test_personal_adviser_and_a_pathway_plan_reviewed_in_the_last_6_months(authority):
     a = authority
     for child in ["P1", "P2", "P3", "P4", "P5", "P6"]:

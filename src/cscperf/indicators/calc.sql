@@ -11,6 +11,10 @@ CREATE OR REPLACE MACRO calc.is_yes(flag) AS
 -- period when its month is one of the period's months (`period_months.month`).
 CREATE OR REPLACE MACRO calc.month_of(d) AS date_trunc('month', d)::DATE;
 
+-- The collection year a date falls in: the year of the 31 March on or after it (2025 for 2024-25),
+-- for reading a record by the code list of its own year's return.
+CREATE OR REPLACE MACRO calc.collection_year(d) AS year(d) + CASE WHEN month(d) >= 4 THEN 1 ELSE 0 END;
+
 -- Age in whole years on a date (a child born on 29 February turns a year older on 1 March).
 CREATE OR REPLACE MACRO calc.age_on(dob, d) AS
     year(d) - year(dob) - CASE WHEN month(d) * 100 + day(d) < month(dob) * 100 + day(dob) THEN 1 ELSE 0 END;

@@ -25,8 +25,10 @@ SELECT la, period, person_id, leaver_id AS event_id, birthday AS event_date,
     age >= 19 AS aged_19_21,
     in_touch = 'YES' AS in_touch_yes,
     -- education, employment or training: higher education (F1, P1), other education (F2, P2),
-    -- apprenticeships (F4, P4), other training or employment (F5, P5); NEET: G4, G5, G6
-    coalesce(activity IN ('F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5'), false) AS eet,
+    -- apprenticeships (F4, P4), other training or employment (F5, P5); until the 2020-21 return
+    -- (903 schema 2019; F4 to P5 from 2021-22) training or employment was F3, P3. NEET: G4, G5, G6
+    coalesce(activity IN ('F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5')
+             OR (activity IN ('F3', 'P3') AND calc.collection_year(birthday) <= 2021), false) AS eet,
     coalesce(activity IN ('F1', 'P1'), false) AS higher_education,
     coalesce(activity IN ('G4', 'G5', 'G6'), false) AS neet,
     -- suitability as recorded, else from the 903 accommodation code: ending 1 suitable, 2 not
