@@ -20,12 +20,20 @@ def _placed(a):
 
 
 def test_placed_more_than_20_miles_from_home(authority):
+    # The DfE's tables of children looked after at 31 March by distance from home take every child
+    # looked after (short breaks left out) and show those whose distance is not known as "not
+    # known": D's placement postcode is not known, so D is in the denominator, not the numerator.
     a = authority
     _postcodes(a)
     _placed(a)
-    assert a.figure("cla_placed_20miles_pct", "2024-25") == (1, 4, 25.0)
-    assert a.children("cla_placed_20miles_pct", "2024-25") == {"numerator": ["B"], "denominator": ["A", "B", "C", "E"]}
-    assert a.figure("cla_placed_20miles_pct", "2024-25:Q1") == (2, 4, 50.0)  # E was further away then
+    a.child("F")
+    a.episode("F", "2024-05-01", legal_status="V3", home_postcode="HH11AA", placement_postcode="PB11AA")  # short break
+    assert a.figure("cla_placed_20miles_pct", "2024-25") == (1, 5, 20.0)
+    assert a.children("cla_placed_20miles_pct", "2024-25") == {"numerator": ["B"],
+                                                               "denominator": ["A", "B", "C", "D", "E"]}
+    assert a.figure("cla_placed_20miles_pct", "2024-25:Q1") == (2, 5, 40.0)  # E was further away then
+    assert a.by("cla_placed_20miles_pct", "2024-25", "distance_from_home") == {
+        "20 miles or less": (0, 3, 0.0), "More than 20 miles": (1, 1, 100.0), "Not known": (0, 1, 0.0)}
 
 
 def test_placed_outside_the_authority_needs_its_districts(authority):
@@ -35,8 +43,11 @@ def test_placed_outside_the_authority_needs_its_districts(authority):
     reason = "not recorded: this authority has no calc.authority_districts data"
     assert a.result("cla_placed_outside_la_pct", "2024-25").reason == reason
     a.districts("E07000001", "E07000002")
-    assert a.figure("cla_placed_outside_la_pct", "2024-25") == (1, 4, 25.0)
-    assert a.by("cla_placed_outside_la_pct", "2024-25", "district") == {"E07000001": (1, 4, 25.0)}
+    # D's placement district is not known: in the denominator, shown as not known
+    assert a.figure("cla_placed_outside_la_pct", "2024-25") == (1, 5, 20.0)
+    assert a.by("cla_placed_outside_la_pct", "2024-25", "placement_area") == {
+        "Inside the authority": (0, 3, 0.0), "Not known": (0, 1, 0.0), "Outside the authority": (1, 1, 100.0)}
+    assert a.by("cla_placed_outside_la_pct", "2024-25", "district") == {"E07000001": (1, 5, 20.0)}
 
 
 def test_three_or_more_placements_in_twelve_months(authority):

@@ -35,7 +35,8 @@ from cscperf.reference import authorities
 BREAKDOWNS = {
     "cla": ("placement_type", "uasc", "district", "age_band"),
     "cla_started": ("age_band", "category_of_need", "uasc"),
-    "cla_placed_20miles_pct": ("placement_type",),
+    "cla_placed_20miles_pct": ("distance_from_home", "placement_type"),
+    "cla_placed_outside_la_pct": ("placement_area",),
     "referrals": ("referral_source", "district"),
     "cp_plans": ("category_of_abuse", "age_band"),
     "cin": ("district",),

@@ -28,6 +28,8 @@ class BreakdownId(str, Enum):
     reason_ceased = "reason_ceased"
     district = "district"
     team = "team"
+    distance_from_home = "distance_from_home"
+    placement_area = "placement_area"
 
 
 NOT_RECORDED = "Not recorded"
@@ -125,6 +127,8 @@ BREAKDOWNS: dict[BreakdownId, Breakdown] = {b.id: b for b in (
     _event(BreakdownId.referral_source, "Referral source", REFERRAL_SOURCES),
     _event(BreakdownId.reason_ceased, "Reason ceased"),
     _event(BreakdownId.team, "Team"),
+    _event(BreakdownId.distance_from_home, "Distance of the placement from home"),
+    _event(BreakdownId.placement_area, "Placement inside or outside the authority"),
 )}
 
 

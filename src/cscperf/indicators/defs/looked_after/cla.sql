@@ -46,13 +46,16 @@ SELECT f.la, f.period, e.person_id, e.episode_id AS event_id, f.period_end AS ev
     calc.is_uasc(e.ever_uasc, e.uasc_start, e.uasc_end, f.period_end) AS is_uasc,
     e.legal_status = 'V2' AS section_20,
     e.disability = 'Disabled' AS disabled,
-    -- the current placement: distance and district known, more than 20 miles from home, outside the authority
+    -- the current placement: more than 20 miles from home, outside the authority, each as the
+    -- DfE's tables show it, with "Not known" where the distance or the district is not
     CASE WHEN f.placed_now THEN f.distance END AS miles_from_home,
-    f.placed_now AND f.distance IS NOT NULL AS distance_known,
-    f.placed_now AND f.distance > 20 AS over_20_miles,
+    coalesce(f.placed_now AND f.distance > 20, false) AS over_20_miles,
+    CASE WHEN NOT f.placed_now OR f.distance IS NULL THEN 'Not known'
+         WHEN f.distance > 20 THEN 'More than 20 miles' ELSE '20 miles or less' END AS distance_from_home,
     CASE WHEN f.placed_now THEN f.district END AS placement_district,
-    f.placed_now AND f.outside_la IS NOT NULL AS district_known,
-    f.placed_now AND f.outside_la AS outside_la,
+    coalesce(f.placed_now AND f.outside_la, false) AS outside_la,
+    CASE WHEN NOT f.placed_now OR f.outside_la IS NULL THEN 'Not known'
+         WHEN f.outside_la THEN 'Outside the authority' ELSE 'Inside the authority' END AS placement_area,
     -- placements during the period: the first episode open in it counts as one, each later new
     -- placement (calc.cla_episodes.move) as another
     1 + e.moves_so_far - f.moves_at_first_open AS placements,
