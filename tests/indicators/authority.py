@@ -219,9 +219,9 @@ class Authority:
                  perm_placed_for_adoption_date=placed, perm_adopted_by_carer_flag=by_foster_carer,
                  perm_placed_foster_carer_date=foster_placed)
 
-    def professional(self, id, agency=None, team=None):
-        self.add("ssd_professionals", prof_professional_id=id, prof_agency_worker_flag=agency,
-                 prof_professional_department=team)
+    def professional(self, id, team=None, fte=None):
+        self.add("ssd_professionals", prof_professional_id=id, prof_professional_department=team,
+                 prof_full_time_equivalency=fte)
 
     def involvement(self, child, professional, start, end=None, team=None):
         self.add("ssd_involvements", invo_person_id=child, invo_professional_id=professional,

@@ -20,7 +20,7 @@ BRIEF_IDS = {
                           "care_leavers_19_21_suitable_accommodation_pct care_leavers_pathway_plan_pct",
     Section.adoption: "adoptions sgos adoption_a1_avg_days adoption_a2_avg_days adoption_a1_3y_avg_days "
                       "adoption_a2_3y_avg_days",
-    Section.workforce: "workforce_avg_caseload workforce_agency_pct",
+    Section.workforce: "workforce_avg_caseload",
     Section.looked_after: "cla cla_rate_per_10k cla_started cla_ceased uasc_cla uasc_pct_child_population "
                           "cla_s20_pct cla_repeat_s20 cla_started_under1 cla_started_under5 cla_reviews_on_time_pct "
                           "cla_review_participation_pct cla_disabled_pct",

@@ -236,7 +236,9 @@ def build(con: duckdb.DuckDBPyConnection, period: str | Period, la: str, *,
                 results += engine.compute(con, [d.id], [plans[d.id].current], la, breakdown, registry=registry)
     threshold = int(settings.get("suppress_below"))
     computed = Computed(results, by_id, internal, threshold)
-    cards = tuple(card(con, d, plans[d.id], period, la, computed, targets, commentary) for d in definitions)
+    apart = not_compared(con, registry, la)
+    cards = tuple(card(con, d, plans[d.id], period, la, computed, targets, commentary, apart.get(d.id))
+                  for d in definitions)
     return Scorecard(
         la=la, la_name=authorities.authority(con, la).name, period=str(period), period_label=period.label,
         period_short=short_label(period), previous_short=short_label(period.previous()),
@@ -246,9 +248,31 @@ def build(con: duckdb.DuckDBPyConnection, period: str | Period, la: str, *,
         benchmarks_note=None if any_imported(con) else HOW_TO_GET, cards=cards)
 
 
+def not_compared(con: duckdb.DuckDBPyConnection, registry, la: str) -> dict[str, str]:
+    """Indicators whose figures for `la` are not like their published measure's (the definition's
+    `benchmark_when`), with why."""
+    from cscperf.indicators import query
+
+    found = {}
+    for indicator in registry:
+        when = indicator.benchmark_when
+        if when and la not in {row[0] for row in con.execute(query.recorded_sql(when.recorded_in)).fetchall()}:
+            found[indicator.id] = when.otherwise
+    return found
+
+
+def _published(con, d: Definition, la: str, apart: str | None) -> Published | None:
+    """The published comparison, or why there is none: not imported, else not like this figure."""
+    if d.benchmark is None:
+        return None
+    found = published(con, d.benchmark, la)
+    return Published(d.benchmark, unavailable=apart) if apart and not found.unavailable else found
+
+
 def card(con, d: Definition, plan: Plan, period: Period, la: str, computed: Computed,
-         targets: Targets, commentary: Commentary) -> Card:
-    """One indicator's card; `period` is the report's (commentary is written for it)."""
+         targets: Targets, commentary: Commentary, apart: str | None = None) -> Card:
+    """One indicator's card; `period` is the report's (commentary is written for it); `apart`
+    says why its figure is not set beside its published measure, when it is not."""
     current = computed.get(d.id, plan.current)
     previous = computed.get(d.id, plan.previous)
     last_year = computed.get(d.id, plan.last_year)
@@ -271,7 +295,7 @@ def card(con, d: Definition, plan: Plan, period: Period, la: str, computed: Comp
         since_previous=direction(scored(current), scored(previous), d.polarity, d.unit, d.decimals, previous.period),
         since_last_year=direction(scored(current), scored(last_year), d.polarity, d.unit, d.decimals,
                                   last_year.period),
-        published=published(con, d.benchmark, la) if d.benchmark else None,
+        published=_published(con, d, la, apart),
         cause=entry.cause if entry else None, action=entry.action if entry else None,
         action_owner=entry.owner if entry else None,
         commentary_note=NONE_GIVEN if entry is None and rating in (Rag.red, Rag.amber) else None,

@@ -33,7 +33,7 @@ class Result:
     breakdown: str | None
     group: str | None
     numerator: int | Decimal | None
-    denominator: int | None
+    denominator: int | Decimal | None  # a sum of full-time equivalents for an average `per` them
     value: int | Decimal | None
     unit: str
     polarity: str
@@ -108,7 +108,8 @@ def _aggregate_sql(indicators: list[Indicator], breakdown: breakdowns.Breakdown 
             measures.append(f'sum(u."{indicator.average_of}") FILTER (WHERE {numerator}) AS n{n}')
         else:
             measures.append(f"count(*) FILTER (WHERE {numerator}) AS n{n}")
-        measures.append(f"count(*) FILTER (WHERE {denominator}) AS d{n}")
+        counted = f'sum(u."{indicator.per}")' if indicator.per else "count(*)"
+        measures.append(f"{counted} FILTER (WHERE {denominator}) AS d{n}")
         measures.append(f"count(*) FILTER (WHERE {_flag(indicator.history_flag) if indicator.history_flag else 'false'}) "
                         f"AS h{n}")
     return (query.with_units(indicators[0].sql)
@@ -249,8 +250,9 @@ def _result(indicator: Indicator, period: Period, start: date, end: date, la: st
             return result(numerator, None, None, f"no population estimate for {la} on or before {period.end_label}")
         value = Decimal(numerator) * scale / Decimal(estimate.population)
         return result(numerator, estimate.population, _round(value, indicator.decimals))
-    if denominator == 0:
+    if not denominator:
         return result(_number(numerator or 0), 0, None, f"denominator is 0 ({indicator.denominator})")
+    denominator = _number(denominator)
     value = Decimal(_number(numerator)) * scale / Decimal(denominator)
     return result(_number(numerator), denominator, _round(value, indicator.decimals))
 

@@ -83,6 +83,16 @@ IN_NEED = {Section.front_door, Section.assessment, Section.child_protection, Sec
 REGISTRY_FIELDS = ("id", "section", "sql", "source", "sql_source")
 
 
+class Comparable(BaseModel):
+    """When an indicator can be set beside its published measure: the authority has data where
+    `recorded_in` says (an entry as `Indicator.recorded_in` takes); `otherwise`, why not."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    recorded_in: str = Field(min_length=1)
+    otherwise: str = Field(min_length=1, description="Why the figure is not compared, in plain English")
+
+
 class Indicator(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
@@ -100,6 +110,8 @@ class Indicator(BaseModel):
     min_months: int | None = Field(None, ge=1, le=12, description="Shortest period it is computed for")
     breakdowns: tuple[BreakdownId, ...] = ()
     benchmark: str | None = Field(None, description="Published measure id in reference/measures.yml")
+    benchmark_when: Comparable | None = Field(None, description="Only compared with the benchmark where the "
+                                              "authority's data are like the published measure's")
     dfe_measure: str | None = Field(None, pattern=r"^(LAIT [0-9]+[a-z]?|DfE [^:]+): .+$",
                                     description="The DfE measure it reproduces: `LAIT <code>: <what>` (the "
                                     "LAIT data dictionary's Measure_code) or `DfE <release or guide>: <what>`; "
@@ -110,6 +122,8 @@ class Indicator(BaseModel):
     numerator_flag: str | None = Field(None, description="Boolean column: the units counted")
     denominator_flag: str | None = Field(None, description="Boolean column: the units in the denominator")
     average_of: str | None = Field(None, description="Numeric column averaged (days and average units)")
+    per: str | None = Field(None, description="Numeric column summed for an average's denominator, instead of "
+                            "counting the units: an average per full-time equivalent")
     history_months: int = Field(0, ge=0, le=60, description="Months of records before the window it counts "
                                 "that the answer needs (a snapshot's window is its day): where the store's "
                                 "history begins later, the figure is marked history incomplete")
@@ -144,6 +158,8 @@ class Indicator(BaseModel):
             raise ValueError("a percent needs numerator_flag: the column saying which units are counted")
         if unit.is_average != bool(self.average_of):
             raise ValueError("average_of is needed by, and only allowed for, days and average units")
+        if self.per and not unit.is_average:
+            raise ValueError("per only applies to averages")
         if self.denominator_flag and (unit not in (Unit.percent, Unit.days, Unit.average) or self.per_population):
             raise ValueError("denominator_flag only applies to percents of units and averages")
         if self.numerator_flag and unit.is_average:

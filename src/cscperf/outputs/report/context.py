@@ -46,7 +46,8 @@ class Row:
     rag_label: str = field(metadata=_help("The RAG rating in words and a symbol, or why there is none"))
     direction: str = field(metadata=_help("Direction of travel since the period before, in words"))
     direction_year: str = field(metadata=_help("Direction of travel since a year earlier, in words"))
-    published_year: str = field(metadata=_help("The year of the published figures, or 'Unavailable'"))
+    published_year: str = field(metadata=_help("The year of the published figures, 'Unavailable', or why "
+                                               "they are not set beside this authority's figure"))
     published_own: str = field(metadata=_help("The authority's published value"))
     neighbours: str = field(metadata=_help("Statistical-neighbour mean (how many values it used)"))
     neighbour_values: str = field(metadata=_help("Each neighbour's published value"))
@@ -119,8 +120,8 @@ def _published(card: Card) -> dict:
         return dict(published_year="No published measure", published_own="-", neighbours="-",
                     neighbour_values="-", region="-", england="-", quartile="-")
     if p.unavailable:
-        return dict(published_year="Unavailable", published_own="-", neighbours="-",
-                    neighbour_values="-", region="-", england="-", quartile="-")
+        return dict(published_year=p.unavailable if p.unavailable.startswith("Not compared") else "Unavailable",
+                    published_own="-", neighbours="-", neighbour_values="-", region="-", england="-", quartile="-")
     return dict(
         published_year=str(p.year), published_own=p.authority_shown or "-",
         neighbours=f"{number(p.neighbour_mean, d)} (mean of {p.neighbour_count})" if p.neighbour_mean is not None else "-",
