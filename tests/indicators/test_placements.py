@@ -154,3 +154,20 @@ def test_long_term_stability(authority):
     assert a.figure("cla_long_term_stability_pct", "2024-25") == (4, 6, 66.7)
     assert a.children("cla_long_term_stability_pct", "2024-25") == {"numerator": ["A", "B", "D", "E"],
                                                                     "denominator": ["A", "B", "C", "D", "E", "H"]}
+
+
+def test_short_breaks_are_not_when_care_began(authority):
+    # The DfE's children looked after figures leave out children looked after under an agreed
+    # series of short-term placements (V3, V4); a period of care is worked out from the other
+    # episodes, so care that followed short breaks began when the short breaks stopped.
+    a = authority
+    for child in "AB":
+        a.child(child, dob="2012-01-01")
+    a.episode("A", "2022-01-01", ceased="2023-06-01", reason="X1", legal_status="V4")  # a short-break agreement
+    a.episode("A", "2023-06-01", new="L", legal_status="C2")  # looked after full time from 1 June 2023
+    a.episode("B", "2022-01-01", ceased="2022-01-03", reason="E4A", legal_status="V3")  # short breaks only
+    a.episode("B", "2025-03-01", ceased="2025-03-03", reason="E4A", legal_status="V3")
+    assert a.children("cla", "2024-25")["numerator"] == ["A"]
+    [unit] = a.units("cla", "2024-25")
+    assert (unit["entered_care_date"].isoformat(), unit["long_term"], unit["looked_after_12m"]) == (
+        "2023-06-01", False, True)  # not 2.5 years in care, but 12 months (the health cohort)

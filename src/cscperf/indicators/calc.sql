@@ -304,9 +304,10 @@ CREATE OR REPLACE MACRO calc.reason_ceased(code) AS CASE
     WHEN code IN ('E5', 'E6', 'E7', 'E17') THEN '18th birthday / independent living'
     ELSE 'Other' END;
 
--- Episodes of care, except short breaks (legal status V3 or V4), each with its period of care:
--- the store's clae_cla_id and clae_entered_care_date (derived from 903 episodes, or as an SSD
--- export gives them), the day it ended (`left_care_date`, NULL while open), whether this is its
+-- Episodes of care, except short breaks (legal status V3 or V4), each with its period of care
+-- (`cla_id`, `entered_care_date`): a run of episodes each starting the day the one before ceased,
+-- from one with reason for new episode S, short breaks left out (so a short-break agreement
+-- before care is not when care began), the day it ended (`left_care_date`, NULL while open), whether this is its
 -- last episode, whether the child stopped being looked after with it (`ends_care`), and placements. A new placement (`move`) starts a period of care (reason for new
 -- episode S), or changes carer (P, B); T, U and L continue the placement (the same carer), and so
 -- do a temporary placement (T0 to T4: hospital, holidays, up to 7 days), the return from one to
@@ -323,7 +324,7 @@ CREATE OR REPLACE MACRO calc.reason_ceased(code) AS CASE
 -- and numbers for the child and the episode (`child_key`, `episode_key`), so that looking up a
 -- child's records is quick.
 CREATE OR REPLACE TABLE calc.cla_episodes AS
-WITH episodes AS (
+WITH care AS (
     SELECT la, clae_person_id AS person_id,
         coalesce(clae_cla_episode_id, clae_person_id || '/' || clae_cla_episode_start_date) AS episode_id,
         clae_cla_episode_start_date AS start_date,
@@ -335,14 +336,21 @@ WITH episodes AS (
         clae_placement_provider AS placement_provider,
         clae_cla_placement_id AS placement_id,
         clae_cla_primary_need_code AS category_of_need,
-        coalesce(clae_cla_id, clae_person_id || '/' || coalesce(clae_entered_care_date, clae_cla_episode_start_date))
-            AS cla_id,
-        clae_entered_care_date,
         coalesce(clae_placement_type IN ('T0', 'T1', 'T2', 'T3', 'T4'), false) AS temporary,
-        concat_ws('|', clae_placement_type, clae_placement_postcode, clae_placement_urn) AS placement
+        concat_ws('|', clae_placement_type, clae_placement_postcode, clae_placement_urn) AS placement,
+        -- a period of care starts with reason S, or when the child was not looked after the day
+        -- before (short breaks are not care, so they neither start nor continue one)
+        coalesce(clae_cla_episode_start_reason = 'S' OR clae_cla_episode_start_date IS DISTINCT FROM lag(
+            clae_cla_episode_ceased_date) OVER (PARTITION BY la, clae_person_id ORDER BY clae_cla_episode_start_date),
+            true) AS starts_care
     FROM ssd_cla_episodes
     WHERE clae_person_id IS NOT NULL AND clae_cla_episode_start_date IS NOT NULL
       AND coalesce(clae_legal_status, '') NOT IN ('V3', 'V4')
+), episodes AS (
+    SELECT * EXCLUDE (starts_care), person_id || '/' || entered_care_date AS cla_id
+    FROM (SELECT *, max(CASE WHEN starts_care THEN start_date END) OVER (
+                        PARTITION BY la, person_id ORDER BY start_date ROWS UNBOUNDED PRECEDING) AS entered_care_date
+          FROM care)
 ), moves AS (
     SELECT * EXCLUDE (temporary, placement, after_temporary, usual_placement),
         coalesce(new_reason = 'S' OR (new_reason IN ('P', 'B') AND NOT temporary
@@ -358,8 +366,7 @@ WITH episodes AS (
         WINDOW in_order AS (PARTITION BY la, person_id, cla_id ORDER BY start_date)
     )
 ), placed AS (
-    SELECT * EXCLUDE (clae_entered_care_date),
-        coalesce(clae_entered_care_date, min(start_date) OVER period_of_care) AS entered_care_date,
+    SELECT *,
         CASE WHEN bool_and(ceased_date IS NOT NULL) OVER period_of_care THEN max(ceased_date) OVER period_of_care
              END AS left_care_date,
         lead(start_date) OVER (period_of_care ORDER BY start_date) IS NULL AS last_of_period,
