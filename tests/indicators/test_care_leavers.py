@@ -111,3 +111,21 @@ def test_personal_adviser_and_a_pathway_plan_reviewed_in_the_last_6_months(autho
     a.care_leaver("P6", "2024-06-01", adviser="Sam Smith", plan_reviewed="2025-02-01", in_touch="DIED")
     assert a.figure("care_leavers_pathway_plan_pct", "2024-25") == (1, 5, 20.0)
     assert a.children("care_leavers_pathway_plan_pct", "2024-25")["numerator"] == ["P2"]
+
+
+def test_an_as_at_figure_is_the_same_for_the_same_day_whatever_the_period(authority):
+    # Care leavers aged 17 to 21 on 31 March 2025, with an adviser and a plan reviewed in the 6
+    # months to it: P7's 19th birthday (its latest record) was in June 2024, P8's 21st in March
+    # 2025, P9 turned 22 in February 2025 (no longer a care leaver counted), P10's record is dated
+    # after the day. A month, a quarter and a year ending that day give the same answer.
+    a = authority
+    for child, dob in [("P7", "2005-06-01"), ("P8", "2004-03-10"), ("P9", "2003-02-01"), ("P10", "2006-05-01")]:
+        a.child(child, dob=dob)
+    a.care_leaver("P7", "2023-06-01", adviser="Jo Bloggs", plan_reviewed="2023-09-01")
+    a.care_leaver("P7", "2024-06-01", adviser="Jo Bloggs", plan_reviewed="2025-01-15")
+    a.care_leaver("P8", "2025-03-10", adviser="Sam Smith", plan_reviewed="2024-08-01")  # overdue
+    a.care_leaver("P9", "2024-02-01", adviser="Sam Smith", plan_reviewed="2025-01-01")
+    a.care_leaver("P10", "2025-05-01", adviser="Sam Smith", plan_reviewed="2025-01-01")  # 19 on the day; no record yet
+    for period in ("2025-03", "2024-25:Q4", "2024-25", "12m:2025-03"):
+        assert a.figure("care_leavers_pathway_plan_pct", period) == (1, 2, 50.0), period
+    assert a.children("care_leavers_pathway_plan_pct", "2024-25") == {"numerator": ["P7"], "denominator": ["P7", "P8"]}

@@ -157,6 +157,10 @@ LEAVER_FLAGS = {
 }
 
 
+def age(dob: date, day: date) -> int:
+    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
+
 def adviser_and_plan(r: Leaver, end: date) -> bool:
     return r.adviser == "Jo Bloggs" and r.reviewed is not None and _six_months_on(r.reviewed) >= end
 
@@ -175,6 +179,14 @@ def _six_months_on(day: date) -> date:
 
 def expected(records, id: str, period: Period):
     start, end = period.start, period.end
+    if id == "care_leavers_pathway_plan_pct":  # as at the day: each young person's latest record
+        latest = {}
+        for r in sorted(records["leavers"], key=lambda r: r.birthday):
+            if r.birthday <= end and 17 <= age(r.dob, end) <= 21:
+                latest[r.child] = r
+        cohort = [r for r in latest.values() if r.in_touch not in ("DIED", "RHOM")]
+        counted = sum(adviser_and_plan(r, end) for r in cohort)
+        return counted, len(cohort), rounded(counted, len(cohort), 100, 1)
     if id.startswith("care_leavers"):
         cohort = [r for r in records["leavers"] if start <= r.birthday <= end
                   and 17 <= r.birthday.year - r.dob.year <= 21 and r.in_touch not in ("DIED", "RHOM")]
@@ -182,11 +194,8 @@ def expected(records, id: str, period: Period):
             cohort = [r for r in cohort if r.birthday.year - r.dob.year <= 18]
         elif "_19_21_" in id:
             cohort = [r for r in cohort if r.birthday.year - r.dob.year >= 19]
-        if id == "care_leavers_pathway_plan_pct":
-            counted = sum(adviser_and_plan(r, end) for r in cohort)
-        else:
-            flag = id.removesuffix("_pct").split("_", 4)[-1]
-            counted = sum(LEAVER_FLAGS[flag](r) for r in cohort)
+        flag = id.removesuffix("_pct").split("_", 4)[-1]
+        counted = sum(LEAVER_FLAGS[flag](r) for r in cohort)
         return counted, len(cohort), rounded(counted, len(cohort), 100, 1)
     if id in ("adoptions", "sgos"):
         n = len([x for x in records[id] if start <= (x.adopted if id == "adoptions" else x[1]) <= end])

@@ -12,8 +12,6 @@ WITH leavers AS (
         upper(trim(l.clea_care_leaver_activity)) AS activity,
         upper(trim(l.clea_care_leaver_accommodation)) AS accommodation,
         upper(trim(l.clea_care_leaver_accom_suitable)) AS suitability,
-        nullif(trim(l.clea_care_leaver_personal_advisor), '') AS personal_adviser,
-        l.clea_pathway_plan_review_date AS pathway_plan_reviewed,
         l.clea_care_leaver_allocated_team AS team
     FROM period_months p
     JOIN ssd_care_leavers l ON l.la = p.la AND p.month = calc.month_of(l.clea_care_leaver_birthday)
@@ -32,13 +30,6 @@ SELECT la, period, person_id, leaver_id AS event_id, birthday AS event_date,
     coalesce(activity IN ('F1', 'P1'), false) AS higher_education,
     coalesce(activity IN ('G4', 'G5', 'G6'), false) AS neet,
     -- suitability as recorded, else from the 903 accommodation code: ending 1 suitable, 2 not
-    coalesce(suitability = 'SUITABLE', accommodation LIKE '_1', false) AS suitable_accommodation,
-    -- a personal adviser, and a pathway plan reviewed within the 6 months to the period's end
-    -- (the row holds only the latest review, so one dated after the period's end also counts)
-    personal_adviser IS NOT NULL
-        AND upper(personal_adviser) NOT IN ('NONE', 'N/A', 'NA', 'NO', 'NOT ALLOCATED', 'UNALLOCATED')
-        AND coalesce(pathway_plan_reviewed + INTERVAL 6 MONTH >= period_end, false) AS adviser_and_plan,
-    personal_adviser,
-    pathway_plan_reviewed
+    coalesce(suitability = 'SUITABLE', accommodation LIKE '_1', false) AS suitable_accommodation
 FROM leavers
 WHERE age BETWEEN 17 AND 21 AND coalesce(in_touch NOT IN ('DIED', 'RHOM'), true)
