@@ -148,3 +148,10 @@ def test_unavailable_rather_than_a_guess(reference_con, con):
 def test_neighbour_model_can_be_chosen(reference_con):
     result = benchmark(reference_con, "cla_rate_per_10k", "881", 2023, neighbour_model=2025)
     assert result.neighbour_model == 2025 and [n.la for n in result.neighbours][:3] == ["886", "938", "916"]
+
+
+def test_the_precision_figures_are_published_to(reference_con):
+    # ees/la_cla_placement_stability.csv prints its percentages as whole numbers (England's 2025
+    # long-term stability: 69); c1_children_in_need_referrals_and_rereferrals to 1 place (22.6)
+    assert benchmark(reference_con, "cla_long_term_stability_pct", "881", 2025).decimals == 0
+    assert benchmark(reference_con, "rereferrals_12m_pct", "881", 2025).decimals == 1

@@ -26,7 +26,8 @@ from cscperf.compare.direction import Direction, direction
 from cscperf.compare.figure import Figure, contract_fields, number
 from cscperf.compare.figure import help_text as _help
 from cscperf.compare.plan import Plan, short_label
-from cscperf.compare.published import HOW_TO_GET, NeighbourValue, Published, any_imported, published
+from cscperf.compare.published import (HOW_TO_GET, NeighbourValue, Published, any_imported, comparable, position,
+                                       published)
 from cscperf.compare.targets import NO_TARGETS, Rag, Targets, rag
 from cscperf.indicators.periods import Period
 from cscperf.reference import authorities
@@ -110,6 +111,11 @@ class Card:
     since_previous: Direction | None = field(default=None, metadata=_help("Direction of travel since the period before"))
     since_last_year: Direction | None = field(default=None, metadata=_help("Direction of travel since a year earlier"))
     published: Published | None = field(default=None, metadata=_help("Latest published comparison; None when no published measure matches"))
+    against_england: str | None = field(default=None, metadata=_help(
+        "'above', 'below' or 'the same as' England's published value, both at the published precision; None "
+        "for counts, or with no figure to compare"))
+    against_neighbours: str | None = field(default=None, metadata=_help(
+        "The same against the statistical neighbours' mean, at the published precision"))
     cause: str | None = field(default=None, metadata=_help("Officers' commentary: why it is where it is"))
     action: str | None = field(default=None, metadata=_help("Officers' commentary: what is being done"))
     action_owner: str | None = field(default=None, metadata=_help("Who owns the action"))
@@ -269,6 +275,15 @@ def _published(con, d: Definition, la: str, apart: str | None) -> Published | No
     return Published(d.benchmark, unavailable=apart) if apart and not found.unavailable else found
 
 
+def against(d: Definition, figure: Figure, p: Published | None, which: str) -> str | None:
+    """Above, below or the same as a published value, at the published precision (or ours, if
+    fewer places): only for percentages, rates and averages with a figure that is scored."""
+    if p is None or p.unavailable or not comparable(d.unit):
+        return None
+    places = d.decimals if p.decimals is None else min(d.decimals, p.decimals)
+    return position(scored(figure), getattr(p, which), places)
+
+
 def card(con, d: Definition, plan: Plan, period: Period, la: str, computed: Computed,
          targets: Targets, commentary: Commentary, apart: str | None = None) -> Card:
     """One indicator's card; `period` is the report's (commentary is written for it); `apart`
@@ -283,6 +298,7 @@ def card(con, d: Definition, plan: Plan, period: Period, la: str, computed: Comp
     groups = [Breakdown(b, computed.groups(d.id, plan.current, b, current))
               for b in BREAKDOWNS.get(d.id, ()) if b in d.breakdowns]
     limit = target.amber_limit(d.polarity) if target else None
+    compared = _published(con, d, la, apart)
     return Card(
         definition=d, current=current, previous=previous, last_year=last_year,
         trend=tuple(computed.get(d.id, p) for p in plan.trend),
@@ -295,7 +311,9 @@ def card(con, d: Definition, plan: Plan, period: Period, la: str, computed: Comp
         since_previous=direction(scored(current), scored(previous), d.polarity, d.unit, d.decimals, previous.period),
         since_last_year=direction(scored(current), scored(last_year), d.polarity, d.unit, d.decimals,
                                   last_year.period),
-        published=_published(con, d, la, apart),
+        published=compared,
+        against_england=against(d, current, compared, "england"),
+        against_neighbours=against(d, current, compared, "neighbour_mean"),
         cause=entry.cause if entry else None, action=entry.action if entry else None,
         action_owner=entry.owner if entry else None,
         commentary_note=NONE_GIVEN if entry is None and rating in (Rag.red, Rag.amber) else None,

@@ -14,10 +14,9 @@ from __future__ import annotations
 from cscperf.compare.direction import Direction, Movement
 from cscperf.compare.figure import MARK
 from cscperf.compare.plan import short_label
-from cscperf.compare.published import comparable
 from cscperf.compare.scorecard import Card, Scorecard
 from cscperf.indicators.periods import Kind, Period
-from cscperf.outputs.report.formats import number, shown
+from cscperf.outputs.report.formats import number, shown, suffix
 
 # (children, episodes): said in one sentence, the children first.
 PAIRS = (("cla_missing_children", "cla_missing_episodes"), ("cla_away_children", "cla_away_episodes"))
@@ -72,17 +71,20 @@ def since_last_year(card: Card) -> str:
 
 
 def _comparison(card: Card) -> str:
-    p, d, value = card.published, card.definition, card.current.value
-    if value is None or p is None or p.unavailable or not comparable(d.unit):
-        return ""
-    said = []
-    for name, other in ((f"the statistical-neighbour average of {number(p.neighbour_mean, d)}", p.neighbour_mean),
-                        (f"England's {number(p.england, d)}", p.england)):
-        if other is None:
-            continue
-        other = round(other, d.decimals)
-        said.append(("above " if value > other else "below " if value < other else "the same as ") + name)
+    """Above, below or the same as the neighbours and England, as the scorecard judged it at the
+    published precision, with the published values as published."""
+    p, d = card.published, card.definition
+    said = [f"{position} {name}" for position, name in (
+        (card.against_neighbours, f"the statistical-neighbour average of {_published_value(p, p and p.neighbour_mean, d)}"),
+        (card.against_england, f"England's {_published_value(p, p and p.england, d)}")) if position]
     return f" It is {' and '.join(said)} ({p.year})." if said else ""
+
+
+def _published_value(p, value, d) -> str:
+    """A published value to its published precision: England's 67%, not 67.0%."""
+    if value is None:
+        return "-"
+    return f"{value:,.{d.decimals if p.decimals is None else p.decimals}f}{suffix(d)}"
 
 
 def _target(card: Card) -> str:
