@@ -134,3 +134,25 @@ def test_files_must_be_named_after_a_section_and_sql_files_must_be_used(tmp_path
 
 def test_invalid_yaml_is_reported(tmp_path):
     assert problems(tmp_path, "referrals: [\n", SQL)[0].startswith("front_door.yaml:2: error: not valid YAML")
+
+
+def test_every_dfe_measure_named_is_in_the_lait_data_dictionary_and_agrees_with_its_benchmark(shared):
+    import csv
+    import re
+
+    from cscperf.reference import measures
+
+    path = shared / "reference" / "indicator-registries" / "lait_data_dictionary.csv"
+    if not path.is_file():
+        pytest.skip("the LAIT data dictionary is not beside the clone")
+    with open(path, encoding="utf-8", errors="replace") as f:
+        rows = list(csv.DictReader(f))
+    codes = {r["Measure_code"].strip() for r in rows}
+    code_of = {r["Measure_short"].strip(): r["Measure_code"].strip() for r in rows}
+    for indicator in registry.load():
+        named = re.match(r"LAIT (\w+):", indicator.dfe_measure or "")
+        if named:
+            assert named[1] in codes, indicator.id
+        published = measures.catalogue().get(indicator.benchmark or "")
+        if named and published and published.lait in code_of:
+            assert code_of[published.lait] == named[1], indicator.id

@@ -83,3 +83,12 @@ def catalogue() -> str:
             facts.append(f"**Definition:** `defs/{i.source.partition(':')[0]}`, SQL `defs/{i.sql_source}`")
             out.append("\n".join(f"- {fact}" for fact in facts) + "\n")
     return "\n".join(out)
+
+
+def parity() -> str:
+    """Each indicator beside the DfE measure it reproduces, and any deliberate difference."""
+    lines = ["| indicator | DfE or LAIT measure it reproduces | deliberate difference, and why |", "|---|---|---|"]
+    for i in registry.default():
+        lines.append(f"| `{i.id}` ({_cell(i.title)}) | {_cell(i.dfe_measure or 'local measure')} | "
+                     f"{_cell(i.differs or '-')} |")
+    return "\n".join(lines)
