@@ -153,6 +153,11 @@ class HealthYear:
     substance_misuse: bool
     intervention_offered: bool | None
     intervention_received: bool | None
+    # the days the year's checks were done, in the 12 months to 31 March: the SSD dates its records
+    # by them (the 903's OC2 only says whether they were done)
+    health_day: date | None = None
+    teeth_day: date | None = None
+    sdq_day: date | None = None
 
 
 @dataclass(slots=True)

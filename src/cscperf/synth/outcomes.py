@@ -4,6 +4,7 @@ episodes, health, social workers, adoption, and care leavers' lives around their
 from __future__ import annotations
 
 import random
+import zlib
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -77,8 +78,27 @@ def health(rng: random.Random, world: World, dob: date, start: date, end: date) 
             min(40, max(0, round(rng.gauss(13.5, 6.5)))) if has_sdq else None,
             None if has_sdq else ("SDQ1" if not sdq_age else Weights({"SDQ2": 2, "SDQ3": 3, "SDQ4": 4, "SDQ5": 3}).pick(rng)),
             rng.random() < 0.025 if age >= 10 else None, misuse,
-            rng.random() < 0.85 if misuse else None, rng.random() < 0.6 if misuse else None))
+            rng.random() < 0.85 if misuse else None, rng.random() < 0.6 if misuse else None,
+            *check_days(start, day)))
     return found
+
+
+def check_days(start: date, day: date) -> tuple[date, date, date]:
+    """When the year to 31 March `day` saw the child's health assessment, dental check and SDQ:
+    the assessment around the anniversary of entering care (they are annual from the initial one),
+    the others spread through the year. Worked out from the dates alone, drawing nothing from the
+    child's random stream, so nothing else about the child changes."""
+    first = day - timedelta(days=364)
+    anniversary = birthday(start, day.year - start.year)
+    if anniversary > day:
+        anniversary = birthday(start, day.year - 1 - start.year)
+
+    def spread(around: date, kind: str, width: int) -> date:
+        shift = zlib.crc32(f"{start}{day}{kind}".encode()) % (2 * width + 1) - width
+        return min(max(around + timedelta(days=shift), first), day)
+
+    middle = first + timedelta(days=182)
+    return spread(anniversary, "health", 28), spread(middle, "teeth", 170), spread(middle, "sdq", 170)
 
 
 def previous_permanence(rng: random.Random, world: World, start: date) -> PreviousPermanence:

@@ -19,7 +19,7 @@ WITH allocated AS (
 )
 SELECT c.la, c.period, c.professional_id AS person_id, c.professional_id AS event_id, c.period_end AS event_date,
     c.cases,
-    coalesce(w.prof_full_time_equivalency, 1) AS fte,
+    coalesce(w.prof_full_time_equivalency, 1)::DECIMAL(9, 2) AS fte,
     coalesce(w.prof_professional_department, c.involvement_team) AS team
 FROM cases c
 LEFT JOIN ssd_professionals w ON w.la = c.la AND w.prof_professional_id = c.professional_id
