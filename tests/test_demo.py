@@ -48,6 +48,17 @@ def test_demo_with_the_published_files_compares_the_authority_with_them(tmp_path
     html = (folder / "report" / "report-883-2024-25-Q4.html").read_text()
     assert "Thurrock" in html and "Statistical neighbours" in html
     assert "Published benchmarks are unavailable" not in html
+    # the summary scores nothing whose history is incomplete, and the headline figures need none
+    from cscperf.compare import scorecard
+    from cscperf.outputs.report import narrative
+
+    with store.connect(folder / "cscperf.duckdb", read_only=True) as con:
+        card = scorecard.build(con, "2024-25:Q4", "883")
+    incomplete = {c.definition.title for c in card.cards if c.current.history}
+    assert not [line for line in sum(narrative.summary(card), []) if any(t in line for t in incomplete)]
+    assert not incomplete & {c.definition.title for c in card.cards if c.definition.id in (
+        "cla_reviews_on_time_pct", "cp_reviews_on_time_pct", "cla_long_term_stability_pct", "cla_3plus_placements_pct",
+        "cla_health_assessment_pct", "rereferrals_12m_pct")}
 
 
 def test_demo_refuses_a_folder_that_is_not_an_earlier_demos(tmp_path):

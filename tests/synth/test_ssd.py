@@ -2,6 +2,7 @@
 
 import csv
 import json
+from datetime import date
 
 from cscperf.store.schema import TABLES
 
@@ -32,3 +33,28 @@ def test_values_follow_the_stores_conventions(small):
     assert all(isinstance(json.loads(f["cinf_assessment_factors_json"]), list) for f in factors)
     placements = read(out, "ssd_cla_placement")
     assert all(float(p["clap_cla_placement_distance"]) >= 0 for p in placements)
+
+
+def test_records_are_dated_like_a_real_authoritys(small):
+    # Health checks are done through the year (around each anniversary of entering care), not all
+    # on 31 March, so no monthly health series jumps at the year end.
+    out, _ = small
+    days = [r["clah_health_check_date"] for r in read(out, "ssd_cla_health")]
+    assert len(days) > 100 and sum(d.endswith("-03-31") for d in days) < len(days) / 20
+    assert len({d[5:7] for d in days}) == 12  # every month
+    # An interim care order (C1) lasts while care proceedings run (26 weeks is the target), then a
+    # full care order (C2) or a placement order (E1) follows; none lasts years.
+    statuses = read(out, "ssd_legal_status")
+    interim = [s for s in statuses if s["lega_legal_status"] == "C1"]
+    assert interim and all(s["lega_legal_status_start_date"] >= "2021-01-01" for s in interim)
+    ended = [s for s in interim if s["lega_legal_status_end_date"]]
+    assert ended and max(date.fromisoformat(s["lega_legal_status_end_date"])
+                         - date.fromisoformat(s["lega_legal_status_start_date"]) for s in ended).days < 550
+
+
+def test_caseloads_count_every_case(small):
+    # Each referral's social worker holds the case until it closes or the child comes into care,
+    # so involvements are every allocation, as the DfE's caseloads count them.
+    out, _ = small
+    involvements = read(out, "ssd_involvements")
+    assert any(i["invo_referral_id"] for i in involvements) and any(not i["invo_referral_id"] for i in involvements)

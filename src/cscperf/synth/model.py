@@ -140,7 +140,8 @@ class PreviousPermanence:
 
 @dataclass(slots=True)
 class HealthYear:
-    """The 903 OC2 row for a year: looked after continuously for 12 months at 31 March."""
+    """A year's health checks; the 903 OC2 row when the child had been looked after continuously
+    for 12 months at 31 March (`in_cohort`)."""
 
     year: int
     health_assessment: bool
@@ -158,6 +159,7 @@ class HealthYear:
     health_day: date | None = None
     teeth_day: date | None = None
     sdq_day: date | None = None
+    in_cohort: bool = True  # in the OC2 cohort; else the checks of a child who left before 31 March
 
 
 @dataclass(slots=True)

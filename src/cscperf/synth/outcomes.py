@@ -62,43 +62,56 @@ def missing(rng: random.Random, world: World, dob: date, start: date, end: date)
 
 
 def health(rng: random.Random, world: World, dob: date, start: date, end: date) -> list[HealthYear]:
-    """OC2 rows: for each 31 March the child had been looked after for 12 months or more."""
+    """Each year's health checks: the 903 OC2 rows, for each 31 March the child had been looked
+    after for 12 months or more, and the checks of a child who leaves care before 31 March but had
+    been looked after a year by the anniversary of entering care (done, but in no OC2 row)."""
     found = []
     for year in world.years:
         day = year_end(year)
-        if not (start <= day - timedelta(days=365) and end > day):
-            continue
-        age = age_on(dob, day)
-        sdq_age = 4 <= age <= 16
-        has_sdq = sdq_age and rng.random() < 0.78
-        misuse = age >= 10 and rng.random() < 0.03
-        found.append(HealthYear(
-            year, rng.random() < 0.89, rng.random() < 0.83, rng.random() < 0.84,
-            rng.random() < 0.88 if age < 5 else None,
-            min(40, max(0, round(rng.gauss(13.5, 6.5)))) if has_sdq else None,
-            None if has_sdq else ("SDQ1" if not sdq_age else Weights({"SDQ2": 2, "SDQ3": 3, "SDQ4": 4, "SDQ5": 3}).pick(rng)),
-            rng.random() < 0.025 if age >= 10 else None, misuse,
-            rng.random() < 0.85 if misuse else None, rng.random() < 0.6 if misuse else None,
-            *check_days(start, day)))
+        due = _anniversary(start, day)
+        if start <= day - timedelta(days=365) and end > day:
+            age = age_on(dob, day)
+            sdq_age = 4 <= age <= 16
+            has_sdq = sdq_age and rng.random() < 0.78
+            misuse = age >= 10 and rng.random() < 0.03
+            found.append(HealthYear(
+                year, rng.random() < 0.89, rng.random() < 0.83, rng.random() < 0.84,
+                rng.random() < 0.88 if age < 5 else None,
+                min(40, max(0, round(rng.gauss(13.5, 6.5)))) if has_sdq else None,
+                None if has_sdq else ("SDQ1" if not sdq_age else Weights({"SDQ2": 2, "SDQ3": 3, "SDQ4": 4, "SDQ5": 3}).pick(rng)),
+                rng.random() < 0.025 if age >= 10 else None, misuse,
+                rng.random() < 0.85 if misuse else None, rng.random() < 0.6 if misuse else None,
+                *check_days(start, day)))
+        elif start <= due - timedelta(days=365) and end > due and due <= world.end:
+            # drawn from a stream of their own, so the child's other records stay as they were
+            own = random.Random(zlib.crc32(f"{start}{year}{dob}".encode()))
+            found.append(HealthYear(year, own.random() < 0.89, own.random() < 0.83, own.random() < 0.84,
+                                    None, None, None, None, False, None, None, *check_days(start, day),
+                                    in_cohort=False))
     return found
+
+
+def _anniversary(start: date, day: date) -> date:
+    """The anniversary of `start` in the 12 months to `day`."""
+    anniversary = birthday(start, day.year - start.year)
+    return anniversary if anniversary <= day else birthday(start, day.year - 1 - start.year)
 
 
 def check_days(start: date, day: date) -> tuple[date, date, date]:
     """When the year to 31 March `day` saw the child's health assessment, dental check and SDQ:
-    the assessment around the anniversary of entering care (they are annual from the initial one),
-    the others spread through the year. Worked out from the dates alone, drawing nothing from the
-    child's random stream, so nothing else about the child changes."""
+    each about a year after the last, the assessment on the anniversary of entering care and the
+    others a few months from it, a child's own way, within a fortnight or so. Worked out from the
+    dates alone, drawing nothing from the child's random stream, so nothing else changes."""
     first = day - timedelta(days=364)
-    anniversary = birthday(start, day.year - start.year)
-    if anniversary > day:
-        anniversary = birthday(start, day.year - 1 - start.year)
+    anniversary = _anniversary(start, day)
 
-    def spread(around: date, kind: str, width: int) -> date:
-        shift = zlib.crc32(f"{start}{day}{kind}".encode()) % (2 * width + 1) - width
-        return min(max(around + timedelta(days=shift), first), day)
+    def near(offset: int, kind: str) -> date:
+        shift = zlib.crc32(f"{start}{day}{kind}".encode()) % 29 - 14
+        when = anniversary + timedelta(days=offset + shift)
+        return when - timedelta(days=365) if when > day else when + timedelta(days=365) if when < first else when
 
-    middle = first + timedelta(days=182)
-    return spread(anniversary, "health", 28), spread(middle, "teeth", 170), spread(middle, "sdq", 170)
+    phase = zlib.crc32(f"{start}".encode())
+    return near(0, "health"), near(phase % 300 - 150, "teeth"), near(phase // 300 % 300 - 150, "sdq")
 
 
 def previous_permanence(rng: random.Random, world: World, start: date) -> PreviousPermanence:

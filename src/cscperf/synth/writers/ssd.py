@@ -158,7 +158,7 @@ class SsdWriter:
                           clae_cla_episode_start_date=e.start, clae_cla_episode_start_reason=e.rne,
                           clae_cla_primary_need_code=e.need, clae_cla_episode_ceased_date=e.end,
                           clae_cla_episode_ceased_reason=e.reason_ceased, clae_cla_id=period.id,
-                          clae_cla_placement_id=record_of[id(e)], clae_entered_care_date=shown[0].start,
+                          clae_cla_placement_id=record_of[id(e)], clae_entered_care_date=period.start,
                           clae_legal_status=e.legal_status, clae_placement_type=e.placement,
                           clae_placement_provider=e.provider, clae_placement_change_reason=e.placement_change_reason,
                           clae_home_postcode=_postcode(e.home), clae_placement_postcode=_postcode(e.place),
@@ -173,7 +173,7 @@ class SsdWriter:
             self._row("ssd_cla_reviews", clar_cla_review_id=f"{period.id}R{day:%Y%m%d}", clar_cla_id=period.id,
                       clar_cla_review_date=day, clar_cla_review_cancelled="N", clar_cla_review_participation=code,
                       clar_person_id=child.id)
-        for h in collection.health(child, first, last):
+        for h in collection.checks(child, first, last):
             self._health(child, h)
         for n, m in enumerate(collection.missing(child, first, last), 1):
             self._row("ssd_missing", miss_table_id=f"{child.id}M{m.start:%Y%m%d}{m.kind}", miss_person_id=child.id,
@@ -235,6 +235,8 @@ class SsdWriter:
                           clah_health_check_status="Completed" if done else "Not completed")
         self._row("ssd_cla_immunisations", clai_person_id=child.id, clai_immunisations_status=_flag(h.immunisations),
                   clai_immunisations_status_date=h.health_day)
+        if not h.in_cohort:
+            return  # a child who left before 31 March: no SDQ or outcomes for the year
         self._row("ssd_sdq_scores", csdq_table_id=f"{child.id}Q{h.year}", csdq_person_id=child.id,
                   csdq_sdq_completed_date=h.sdq_day, csdq_sdq_reason=h.sdq_reason, csdq_sdq_score=h.sdq_score)
         if h.convicted is not None:
