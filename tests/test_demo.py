@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -46,16 +47,23 @@ def test_demo_with_the_published_files_compares_the_authority_with_them(tmp_path
     assert result.exit_code == 0, result.output
     assert "Published benchmarks from" in result.output
     html = (folder / "report" / "report-883-2024-25-Q4.html").read_text()
-    assert "Thurrock" in html and "Statistical neighbours" in html
+    assert "Thurrock" in html and "Similar councils" in html
     assert "Published benchmarks are unavailable" not in html
+    # the member pack: at most 20 A4 pages, opening with the performance on a page
+    pdf = folder / "report" / "report-883-2024-25-Q4.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info)[1])
+    assert pages <= 20 and "A4" in info, info
+    first = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Performance on a page" in first
     # the summary scores nothing whose history is incomplete, and the headline figures need none
-    from cscperf.compare import scorecard
-    from cscperf.outputs.report import narrative
+    from cscperf.compare import pack, scorecard
 
     with store.connect(folder / "cscperf.duckdb", read_only=True) as con:
         card = scorecard.build(con, "2024-25:Q4", "883")
     incomplete = {c.definition.title for c in card.cards if c.current.history}
-    assert not [line for line in sum(narrative.summary(card), []) if any(t in line for t in incomplete)]
+    summary = pack.build(card)
+    assert not [line for line in summary.gone_well + summary.needs_to_improve if any(t in line for t in incomplete)]
     assert not incomplete & {c.definition.title for c in card.cards if c.definition.id in (
         "cla_reviews_on_time_pct", "cp_reviews_on_time_pct", "cla_long_term_stability_pct", "cla_3plus_placements_pct",
         "cla_health_assessment_pct", "rereferrals_12m_pct")}

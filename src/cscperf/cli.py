@@ -366,6 +366,8 @@ def report(
     formats: str = typer.Option("html,pdf,docx,xlsx", "--format", help="Comma-separated: html, pdf, docx, xlsx"),
     internal: bool = typer.Option(False, "--internal",
                                   help="Do not suppress small numbers (marked INTERNAL on every page and sheet)"),
+    detail: str = typer.Option("pack", "--detail", help="pack: performance on a page, then the exceptions "
+                               "(the member pack); full: every indicator in detail, for analysts"),
 ) -> None:
     """Write the committee performance report for a period. Member-facing by default: counts from 1
     to 4 and figures they could be worked out from are shown as [c]."""
@@ -377,7 +379,7 @@ def report(
         _fail(f"no store at {path}; load data first with `cscperf load`")
     try:
         written = make(path, period, out, [f.strip() for f in formats.split(",") if f.strip()], la=la,
-                       targets=targets, commentary=commentary, internal=internal)
+                       targets=targets, commentary=commentary, internal=internal, detail=detail)
     except (ReportError, FileError) as error:
         _fail(str(error))
     for file in written:

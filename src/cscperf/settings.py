@@ -24,6 +24,11 @@ SETTINGS: tuple[Setting, ...] = (
             "Folder `cscperf reference download` saves published files in"),
     Setting("reference_mirror", "", "Base URL of a copy of the reference folder to download from instead"),
     Setting("suppress_below", 5, "In member-facing outputs, counts from 1 to this minus one are suppressed"),
+    Setting("pack", "referral_rate_per_10k,rereferrals_12m_pct,assessments_45wd_pct,cp_rate_per_10k,"
+            "cp_second_or_subsequent_pct,cla_rate_per_10k,cla_started,cla_3plus_placements_pct,"
+            "cla_long_term_stability_pct,cla_missing_children,care_leavers_19_21_eet_pct,"
+            "care_leavers_19_21_suitable_accommodation_pct,cla_health_assessment_pct,workforce_avg_caseload",
+            "The measures on the member pack's performance on a page, in order (indicator ids, comma-separated)"),
     Setting("targets", "", "Targets file (YAML) the report and dashboard read; empty: beside the store "
             "(cscperf.targets.yml for cscperf.duckdb)"),
     Setting("commentary", "", "Officers' commentary file (YAML); empty: beside the store "

@@ -53,9 +53,13 @@ def test_every_authority_is_listed_lowest_first_with_the_authority_and_neighbour
     assert {a.la for a in areas if a.marked == "Statistical neighbour"} == {n.la for n in card.published.neighbours}
     ranking = charts.ranking_chart(card, "Thurrock", areas)
     assert len(ranking.rows) == len(areas) and "ranked" in ranking.alt
+    # the neighbours as a ranked dot plot, lowest first, England and their average as lines
     neighbours = charts.neighbours_chart(card, "Thurrock")
-    assert neighbours.rows[0][0] == "Thurrock (this authority)" and neighbours.rows[-1][0] == "England"
-    assert len(neighbours.rows) == len(card.published.neighbours) + 4
+    shown = [n for n in card.published.neighbours if n.value is not None]
+    assert len(neighbours.rows) == len(shown) + (card.published.authority is not None)
+    ranked = [float(row[2].rstrip("%")) for row in neighbours.rows]
+    assert ranked == sorted(ranked) and [row[0] for row in neighbours.rows] == [str(i + 1) for i in range(len(ranked))]
+    assert "England" in neighbours.alt and "Similar councils (average)" in neighbours.alt
     assert charts.neighbours_chart(member.card("cp_plans"), "Thurrock") is None
 
 

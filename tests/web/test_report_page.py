@@ -21,7 +21,16 @@ def test_each_role_downloads_the_members_report(dashboard):
         assert response.headers["content-disposition"] == 'attachment; filename="report-883-2024-25-Q4.html"'
         assert "For members: small numbers are suppressed" in response.text and "INTERNAL" not in response.text
     with dashboard.appdb() as db:
-        assert audit.recent(db, 1)[0].detail == f"{LA} {PERIOD} html"
+        assert audit.recent(db, 1)[0].detail == f"{LA} {PERIOD} html pack"
+
+
+def test_the_full_detail_can_be_asked_for(dashboard):
+    client = dashboard.client("member")
+    assert 'name="detail" type="radio" value="pack" checked' in client.get("/report").text
+    response = produce(client, detail="full")
+    assert response.headers["content-disposition"] == 'attachment; filename="report-883-2024-25-Q4-full.html"'
+    assert "12-month trends" in response.text and "Performance on a page" not in response.text
+    assert produce(client, detail="everything").status_code == 400
 
 
 def test_an_analyst_may_ask_for_the_internal_report_in_any_format(dashboard):

@@ -42,6 +42,11 @@ def number(value, decimals: int | None = None) -> int | float | None:
     return int(exact) if exact == exact.to_integral_value() and (decimals or 0) == 0 else float(exact)
 
 
+def written(value, decimals: int, suffix: str = "") -> str:
+    """A plain number (a target, a published figure) as text, '-' when there is none."""
+    return "-" if value is None else f"{value:,.{decimals}f}{suffix}"
+
+
 PARTS = ("value", "numerator", "denominator")
 
 

@@ -59,6 +59,11 @@ class Published:
     source: str | None = field(default=None, metadata=_help("The published file the figures come from"))
     unavailable: str | None = field(default=None, metadata=_help("Why there are no published figures"))
 
+    def places(self, decimals: int) -> int:
+        """Decimal places to compare and show the figures at: as published, or the indicator's own
+        `decimals` if fewer (or nothing is known of the published precision)."""
+        return decimals if self.decimals is None else min(decimals, self.decimals)
+
 
 def comparable(unit: str) -> bool:
     """Whether a value in this unit can be set beside other areas' published values: a count

@@ -20,7 +20,7 @@ from datetime import datetime
 import duckdb
 
 from cscperf import settings
-from cscperf.compare import suppression
+from cscperf.compare import suppression, words
 from cscperf.compare.commentary import NO_COMMENTARY, NONE_GIVEN, Commentary
 from cscperf.compare.direction import Direction, direction
 from cscperf.compare.figure import Figure, contract_fields, number
@@ -29,6 +29,7 @@ from cscperf.compare.plan import Plan, short_label
 from cscperf.compare.published import (HOW_TO_GET, NeighbourValue, Published, any_imported, comparable, position,
                                        published)
 from cscperf.compare.targets import NO_TARGETS, Rag, Targets, rag
+from cscperf.indicators import breakdowns
 from cscperf.indicators.periods import Period
 from cscperf.reference import authorities
 
@@ -182,7 +183,7 @@ class Computed:
         period = Period.parse(r.period)
         return Figure(r.period, period.label, r.start.isoformat(), r.end.isoformat(),
                       number(r.value, decimals), number(r.numerator), r.denominator,
-                      r.reason, group=r.group, history=r.history)
+                      words.reason(r.reason), group=r.group, history=r.history)
 
     def protect(self, id: str, figure: Figure) -> Figure:
         if self.internal:
@@ -197,9 +198,11 @@ class Computed:
         return self.protect(id, figure)
 
     def groups(self, id: str, period: Period, breakdown: str, total: Figure) -> tuple[Figure, ...]:
-        """The breakdown's groups for the period, in order of group, protected as a set."""
+        """The breakdown's groups for the period in their natural order (age bands youngest
+        first), protected as a set."""
         groups = sorted((f for (i, p, b, _), f in self.figures.items()
-                         if (i, p, b) == (id, str(period), breakdown)), key=lambda f: f.group or "")
+                         if (i, p, b) == (id, str(period), breakdown)),
+                        key=lambda f: breakdowns.order(breakdown, f.group))
         if self.internal:
             return tuple(groups)
         return tuple(suppression.protect_groups(total, groups, self.definitions[id].unit, self.threshold))
@@ -280,8 +283,7 @@ def against(d: Definition, figure: Figure, p: Published | None, which: str) -> s
     fewer places): only for percentages, rates and averages with a figure that is scored."""
     if p is None or p.unavailable or not comparable(d.unit):
         return None
-    places = d.decimals if p.decimals is None else min(d.decimals, p.decimals)
-    return position(scored(figure), getattr(p, which), places)
+    return position(scored(figure), getattr(p, which), p.places(d.decimals))
 
 
 def card(con, d: Definition, plan: Plan, period: Period, la: str, computed: Computed,

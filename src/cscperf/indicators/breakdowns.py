@@ -50,8 +50,8 @@ class Breakdown:
         return f"coalesce(CAST(u.{self.id.value} AS VARCHAR), '{NOT_RECORDED}')"
 
 
-def _child(id: BreakdownId, title: str, expression: str) -> Breakdown:
-    return Breakdown(id, title, True, expression)
+def _child(id: BreakdownId, title: str, expression: str, labels: dict[str, str] | None = None) -> Breakdown:
+    return Breakdown(id, title, True, expression, labels or {})
 
 
 def _event(id: BreakdownId, title: str, labels: dict[str, str] | None = None) -> Breakdown:
@@ -93,6 +93,7 @@ PLACEMENT_TYPES = {
     "A5": "Placed for adoption (placement order), with current foster carers",
     "A6": "Placed for adoption (placement order), not with current foster carers",
     "H5": "Semi-independent living", "K1": "Secure children's home", "K2": "Children's home",
+    "K3": "Supported accommodation",  # from the 2024-25 return
     "P1": "Placed with parents", "P2": "Independent living", "P3": "Residential employment",
     "R1": "Residential care home", "R2": "NHS or other health establishment",
     "R3": "Family centre or mother and baby unit", "R5": "Young offender institution",
@@ -110,8 +111,12 @@ PLACEMENT_PROVIDERS = {
     "PR5": "Voluntary or third sector",
 }
 
+# calc.age_band's groups, youngest first, in words
+AGE_BANDS = {"Unborn": "Unborn", "Under 1": "Under 1", "1-4": "Aged 1 to 4", "5-9": "Aged 5 to 9",
+             "10-15": "Aged 10 to 15", "16+": "Aged 16 and over"}
+
 BREAKDOWNS: dict[BreakdownId, Breakdown] = {b.id: b for b in (
-    _child(BreakdownId.age_band, "Age band", "calc.age_band(c.dob, u.event_date)"),
+    _child(BreakdownId.age_band, "Age band", "calc.age_band(c.dob, u.event_date)", AGE_BANDS),
     _child(BreakdownId.sex, "Sex", f"coalesce(c.sex, '{NOT_RECORDED}')"),
     _child(BreakdownId.ethnicity, "Ethnicity", f"coalesce(c.ethnicity, '{NOT_RECORDED}')"),
     _child(BreakdownId.disability, "Disability", f"coalesce(c.disability, '{NOT_RECORDED}')"),
@@ -137,6 +142,15 @@ def get(id: str | BreakdownId) -> Breakdown:
         return BREAKDOWNS[BreakdownId(id)]
     except ValueError:
         raise ValueError(f"no breakdown {id!r}; choose from {', '.join(b.value for b in BreakdownId)}") from None
+
+
+def order(id: str | BreakdownId, group: str | None) -> tuple:
+    """A sort key putting groups in their natural order: age bands youngest first, codes in their
+    code list's order, the rest alphabetically, and 'Not recorded' last."""
+    listed = list(get(id).labels)
+    if group is None or group == NOT_RECORDED:
+        return (2, 0, "")
+    return (0, listed.index(group), "") if group in listed else (1, 0, group)
 
 
 def label(id: str | BreakdownId, group: str | None) -> str | None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 LA = "883"
+FORMULA = '=HYPERLINK("https://example.org","Members asked for the missing figures")'
 PERIOD = "2024-25:Q4"
 TARGETS = """\
 assessments_45wd_pct:
@@ -54,6 +55,9 @@ def report_db(tmp_path_factory, reference_db) -> Path:
         actions.add(app, actions.Request("Corporate Parenting Panel", date(2025, 1, 20),
                                          "Members asked for re-referrals by district.", "Head of Early Help",
                                          due_date=date(2025, 4, 30)), "analyst1")
+        # text that Excel would take for a formula: it must stay text in the members' workbook
+        actions.add(app, actions.Request("Corporate Parenting Panel", date(2025, 2, 17), FORMULA,
+                                         "Head of Performance"), "analyst1")
     return path
 
 
@@ -86,11 +90,13 @@ def internal(report_db, inputs):
 
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory, report_db, inputs) -> dict[str, Path]:
-    """Every format, member-facing, and the internal HTML, Word and Excel."""
+    """Every format of the member pack, the full detail's HTML, and the internal HTML, Word and Excel."""
     from cscperf.outputs.report import make
 
     out = tmp_path_factory.mktemp("rendered")
     files = make(report_db, PERIOD, out, targets=inputs[0], commentary=inputs[1])
+    files += make(report_db, PERIOD, out, ("html",), targets=inputs[0], commentary=inputs[1], detail="full")
     files += make(report_db, PERIOD, out, ("html", "docx", "xlsx"), targets=inputs[0],
                   commentary=inputs[1], internal=True)
-    return {("internal_" if "INTERNAL" in f.name else "") + f.suffix[1:]: f for f in files}
+    return {("internal_" if "INTERNAL" in f.name else "full_" if "-full" in f.name else "") + f.suffix[1:]: f
+            for f in files}

@@ -20,6 +20,7 @@ def test_writes_the_formats_asked_for(report_db, inputs, tmp_path):
 @pytest.mark.parametrize("options, message", [
     (["--period", "2024-25:Q9"], "is not a period"),
     (["--period", PERIOD, "--format", "pptx"], "unknown format pptx"),
+    (["--period", PERIOD, "--detail", "some"], "unknown detail some; choose from pack, full"),
     (["--period", PERIOD, "--la", "999", "--targets", "{bad}"], "targets.yml line 1"),
 ])
 def test_problems_are_named(report_db, tmp_path, options, message):

@@ -10,6 +10,7 @@ import docx
 from openpyxl import load_workbook
 
 from cscperf.outputs.report.context import INTERNAL_MARKING, MEMBER_MARKING
+from tests.outputs.report.conftest import FORMULA
 
 
 def test_html_is_one_self_contained_file(rendered, member):
@@ -25,8 +26,9 @@ def test_html_is_one_self_contained_file(rendered, member):
 
 
 def test_every_chart_has_a_text_alternative_and_its_data_table(rendered):
-    page = rendered["html"].read_text()
-    figures = re.findall(r"<figure id=\"(chart-[^\"]+)\">(.*?)</figure>", page, re.S)
+    figures = [f for kind in ("html", "full_html")
+               for f in re.findall(r"<figure id=\"(chart-[^\"]+)\" role=\"group\">(.*?)</figure>",
+                                   rendered[kind].read_text(), re.S)]
     assert len(figures) >= 5
     for chart_id, body in figures:
         alt = re.search(r'<img src="data:image/svg\+xml;base64,[^"]+" alt="([^"]+)"', body)
@@ -35,13 +37,13 @@ def test_every_chart_has_a_text_alternative_and_its_data_table(rendered):
 
 
 def test_member_html_withholds_and_internal_html_does_not(rendered, member, internal):
-    member_page, internal_page = rendered["html"].read_text(), rendered["internal_html"].read_text()
+    member_page, internal_page = rendered["full_html"].read_text(), rendered["internal_html"].read_text()
     assert "[c]" in member_page and "[c]" not in internal_page
     assert INTERNAL_MARKING in internal_page and internal_page.count(INTERNAL_MARKING) >= 2
     # a percentage whose numerator is small: the member row shows [c], the internal one the number
     card = next(c for c in internal.cards if c.definition.unit == "percent" and c.current.numerator
                 and 0 < c.current.numerator < member.suppress_below)
-    row = re.compile(rf'<tr id="row-{card.definition.id}">(.*?)</tr>', re.S)
+    row = re.compile(rf'id="row-{card.definition.id}"(.*?)</(tr|article)>', re.S)
     assert "[c]" in row.search(member_page)[1]
     assert f"({card.current.numerator} of {card.current.denominator})" in row.search(internal_page)[1]
 
@@ -62,13 +64,17 @@ def read_docx(path):
 def test_word_document(rendered):
     document, text, cells = read_docx(rendered["docx"])
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading 1")]
-    assert headings[:3] == ["Summary", "Priorities", "Front door"] and "Appendices" in headings
-    assert document.sections[0].header.paragraphs[0].text.startswith(MEMBER_MARKING)
-    assert "[c]" in cells and any("No commentary provided" in p for p in text.splitlines())
+    assert headings[:4] == ["Performance on a page", "Summary", "Priorities", "Front door"]
+    assert "Appendices" in headings
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (297, 210)  # A4 landscape
+    assert section.header.paragraphs[0].text.startswith(MEMBER_MARKING)
+    assert "PAGE" in section.footer._element.xml  # a page-number field
+    assert "[c]" in " ".join(cells) and any("No commentary provided" in p for p in text.splitlines())
     pictures = document.inline_shapes
-    assert len(pictures) >= 5
+    assert len(pictures) >= 12
     assert all(len(p._inline.docPr.get("descr", "")) > 40 for p in pictures)
-    assert sum(c.startswith("Data table:") for c in text.splitlines()) == len(pictures)
+    assert all("w:tblHeader" in table.rows[0]._tr.xml for table in document.tables)
     _, internal_text, internal_cells = read_docx(rendered["internal_docx"])
     assert "[c]" not in internal_cells and INTERNAL_MARKING in internal_text
 
@@ -77,18 +83,41 @@ def test_excel_workbook(rendered, member):
     book = load_workbook(rendered["xlsx"])
     sections = [c.definition.section_title for c in member.cards]
     assert book.sheetnames[0] == "Summary" and all(s in book.sheetnames for s in set(sections))
-    assert {"Priorities", "Definitions", "Trends", "Data sources", "Data quality"} <= set(book.sheetnames)
+    assert {"All figures", "Similar councils", "Priorities", "Glossary", "Definitions", "Data sources"} <= set(book.sheetnames)
     assert all(sheet["A1"].value.startswith(MEMBER_MARKING) for sheet in book)
     front_door = book["Front door"]
-    header = [c.value for c in front_door[5]]
-    assert header[:5] == ["Indicator", "Id", "Unit", "Which way is better", "This period"]
-    assert "Definition" in header and "What good looks like" in header
-    values = [c for row in front_door.iter_rows(values_only=True) for c in row if isinstance(c, str)]
-    assert any("[c]" in v for v in values)
+    header = [c.value for c in front_door[4]]
+    assert header[:8] == ["Indicator", "Unit", "Which way is better", "Period", "Value", "Numerator",
+                          "Denominator", "Shown"]
+    assert front_door.freeze_panes == "B5" and front_door.auto_filter.ref.startswith("A4:")
+    # figures are numbers with a number format; a withheld one is an empty cell marked [c]
+    rows = {r[0]: dict(zip(header, r)) for r in front_door.iter_rows(min_row=5, values_only=True)}
+    card = member.card("rereferrals_12m_pct")
+    row = rows[card.definition.title]
+    assert row["Value"] == card.current.value and isinstance(row["Value"], float)
+    assert (row["Numerator"], row["Denominator"]) == (card.current.numerator, card.current.denominator)
+    assert front_door.cell(5 + list(rows).index(card.definition.title), 5).number_format == '0.0"%"'
+    assert isinstance(row["95% interval, lower"], float) and row["95% interval, lower"] < row["Value"]
+    withheld = [r for r in rows.values() if r["Shown"] == "[c]"]
+    assert withheld and all(r["Value"] is None for r in withheld)
+    figures = book["All figures"]
+    values = [r[8] for r in figures.iter_rows(min_row=5, values_only=True)]
+    assert len(values) > 500 and all(v is None or isinstance(v, (int, float)) for v in values)
     internal_book = load_workbook(rendered["internal_xlsx"])
     assert all(sheet["A1"].value.startswith(INTERNAL_MARKING) for sheet in internal_book)
     assert not any("[c]" in str(c) for sheet in internal_book for row in sheet.iter_rows(min_row=3, values_only=True)
                    for c in row if c is not None)
+
+
+def test_text_beginning_with_an_equals_sign_stays_text(rendered):
+    with zipfile.ZipFile(rendered["xlsx"]) as book:
+        sheets = [book.read(n).decode() for n in book.namelist() if n.startswith("xl/worksheets/")]
+        strings = book.read("xl/sharedStrings.xml").decode() if "xl/sharedStrings.xml" in book.namelist() else ""
+    assert not any("<f>" in sheet for sheet in sheets), "a cell holds a formula"
+    assert "HYPERLINK" in strings or any("HYPERLINK" in sheet for sheet in sheets)
+    cells = [c for c in load_workbook(rendered["xlsx"])["Actions outstanding"].iter_rows(values_only=True)
+             for c in c if c]
+    assert FORMULA in cells
 
 
 def test_pdf_pages_are_marked_and_not_blank(rendered, tmp_path):
@@ -114,7 +143,7 @@ def test_docx_and_xlsx_are_real_office_files(rendered):
 def test_a_withheld_figure_with_a_target_says_why_it_has_no_rating(rendered, member):
     card = member.card("cp_second_or_subsequent_pct")
     assert card.target is not None and card.current.withheld("value") and card.rag is None
-    row = re.search(r'<tr id="row-cp_second_or_subsequent_pct">(.*?)</tr>', rendered["html"].read_text(), re.S)[1]
+    row = re.search(r'<tr id="row-cp_second_or_subsequent_pct">(.*?)</tr>', rendered["full_html"].read_text(), re.S)[1]
     assert "No rating: figure withheld [c]" in row
 
 

@@ -12,11 +12,13 @@ in a picture; lines and bars are labelled in words, so no meaning rests on colou
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape, unescape
 
 import altair as alt
 import vl_convert
 
-from cscperf.compare.figure import Figure
+from cscperf.compare.figure import MARK, Figure
+from cscperf.compare.funnel import BEYOND_95, BEYOND_998, Funnel
 from cscperf.compare.figure import help_text as _help
 from cscperf.compare.plan import point_label
 from cscperf.compare.published import comparable
@@ -53,7 +55,9 @@ class Chart:
     alt: str = field(metadata=_help("Text alternative: what the chart shows, in words"))
     columns: tuple[str, ...] = field(metadata=_help("The data table's column headings"))
     rows: tuple[tuple[str, ...], ...] = field(metadata=_help("The data table: every value drawn, as shown"))
-    spec: dict = field(metadata=_help("The Vega-Lite specification"))
+    spec: dict | None = field(metadata=_help("The Vega-Lite specification; None when there is nothing worth "
+                                             "drawing (`note` says why)"))
+    note: str = field(default="", metadata=_help("Said under the chart: groups not shown, or why it is not drawn"))
 
     def svg(self) -> str:
         return vl_convert.vegalite_to_svg(self.spec)
@@ -66,19 +70,26 @@ def _label(period: str) -> str:
     return point_label(Period.parse(period))
 
 
-def _lines(card: Card, region: bool = False) -> list[tuple[str, float]]:
-    """Reference lines: (label, value); the region's too when `region`."""
+# One line style, one meaning, in every chart of every output: the dash pattern of each reference line.
+DASHES = {"target": [1, 0], "neighbours": [8, 4], "region": [8, 3, 2, 3], "england": [2, 3],
+          "limit95": [4, 2], "limit998": [12, 3]}
+
+
+def _lines(card: Card, region: bool = False) -> list[tuple[str, str, float]]:
+    """Reference lines: (kind, label, value); the region's too when `region`. Published figures
+    only for percentages, rates and averages (a count depends on the area's size, and a quarter's
+    count is no part of a year's total)."""
     d, lines = card.definition, []
     if card.target is not None:
-        lines.append(("Target", card.target))
+        lines.append(("target", "Target", card.target))
     p = card.published
     if p and not p.unavailable and comparable(d.unit):
         if p.neighbour_mean is not None:
-            lines.append((f"Statistical neighbours {p.year}", round(p.neighbour_mean, d.decimals)))
+            lines.append(("neighbours", f"Similar councils (average) {p.year}", round(p.neighbour_mean, d.decimals)))
         if region and p.region is not None:
-            lines.append((f"{p.region_name or 'Region'} {p.year}", p.region))
+            lines.append(("region", f"{p.region_name or 'Region'} {p.year}", p.region))
         if p.england is not None:
-            lines.append((f"England {p.year}", p.england))
+            lines.append(("england", f"England {p.year}", p.england))
     return lines
 
 
@@ -101,40 +112,56 @@ def line_chart(card: Card, series: tuple[Figure, ...], every: str, title: str, i
         x=alt.X("period:O", sort=None, title=None, axis=alt.Axis(labelAngle=-30)), y=y)]
     if lines:
         reference = alt.Chart(alt.Data(values=[{"label": f"{name}: {value:g}", "value": value}
-                                               for name, value in lines]))
-        # Named in a legend by dash pattern rather than beside the line: close values (a target of
-        # 85 and England's 85.7) would print their labels over each other.
-        names = [f"{name}: {value:g}" for name, value in lines]
+                                               for _, name, value in lines]))
+        # Named once in a legend by dash pattern rather than beside the line: close values (a
+        # target of 85 and England's 85.7) would print their labels over each other.
+        names = [f"{name}: {value:g}" for _, name, value in lines]
+        dashes = alt.Scale(domain=names, range=[DASHES[kind] for kind, _, _ in lines])
         layers.append(reference.mark_rule(color=INK, strokeWidth=1.5).encode(
-            y="value:Q", strokeDash=alt.StrokeDash("label:N", sort=names, legend=alt.Legend(
+            y="value:Q", strokeDash=alt.StrokeDash("label:N", scale=dashes, sort=names, legend=alt.Legend(
                 title=None, orient="bottom", direction="vertical", labelFont=FONT, labelFontSize=11,
                 labelLimit=400, symbolStrokeColor=INK, symbolType="stroke"))))
-    chart = _styled(alt.layer(*layers).properties(width=520, height=220, title=d.title))
+    chart = _styled(alt.layer(*layers).properties(width=520, height=170, title=d.title))
     rows = tuple((_label(f.period), shown(f, "value", d), shown(f, "numerator", d), shown(f, "denominator", d))
                  for f in series)
     known = [f for f in series if f.value is not None]
     words = (f"from {shown(known[0], 'value', d)} in {_label(known[0].period)} to "
              f"{shown(known[-1], 'value', d)} in {_label(known[-1].period)}") if known else "with no values shown"
     alt_text = (f"Line chart of {d.title.lower()} by {every}, {rows[0][0]} to {rows[-1][0]}: {words}."
-                + "".join(f" {name}: {value:g}." for name, value in lines) + " The values are in the table.")
+                + "".join(f" {name}: {value:g}." for _, name, value in lines) + " The values are in the table.")
     columns = ("Period", d.title, "Numerator", "Denominator") if d.unit != "count" else ("Period", d.title)
     return Chart(id, title, alt_text, columns, tuple(r[:len(columns)] for r in rows), chart.to_dict())
 
 
+def _hidden(groups: tuple[Figure, ...], breakdown: str) -> str:
+    hidden = [_group(breakdown, g) for g in groups if g.withheld("value")]
+    if not hidden:
+        return ""
+    return (f"Not shown {MARK}, to protect children's confidentiality: "
+            f"{'; '.join(hidden)}.")
+
+
 def breakdown_chart(card: Card, breakdown: str, groups: tuple[Figure, ...]) -> Chart:
+    """One bar per group shown. Not drawn when no group, or only one, has a figure shown: the
+    note says why (a chart of nothing, or of one bar, tells a member nothing a sentence does not)."""
     d = card.definition
     title = f"{d.title} {BREAKDOWN_TITLES.get(breakdown, 'by ' + breakdown.replace('_', ' '))}"
     bars = [{"group": _group(breakdown, g), "value": g.value,
              "text": shown(g, "value", d)} for g in groups if g.value is not None]
-    chart = _bars(bars, "group", unit_words(d.unit), title, 440)
     rows = tuple((_group(breakdown, g), shown(g, "value", d)) for g in groups)
-    withheld = sum(1 for g in groups if g.value is None)
+    hidden = _hidden(groups, breakdown)
+    if len(bars) < 2:
+        why = ("Not drawn: every group is too small to show." if not bars and hidden else
+               f"Not drawn: only one group has a figure shown ({bars[0]['group']}: {bars[0]['text']})."
+               if bars else "Not drawn: there are no figures for this period.")
+        return Chart(f"chart-{d.id}-{breakdown}", title, why, ("Group", d.title), rows, None,
+                     " ".join(t for t in (why, hidden) if t))
+    chart = _bars(bars, "group", unit_words(d.unit), title, 440)
     listed = "; ".join(f"{group} {value}" for group, value in rows[:12])
     alt_text = (f"Bar chart of {d.title.lower()} {BREAKDOWN_TITLES.get(breakdown, breakdown)} for "
                 f"{card.current.label}: {listed}{'; and more' if len(rows) > 12 else ''}."
-                + (f" {withheld} group{'s are' if withheld > 1 else ' is'} not shown ([c])." if withheld else "")
-                + " The values are in the table.")
-    return Chart(f"chart-{d.id}-{breakdown}", title, alt_text, ("Group", d.title), rows, chart.to_dict())
+                + (f" {hidden}" if hidden else "") + " The values are in the table.")
+    return Chart(f"chart-{d.id}-{breakdown}", title, alt_text, ("Group", d.title), rows, chart.to_dict(), hidden)
 
 
 def _group(breakdown: str, figure: Figure) -> str:
@@ -142,30 +169,51 @@ def _group(breakdown: str, figure: Figure) -> str:
     if figure.group is None:
         return "Not recorded"
     words = breakdowns.label(breakdown, figure.group)
-    return figure.group if words == figure.group else f"{words} ({figure.group})"
+    if words == figure.group or breakdowns.get(breakdown).of_child:  # a code in brackets, not an age band
+        return words
+    return f"{words} ({figure.group})"
 
 
 def neighbours_chart(card: Card, la_name: str) -> Chart | None:
-    """The authority's latest published figure beside each statistical neighbour's, their mean,
-    the region's and England's; None for a count or when nothing is published."""
+    """The authority's latest published figure among its statistical neighbours', ranked from the
+    lowest, as dots, with England's and the neighbours' average as lines; None for a count (it
+    depends on the area's size) or when nothing is published."""
     d, p = card.definition, card.published
     if p is None or p.unavailable or not comparable(d.unit):
         return None
-
-    def plain(value) -> str:
-        return "-" if value is None else f"{value:g}"
-    areas = [(f"{la_name} (this authority)", p.authority, p.authority_shown or "not published"),
-             *((n.name, n.value, n.shown) for n in p.neighbours),
-             (f"Statistical neighbours (mean of {p.neighbour_count})", p.neighbour_mean, plain(p.neighbour_mean)),
-             (p.region_name or "Region", p.region, plain(p.region)), ("England", p.england, plain(p.england))]
-    title = f"{d.title}: {la_name} beside its statistical neighbours, {p.year}"
-    bars = [{"area": name, "value": value, "text": text} for name, value, text in areas if value is not None]
-    chart = _bars(bars, "area", unit_words(d.unit), title, 400)
-    rows = tuple((name, text) for name, _, text in areas)
-    alt_text = (f"Bar chart of {d.title.lower()} published for {p.year}: "
-                + "; ".join(f"{name} {text}" for name, text in rows) + ". The values are in the table.")
-    return Chart(f"chart-{d.id}-neighbours", title, alt_text, ("Area", f"{d.title} {p.year}"), rows,
-                 chart.to_dict())
+    areas = [(f"{la_name} (this council)", p.authority, p.authority_shown or "not published", "This authority"),
+             *((n.name, n.value, n.shown, "Statistical neighbour") for n in p.neighbours)]
+    ranked = sorted((a for a in areas if a[1] is not None), key=lambda a: a[1])
+    if len(ranked) < 2:
+        return None
+    title = f"{d.title}: {la_name} and similar councils, {p.year}"
+    points = [{"area": name, "value": value, "marked": marked} for name, value, _, marked in ranked]
+    base = alt.Chart(alt.Data(values=points)).encode(
+        y=alt.Y("area:N", sort=None, title=None), x=alt.X("value:Q", title=unit_words(d.unit)))
+    legend = alt.Legend(title=None, orient="top")
+    kinds = list(MARKS)[:2]
+    dots = base.mark_point(filled=True, opacity=1).encode(
+        shape=alt.Shape("marked:N", scale=alt.Scale(domain=kinds, range=[MARKS[k] for k in kinds]), legend=legend),
+        color=alt.Color("marked:N", scale=alt.Scale(domain=kinds, range=[INK, BLUE]), legend=legend),
+        size=alt.Size("marked:N", scale=alt.Scale(domain=kinds, range=[160, 70]), legend=None))
+    lines = [(kind, name, value) for kind, name, value in _lines(card) if kind != "target"]
+    layers = [dots]
+    if lines:
+        names = [f"{name}: {value:g}" for _, name, value in lines]
+        layers.append(alt.Chart(alt.Data(values=[{"label": n, "value": v} for n, (_, _, v) in zip(names, lines)]))
+                      .mark_rule(color=INK, strokeWidth=1.5).encode(
+            x="value:Q", strokeDash=alt.StrokeDash("label:N", sort=names, scale=alt.Scale(
+                domain=names, range=[DASHES[k] for k, _, _ in lines]), legend=alt.Legend(
+                title=None, orient="bottom", direction="vertical", symbolType="stroke", symbolStrokeColor=INK,
+                labelLimit=400))))
+    chart = _styled(alt.layer(*layers).properties(width=420, height=16 * len(ranked), title=title))
+    rows = tuple((str(i), name, text) for i, (name, _, text, _) in enumerate(ranked, start=1))
+    missing = [name for name, value, _, _ in areas if value is None]
+    alt_text = (f"Dot chart of {d.title.lower()} published for {p.year}, lowest first: "
+                + "; ".join(f"{name} {text}" for _, name, text in rows) + "."
+                + "".join(f" {name}: {value:g}." for _, name, value in lines) + " The values are in the table.")
+    return Chart(f"chart-{d.id}-neighbours", title, alt_text, ("Rank, lowest first", "Council", f"{d.title} {p.year}"),
+                 rows, chart.to_dict(), f"No published figure: {'; '.join(missing)}." if missing else "")
 
 
 MARKS = {"This authority": "diamond", "Statistical neighbour": "triangle-up", "Other authority": "circle"}
@@ -203,6 +251,48 @@ def ranking_chart(card: Card, la_name: str, areas) -> Chart | None:
                  rows, chart.to_dict())
 
 
+def funnel_chart(card: Card, funnel: Funnel, la_name: str) -> Chart:
+    """Every authority's published rate against its child population (`compare.funnel.Funnel`),
+    with England's rate and the 95% and 99.8% limits of chance, the authority and its statistical
+    neighbours marked by shape as well as colour."""
+    d = card.definition
+    points = [{"population": p.population, "value": p.value, "area": p.name, "marked": p.marked or "Other authority"}
+              for p in funnel.points]
+    curves = [{"population": n, "value": v, "label": label}
+              for n, *limits in funnel.limits
+              for v, label in zip(limits, ("95% limits", "95% limits ", "99.8% limits", "99.8% limits "))]
+    names = ["95% limits", "95% limits ", "99.8% limits", "99.8% limits ", f"England {funnel.year}: {funnel.england:g}"]
+    dashes = alt.Scale(domain=names, range=[DASHES["limit95"]] * 2 + [DASHES["limit998"]] * 2 + [DASHES["england"]])
+    x = alt.X("population:Q", title="Children aged 0 to 17 (log scale)", scale=alt.Scale(
+        type="log", nice=False, domain=[funnel.limits[0][0], funnel.limits[-1][0]]))
+    lines = alt.Chart(alt.Data(values=curves + [{"population": n, "value": funnel.england, "label": names[-1]}
+                                                for n in (funnel.limits[0][0], funnel.limits[-1][0])]))
+    legend = alt.Legend(title=None, orient="bottom", direction="vertical", symbolType="stroke",
+                        symbolStrokeColor=INK, values=[names[0], names[2], names[4]])
+    layers = [lines.mark_line(color=INK, strokeWidth=1).encode(
+        x=x, y="value:Q", detail="label:N", strokeDash=alt.StrokeDash("label:N", scale=dashes, legend=legend))]
+    marks = alt.Legend(title=None, orient="top")
+    layers.append(alt.Chart(alt.Data(values=points)).mark_point(filled=True, opacity=1).encode(
+        x=x, y=alt.Y("value:Q", title=unit_words(d.unit)),
+        shape=alt.Shape("marked:N", scale=alt.Scale(domain=list(MARKS), range=list(MARKS.values())), legend=marks),
+        color=alt.Color("marked:N", scale=alt.Scale(domain=list(MARKS), range=[INK, BLUE, GREY]), legend=marks),
+        size=alt.Size("marked:N", scale=alt.Scale(domain=list(MARKS), range=[160, 70, 25]), legend=None)))
+    title = f"{d.title}: every council by its number of children, {funnel.year}"
+    chart = _styled(alt.layer(*layers).properties(width=520, height=240, title=title))
+    mine = next((p for p in funnel.points if p.marked == "This authority"), None)
+    where = (f" {la_name}: {mine.value:g}, {mine.beyond} around England's rate for a council of its size."
+             if mine else f" {la_name} has no published rate.")
+    counts = {kind: sum(p.beyond == kind for p in funnel.points) for kind in (BEYOND_95, BEYOND_998)}
+    alt_text = (f"Funnel plot of {len(funnel.points)} councils' published {d.title.lower()} for {funnel.year} "
+                f"against their number of children, around England's {funnel.england:g}.{where} "
+                f"{counts[BEYOND_998]} councils are {BEYOND_998} and {counts[BEYOND_95]} more {BEYOND_95}. "
+                "The values are in the table.")
+    rows = tuple((p.name, f"{p.population:,}", f"{p.value:g}", p.beyond, p.marked or "") for p in funnel.points)
+    return Chart(f"chart-{d.id}-funnel", title, alt_text,
+                 ("Council", "Children aged 0 to 17", f"{d.title} {funnel.year}", "Against England", "Marked"),
+                 rows, chart.to_dict())
+
+
 def _bars(bars: list[dict], names: str, axis: str, title: str, width: int):
     """Horizontal bars, one per item of `bars` (named by its `names` key), each labelled with its `text`."""
     base = alt.Chart(alt.Data(values=bars)).encode(
@@ -222,6 +312,65 @@ def charts(card: Card) -> list[Chart]:
     return found + [breakdown_chart(card, b.id, b.groups) for b in card.breakdowns]
 
 
+def in_depth(card: Card, la_name: str, funnel: Funnel | None = None) -> list[Chart]:
+    """An exception in depth: its last two years, its breakdowns, its place among similar councils
+    and, for a rate, among every council by size (`funnel`)."""
+    neighbours = neighbours_chart(card, la_name)
+    return [series_chart(card), *(breakdown_chart(card, b.id, b.groups) for b in card.breakdowns),
+            *([neighbours] if neighbours else []), *([funnel_chart(card, funnel, la_name)] if funnel else [])]
+
+
+def small_multiple(card: Card, width: int = 200, height: int = 64) -> str:
+    """The performance-on-a-page chart: the last eight quarters as a small inline SVG, over a
+    shaded band from the similar councils' average to England's published value (percentages,
+    rates and averages only), labelled with every value it draws."""
+    d = card.definition
+    values = [f.value for f in card.series]
+    comparators = [v for kind, _, v in _lines(card) if kind in ("neighbours", "england")]
+    label = (f"{d.title}, last eight quarters: "
+             + ", ".join(f"{_label(f.period)} {shown(f, 'value', d)}" for f in card.series)
+             + "".join(f". {name} {value:g}" for kind, name, value in _lines(card) if kind != "target") + ".")
+    known = [v for v in values if v is not None]
+    if not known:
+        return '<p class="spark-none">No quarter has a figure shown.</p>'
+    scale = (min(0, *known, *comparators), max(*known, *comparators) or 1)
+    return _inline_line(values, scale, comparators, escape(label), "multiple", width, height, 4, 2)
+
+
+def _inline_line(values: list, scale: tuple[float, float], band: list[float], label: str, kind: str,
+                 width: int, height: int, pad: int, stroke: float) -> str:
+    """A line through `values` (a missing or withheld one breaks it) from `scale`'s low to high,
+    the last value dotted, over a shaded band spanning `band`'s values, as an SVG image named by `label`."""
+    low, span = scale[0], (scale[1] - scale[0]) or 1
+    step = (width - 2 * pad) / max(1, len(values) - 1)
+
+    def y(v):
+        return height - pad - (v - low) / span * (height - 2 * pad)
+    shade = (f'<rect x="0" y="{y(max(band)) - 1:.1f}" width="{width}" height="{y(min(band)) - y(max(band)) + 2:.1f}" '
+             'fill="#dbe7f2"/>') if band else ""
+    segments, current = [], []
+    for i, v in enumerate(values):
+        if v is None:
+            segments, current = segments + [current] if current else segments, []
+            continue
+        current.append(f"{pad + i * step:.1f},{y(v):.1f}")
+    segments += [current] if current else []
+    paths = "".join(f'<polyline points="{" ".join(s)}" fill="none" stroke="{BLUE}" stroke-width="{stroke}"/>'
+                    for s in segments)
+    last = current[-1].split(",") if current and values[-1] is not None else None
+    dot = f'<circle cx="{last[0]}" cy="{last[1]}" r="{stroke + 1}" fill="{INK}"/>' if last else ""
+    return (f'<svg class="{kind}" role="img" aria-label="{label}" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}"><title>{label}</title>{shade}{paths}{dot}</svg>')
+
+
+def small_multiple_png(svg: str, scale: float = 2) -> tuple[bytes | None, str]:
+    """A small multiple (as `small_multiple` draws it) as a PNG picture and its text alternative."""
+    if not svg.startswith("<svg"):
+        return None, ""
+    alt = unescape(svg.split('aria-label="', 1)[1].split('"', 1)[0])
+    return vl_convert.svg_to_png(svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1), scale=scale), alt
+
+
 def sparkline(card: Card, width: int = 96, height: int = 24) -> str:
     """A small inline SVG of the 12-month trend, labelled with every value it draws."""
     d = card.definition
@@ -230,19 +379,4 @@ def sparkline(card: Card, width: int = 96, height: int = 24) -> str:
     label = "12-month trend: " + ", ".join(f"{_label(f.period)} {shown(f, 'value', d)}" for f in card.trend)
     if len(known) < 2:
         return f'<span class="spark-none">{len(known) and "one value" or "no values"}</span>'
-    low, high = min(known), max(known)
-    span = (high - low) or 1
-    step = (width - 4) / (len(values) - 1)
-    segments, current = [], []
-    for i, v in enumerate(values):  # a withheld or missing month breaks the line
-        if v is None:
-            segments, current = segments + [current] if current else segments, []
-            continue
-        current.append(f"{2 + i * step:.1f},{height - 2 - (v - low) / span * (height - 4):.1f}")
-    segments += [current] if current else []
-    paths = "".join(f'<polyline points="{" ".join(s)}" fill="none" stroke="{BLUE}" stroke-width="1.5"/>'
-                    for s in segments)
-    last = current[-1].split(",") if current and values[-1] is not None else None
-    dot = f'<circle cx="{last[0]}" cy="{last[1]}" r="2.5" fill="{INK}"/>' if last else ""
-    return (f'<svg class="spark" role="img" aria-label="{label}" width="{width}" height="{height}" '
-            f'viewBox="0 0 {width} {height}"><title>{label}</title>{paths}{dot}</svg>')
+    return _inline_line(values, (min(known), max(known)), [], label, "spark", width, height, 2, 1.5)

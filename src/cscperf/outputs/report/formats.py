@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cscperf.compare.figure import Figure
+from cscperf.compare.figure import Figure, written
 from cscperf.compare.scorecard import Definition
 
 UNIT_WORDS = {"count": "Number", "percent": "Per cent", "rate_per_10k": "Rate per 10,000 children",
@@ -26,9 +26,7 @@ def shown(figure: Figure, part: str, d: Definition) -> str:
 
 def number(value: float | int | None, d: Definition, with_suffix: bool = True) -> str:
     """A plain number (a target, a published figure) written as the indicator's values are."""
-    if value is None:
-        return "-"
-    return f"{value:,.{d.decimals}f}{suffix(d) if with_suffix else ''}"
+    return written(value, d.decimals, suffix(d) if with_suffix else "")
 
 
 HISTORY_MARK = "history incomplete"
@@ -39,7 +37,7 @@ def value_with_parts(figure: Figure, d: Definition) -> str:
     'history incomplete' after a figure that needs records from before the store's."""
     value = shown(figure, "value", d)
     if figure.value is None and not figure.suppressed and figure.reason:
-        return f"- ({figure.reason})"
+        return f"- {figure.reason}"
     if d.unit == "percent":
         value = f"{value} ({shown(figure, 'numerator', d)} of {shown(figure, 'denominator', d)})"
     elif d.unit in ("days", "average"):

@@ -47,12 +47,22 @@ figcaption { font-weight: bold; }
 details { margin: .5rem 0; } summary { cursor: pointer; color: #1d70b8; text-decoration: underline; }
 dl.commentary dt { font-weight: bold; margin-top: .6rem; } dl.commentary dd { margin-left: 1rem; }
 footer { margin: 2rem 0; }
+.tiles { list-style: none; padding: 0; margin: 0; display: grid; gap: .5rem;
+         grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); }
+.tile { border: 1px solid #b1b4b6; padding: .3rem .5rem; break-inside: avoid; }
+.tile h3 { font-size: 1rem; margin: 0; } .tile p { margin: .15rem 0; }
+.tile-value { font-size: 1.2rem; font-weight: bold; } .tile-meaning { font-size: .85rem; }
+.multiple { display: block; max-width: 100%; height: auto; }
+.exception { border-left: 5px solid #b1b4b6; padding-left: .8rem; margin: 1rem 0; }
 @page { size: A4 landscape; margin: 14mm 10mm; }
 @media print {
   html { font-size: 11px; } body { font-size: 1rem; max-width: none; padding: 0; } table { font-size: 9px; }
   nav li { line-height: 1.4; } nav ol { columns: 3; } h2, h3, caption { break-after: avoid; }
   .skip { display: none; }
-  section.journey { page-break-before: always; } tr { page-break-inside: avoid; }
+  .full section.journey { page-break-before: always; } tr { page-break-inside: avoid; }
+  .pack .tiles { grid-template-columns: repeat(4, 1fr); } .pack .tile-meaning { font-size: .9rem; }
+  .pack figure { display: inline-block; width: 49%; vertical-align: top; margin: .5rem 0; }
+  .pack section.on-a-page { page-break-after: always; }
   .rag { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """

@@ -14,7 +14,8 @@ from __future__ import annotations
 from cscperf.compare.direction import Direction, Movement
 from cscperf.compare.figure import MARK
 from cscperf.compare.plan import short_label
-from cscperf.compare.scorecard import Card, Scorecard
+from cscperf.compare.figure import written
+from cscperf.compare.scorecard import Card
 from cscperf.indicators.periods import Kind, Period
 from cscperf.outputs.report.formats import number, shown, suffix
 
@@ -74,17 +75,10 @@ def _comparison(card: Card) -> str:
     """Above, below or the same as the neighbours and England, as the scorecard judged it at the
     published precision, with the published values as published."""
     p, d = card.published, card.definition
-    said = [f"{position} {name}" for position, name in (
-        (card.against_neighbours, f"the statistical-neighbour average of {_published_value(p, p and p.neighbour_mean, d)}"),
-        (card.against_england, f"England's {_published_value(p, p and p.england, d)}")) if position]
+    said = [f"{position} {name} {written(other, p.places(d.decimals), suffix(d))}" for position, name, other in (
+        (card.against_neighbours, "the statistical-neighbour average of", p and p.neighbour_mean),
+        (card.against_england, "England's", p and p.england)) if position]
     return f" It is {' and '.join(said)} ({p.year})." if said else ""
-
-
-def _published_value(p, value, d) -> str:
-    """A published value to its published precision: England's 67%, not 67.0%."""
-    if value is None:
-        return "-"
-    return f"{value:,.{d.decimals if p.decimals is None else p.decimals}f}{suffix(d)}"
 
 
 def _target(card: Card) -> str:
@@ -103,7 +97,7 @@ def sentence(card: Card) -> str:
     if now.value is None:
         if now.suppressed:
             return f"{d.title} {period}: not shown because the numbers are small {MARK}."
-        return f"{d.title} {period}: no figure ({now.reason})."
+        return f"{d.title} {period}: no figure. {now.reason}"
     if d.unit == "count":
         opening = f"There were {_value(card, now)} {noun(d.title)} {period}"
     elif d.unit == "percent":
@@ -139,22 +133,3 @@ def paragraphs(cards: list[Card]) -> list[str]:
             text += _episodes(by_id[partner])
         said.append(text)
     return said
-
-
-def summary(scorecard: Scorecard) -> tuple[list[str], list[str]]:
-    """(what has gone well, what needs to improve), in plain English."""
-    well, improve = [], []
-    for card in scorecard.cards:
-        d, value = card.definition, shown(card.current, "value", card.definition)
-        year = card.since_last_year
-        if card.rag == "green":
-            well.append(f"{d.title} meets its target ({value} against {number(card.target, d)}).")
-        elif card.rag in ("red", "amber"):
-            improve.append(f"{d.title} is {card.rag} ({value} against a target of {number(card.target, d)}).")
-        elif year is not None and year.judgement is not None and year.movement is not Movement.same:
-            earlier = _value(card, card.last_year)
-            if year.judgement.value == "improving":
-                well.append(f"{d.title} has improved since a year earlier ({earlier} to {_value(card, card.current)}).")
-            else:
-                improve.append(f"{d.title} has worsened since a year earlier ({earlier} to {_value(card, card.current)}).")
-    return well, improve

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from cscperf.compare import analyst_files, detail, scorecard
+from cscperf.compare import analyst_files, detail, funnel, scorecard
 from cscperf.compare.scorecard import Card, Scorecard
 from cscperf.indicators.periods import Period
 from cscperf.outputs.report import charts as charting
@@ -178,8 +178,10 @@ def indicator(at: Snapshot, la: str, period: Period, card: Card, la_name: str, i
                                              ("years", "year", f"the last {detail.YEARS} years"))]
         splits = [charting.breakdown_chart(card, b.id, b.groups)
                   for b in found.breakdowns]
+        spread = funnel.build(at.con, card, la)
         comparison = [c for c in (charting.neighbours_chart(card, la_name),
-                                  charting.ranking_chart(card, la_name, found.authorities)) if c]
+                                  charting.ranking_chart(card, la_name, found.authorities),
+                                  charting.funnel_chart(card, spread, la_name) if spread else None) if c]
         return IndicatorView(found, {"series": [Shown(c) for c in series],
                                      "breakdowns": [Shown(c) for c in splits],
                                      "comparison": [Shown(c) for c in comparison]})

@@ -18,6 +18,8 @@ from cscperf.outputs.web.policy import SIGNED_IN, Context, Pages
 pages = Pages()
 
 FORMAT_NAMES = {"html": "Web page (HTML)", "pdf": "PDF", "docx": "Word", "xlsx": "Excel"}
+DETAILS = {"pack": "Member pack: performance on a page, then the exceptions",
+           "full": "Every indicator in detail (for analysts)"}
 MEDIA_TYPES = {"html": "text/html; charset=utf-8", "pdf": "application/pdf",
                "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -26,8 +28,8 @@ MEDIA_TYPES = {"html": "text/html; charset=utf-8", "pdf": "application/pdf",
 def _form(ctx: Context, choices: results.Choices, values: dict, errors: dict, status: int = 200):
     la = values.get("la") or (choices.authorities[0] if choices.authorities else "")
     return ctx.render("dashboard/report.html", status=status, title="Committee report", choices=choices,
-                      values={"la": la, "format": "html", **values}, errors=errors,
-                      periods=choices.periods(la), formats=FORMAT_NAMES,
+                      values={"la": la, "format": "html", "detail": "pack", **values}, errors=errors,
+                      periods=choices.periods(la), formats=FORMAT_NAMES, details=DETAILS,
                       analyst=ctx.user.role is Role.ANALYST)
 
 
@@ -38,7 +40,8 @@ def report(ctx: Context):
         la = ctx.query.get("la") if ctx.query.get("la") in choices.years else next(iter(choices.years), "")
         default = choices.default_period(la)
         return _form(ctx, choices, {"la": la, "period": str(default) if default else ""}, {})
-    values = {name: forms.text(ctx.form, name) for name in ("la", "period", "format")}
+    values = {name: forms.text(ctx.form, name) for name in ("la", "period", "format", "detail")}
+    values["detail"] = values["detail"] or "pack"
     internal = ctx.user.role is Role.ANALYST and ctx.form.get("internal") == "yes"
     errors = {}
     if values["la"] not in choices.years:
@@ -49,15 +52,17 @@ def report(ctx: Context):
         errors["period"] = "Select a period"
     if values["format"] not in FORMATS:
         errors["format"] = "Select a format"
+    if values["detail"] not in DETAILS:
+        errors["detail"] = "Select how much detail"
     if errors:
         return _form(ctx, choices, values, errors, 400)
     with tempfile.TemporaryDirectory(prefix="cscperf-report-") as folder:
         try:
             [written] = make(ctx.web.store_path, values["period"], Path(folder), [values["format"]],
-                             la=values["la"], internal=internal, con=ctx.store)
+                             la=values["la"], internal=internal, con=ctx.store, detail=values["detail"])
         except (ReportError, FileError) as error:
             return _form(ctx, choices, values, {"period": f"The report could not be produced: {error}"}, 400)
         content = written.read_bytes()
-    audit.record_event(ctx.db, ctx.user.name, "report", f"{values['la']} {values['period']} {values['format']}"
-                       + (" internal" if internal else ""))
+    audit.record_event(ctx.db, ctx.user.name, "report", f"{values['la']} {values['period']} {values['format']} "
+                       f"{values['detail']}" + (" internal" if internal else ""))
     return downloads.attachment(content, MEDIA_TYPES[values["format"]], written.name)

@@ -113,6 +113,8 @@ def _chart(ctx: Context):
 @refusing
 def chart_picture(ctx: Context):
     _, shown = _chart(ctx)
+    if shown.chart.spec is None:  # nothing worth drawing: the page says why
+        raise Refused(404, "This chart is not drawn. Go back to the indicator's page.")
     return Response(shown.svg, media_type="image/svg+xml")
 
 
