@@ -132,8 +132,8 @@ class Authority:
                  cinp_cin_plan_end_date=end, cinp_cin_plan_team=team)
 
     def episode(self, child, start, ceased=None, new="S", reason=None, legal_status="C2", placement="U1",
-                home_postcode=None, placement_postcode=None, provider="PR1", need="N1"):
-        self.add("ssd_cla_episodes", clae_person_id=child, clae_cla_episode_start_date=start,
+                home_postcode=None, placement_postcode=None, provider="PR1", need="N1", entered=None):
+        self.add("ssd_cla_episodes", clae_person_id=child, clae_cla_episode_start_date=start, clae_entered_care_date=entered,
                  clae_cla_episode_ceased_date=ceased, clae_cla_episode_start_reason=new,
                  clae_cla_episode_ceased_reason=reason, clae_legal_status=legal_status,
                  clae_placement_type=placement, clae_home_postcode=home_postcode,

@@ -171,3 +171,22 @@ def test_short_breaks_are_not_when_care_began(authority):
     [unit] = a.units("cla", "2024-25")
     assert (unit["entered_care_date"].isoformat(), unit["long_term"], unit["looked_after_12m"]) == (
         "2023-06-01", False, True)  # not 2.5 years in care, but 12 months (the health cohort)
+
+
+def test_when_care_began_before_the_records(authority):
+    # An SSD extract whose records begin with a review on 10 April 2024: A's and B's first episodes
+    # are changes of placement (P) from 2023, so care began earlier. The extract says A entered care on 1 June 2022: A is in
+    # the long-term cohort on 31 March 2025 (2.5 years from 1 October 2022). Nothing says when B's
+    # care began, so whether B is counted depends on records the store does not hold: history
+    # incomplete.
+    a = authority
+    for child in "AB":
+        a.child(child, dob="2012-01-01")
+        a.episode(child, "2023-06-01", new="P", entered="2022-06-01" if child == "A" else None)
+    a.cla_review("A", "2024-04-10")
+    a.loaded("ssd")
+    result = a.result("cla_long_term_stability_pct", "2024-25")
+    assert (result.numerator, result.denominator) == (0, 1)  # A, in the placement under 2 years
+    assert result.history == ("history incomplete: the records of 1 child go back before the store's; this "
+                              "authority's records of looked-after children begin on 10 April 2024")
+    assert [u["entered_care_date"].isoformat() for u in a.units("cla", "2024-25")] == ["2022-06-01", "2023-06-01"]

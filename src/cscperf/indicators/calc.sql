@@ -307,7 +307,8 @@ CREATE OR REPLACE MACRO calc.reason_ceased(code) AS CASE
 -- Episodes of care, except short breaks (legal status V3 or V4), each with its period of care
 -- (`cla_id`, `entered_care_date`): a run of episodes each starting the day the one before ceased,
 -- from one with reason for new episode S, short breaks left out (so a short-break agreement
--- before care is not when care began), the day it ended (`left_care_date`, NULL while open), whether this is its
+-- before care is not when care began), or from the day an extract says care began when the run's
+-- first episode is not its start; the day it ended (`left_care_date`, NULL while open), whether this is its
 -- last episode, whether the child stopped being looked after with it (`ends_care`), and placements. A new placement (`move`) starts a period of care (reason for new
 -- episode S), or changes carer (P, B); T, U and L continue the placement (the same carer), and so
 -- do a temporary placement (T0 to T4: hospital, holidays, up to 7 days), the return from one to
@@ -319,7 +320,8 @@ CREATE OR REPLACE MACRO calc.reason_ceased(code) AS CASE
 -- child's new placements up to and including this episode, in any period of care.
 -- `records_from` is where the authority's records of looked-after children begin (calc.history);
 -- `care_start_known` is false when the store's first episode of the period of care is not its
--- start (S) and is dated before then: care began before the records, on a day not known.
+-- start (S), no extract says when care began, and it is dated before then: care began before the
+-- records, on a day not known.
 -- Each episode also carries the child's date of birth, disability and UASC dates (calc.children)
 -- and numbers for the child and the episode (`child_key`, `episode_key`), so that looking up a
 -- child's records is quick.
@@ -342,15 +344,29 @@ WITH care AS (
         -- before (short breaks are not care, so they neither start nor continue one)
         coalesce(clae_cla_episode_start_reason = 'S' OR clae_cla_episode_start_date IS DISTINCT FROM lag(
             clae_cla_episode_ceased_date) OVER (PARTITION BY la, clae_person_id ORDER BY clae_cla_episode_start_date),
-            true) AS starts_care
+            true) AS starts_care,
+        -- the day care began as an extract gives it (903 returns give none: the store works it out)
+        CASE WHEN source_file_id NOT IN (SELECT file_id FROM meta.load_files WHERE format = 'ssda903')
+             THEN clae_entered_care_date END AS given_entered
     FROM ssd_cla_episodes
     WHERE clae_person_id IS NOT NULL AND clae_cla_episode_start_date IS NOT NULL
       AND coalesce(clae_legal_status, '') NOT IN ('V3', 'V4')
+), chained AS (
+    SELECT *, max(CASE WHEN starts_care THEN start_date END) OVER (
+                  PARTITION BY la, person_id ORDER BY start_date ROWS UNBOUNDED PRECEDING) AS chain_start
+    FROM care
 ), episodes AS (
-    SELECT * EXCLUDE (starts_care), person_id || '/' || entered_care_date AS cla_id
-    FROM (SELECT *, max(CASE WHEN starts_care THEN start_date END) OVER (
-                        PARTITION BY la, person_id ORDER BY start_date ROWS UNBOUNDED PRECEDING) AS entered_care_date
-          FROM care)
+    -- a run whose first episode is not a start (S) began before the store's records: an extract
+    -- may say when; else care began on a day not known (`start_recorded` false)
+    SELECT * EXCLUDE (starts_care, given_entered, chain_start, given), person_id || '/' || entered_care_date AS cla_id
+    FROM (SELECT *, coalesce(given < chain_start, false) AS given_used,
+                 CASE WHEN given < chain_start THEN given ELSE chain_start END AS entered_care_date,
+                 first_reason = 'S' OR coalesce(given < chain_start, false) AS start_recorded
+          FROM (SELECT *, first_value(new_reason) OVER run AS first_reason,
+                       CASE WHEN first_value(new_reason) OVER run IS DISTINCT FROM 'S' THEN min(given_entered) OVER run END
+                           AS given
+                FROM chained
+                WINDOW run AS (PARTITION BY la, person_id, chain_start ORDER BY start_date)))
 ), moves AS (
     SELECT * EXCLUDE (temporary, placement, after_temporary, usual_placement),
         coalesce(new_reason = 'S' OR (new_reason IN ('P', 'B') AND NOT temporary
@@ -383,15 +399,14 @@ WITH care AS (
     WINDOW period_of_care AS (PARTITION BY la, person_id, cla_id),
         so_far AS (period_of_care ORDER BY start_date ROWS UNBOUNDED PRECEDING)
 )
-SELECT e.* EXCLUDE (move, before_move, first_reason),
+SELECT e.* EXCLUDE (move, before_move, first_reason, given_used, start_recorded),
     -- at a move, the placement in force the day before; carried forward to the next move
     last_value(CASE WHEN e.move THEN e.before_move END IGNORE NULLS) OVER (
         PARTITION BY e.la, e.person_id, e.cla_id ORDER BY e.start_date ROWS UNBOUNDED PRECEDING) AS previous_placement_start,
     h.history_from AS records_from,
-    coalesce(e.first_reason = 'S' OR e.entered_care_date >= h.history_from, true) AS care_start_known,
+    coalesce(e.start_recorded OR e.entered_care_date >= h.history_from, true) AS care_start_known,
     c.dob, c.disability, c.ever_uasc, c.uasc_start, c.uasc_end
-FROM (SELECT *, lag(placement_start) OVER (PARTITION BY la, person_id, cla_id ORDER BY start_date) AS before_move,
-             first_value(new_reason) OVER (PARTITION BY la, person_id, cla_id ORDER BY start_date) AS first_reason
+FROM (SELECT *, lag(placement_start) OVER (PARTITION BY la, person_id, cla_id ORDER BY start_date) AS before_move
       FROM placed) e
 LEFT JOIN calc.children c ON c.la = e.la AND c.person_id = e.person_id
 LEFT JOIN calc.history h ON h.la = e.la AND h.records = 'looked_after';
