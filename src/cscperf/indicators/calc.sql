@@ -237,11 +237,11 @@ WHERE cppl_cp_plan_start_date IS NOT NULL;
 
 -- Child protection review conferences, each linked to its plan (by plan ID, else the child's
 -- plan open on the review date) and marked late when held after it was due: the first within
--- 3 months of the plan starting, each later one within 6 months of the one before;
--- `late_reviews_so_far` counts late reviews up to and including this one. A plan that began
--- before the authority's records of children in need (calc.history; `reviews_from_start` false)
--- may have had reviews the store does not hold: the first it holds is not judged (`late` NULL,
--- counted in `unjudged_so_far`).
+-- 3 months of the plan starting, each later one within 6 months of the one before; `last_late`
+-- is the latest late review up to and including this one. A plan that began before the
+-- authority's records of children in need (calc.history; `reviews_from_start` false) may have had
+-- reviews the store does not hold: the first it holds is not judged (`late` NULL; the latest such
+-- is `last_unjudged`).
 CREATE OR REPLACE TABLE calc.cp_reviews AS
 WITH linked AS (
     SELECT p.la, p.person_id, p.plan_id, p.start_date AS plan_start,
@@ -262,8 +262,8 @@ WITH linked AS (
     WINDOW w AS (PARTITION BY la, plan_id ORDER BY review_date)
 )
 SELECT *,
-    sum(coalesce(late, false)::INTEGER) OVER so_far AS late_reviews_so_far,
-    sum((late IS NULL)::INTEGER) OVER so_far AS unjudged_so_far
+    max(CASE WHEN late THEN review_date END) OVER so_far AS last_late,
+    max(CASE WHEN late IS NULL THEN review_date END) OVER so_far AS last_unjudged
 FROM judged
 WINDOW so_far AS (PARTITION BY la, plan_id ORDER BY review_date);
 
@@ -446,10 +446,10 @@ LEFT JOIN calc.authority_districts own ON own.la = p.la AND own.district = p.dis
 -- child's period of care open on the review date) and marked late when held after it was due:
 -- the first within 20 working days of entering care, the second within 3 months of the first,
 -- each later one within 6 months of the one before. `next_due` is the day by which the next is
--- due; `late_reviews_so_far` counts late reviews up to and including this one. Where the period of
+-- due; `last_late` is the latest late review up to and including this one. Where the period of
 -- care began before the authority's records (`reviews_from_start` false), the reviews before the
--- records are not in the store: the first in the store is not judged (`late` NULL, counted in
--- `unjudged_so_far`) and each later one is due within 6 months of the one before.
+-- records are not in the store: the first in the store is not judged (`late` NULL; the latest
+-- such is `last_unjudged`) and each later one is due within 6 months of the one before.
 CREATE OR REPLACE TABLE calc.cla_reviews AS
 WITH periods_of_care AS (
     SELECT la, person_id, child_key, cla_id, min(entered_care_date) AS entered_care_date,
@@ -491,8 +491,8 @@ WITH periods_of_care AS (
     WINDOW w AS (PARTITION BY la, person_id, cla_id ORDER BY review_date)
 )
 SELECT *,
-    sum(coalesce(late, false)::INTEGER) OVER so_far AS late_reviews_so_far,
-    sum((late IS NULL)::INTEGER) OVER so_far AS unjudged_so_far
+    max(CASE WHEN late THEN review_date END) OVER so_far AS last_late,
+    max(CASE WHEN late IS NULL THEN review_date END) OVER so_far AS last_unjudged
 FROM judged
 WINDOW so_far AS (PARTITION BY la, person_id, cla_id ORDER BY review_date);
 

@@ -189,7 +189,7 @@ def compute(con: duckdb.DuckDBPyConnection, ids: Sequence[str] | None = None,
                     numerator, denominator, incomplete = groups[group]
                     result = _result(indicator, p, start, end, area, split, group, numerator,
                                      denominator, populations.get((area, p.end)), recorded)
-                    gap = history_gap(indicator, start, end, history.get((area, indicator.section.records)),
+                    gap = _history_gap(indicator, start, end, history.get((area, indicator.section.records)),
                                       incomplete)
                     results.append(replace(result, history=gap) if gap and result.value is not None else result)
     return results
@@ -203,7 +203,7 @@ def _history(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], date]:
 RECORDS_WORDS = {"looked_after": "looked-after children", "in_need": "children in need"}
 
 
-def history_gap(indicator: Indicator, start: date, end: date, history_from: date | None,
+def _history_gap(indicator: Indicator, start: date, end: date, history_from: date | None,
                 incomplete: int) -> str | None:
     """Why a figure needs records from before the store's history begins, or None: the window it
     counts (with its look-back) starts earlier, or some children's records go back further."""

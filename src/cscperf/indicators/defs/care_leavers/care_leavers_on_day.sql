@@ -2,19 +2,26 @@
 -- record (903 OC3, Annex A) dated on or before the day, so the same day gives the same answer
 -- whatever the period's length. Those whose latest record says they died or returned home to
 -- their parents for 6 months or more (in touch DIED, RHOM) are left out, as in the DfE's figures.
-WITH latest AS (
-    SELECT p.la, p.period, p.period_end, l.clea_person_id AS person_id,
+WITH leavers AS (
+    SELECT DISTINCT l.la, l.clea_person_id AS person_id, c.dob
+    FROM ssd_care_leavers l
+    JOIN calc.children c ON c.la = l.la AND c.person_id = l.clea_person_id
+    WHERE l.la IN (SELECT la FROM periods)
+), aged AS (
+    -- young people with care leaver records, aged 17 to 21 on the day
+    SELECT p.la, p.period, p.period_end, x.person_id
+    FROM periods p
+    JOIN leavers x ON x.la = p.la AND calc.age_on(x.dob, p.period_end) BETWEEN 17 AND 21
+), latest AS (
+    SELECT a.la, a.period, a.period_end, a.person_id,
         coalesce(l.clea_table_id, l.clea_person_id || '/' || l.clea_care_leaver_birthday) AS leaver_id,
         upper(trim(l.clea_care_leaver_in_touch)) AS in_touch,
         nullif(trim(l.clea_care_leaver_personal_advisor), '') AS personal_adviser,
         l.clea_pathway_plan_review_date AS pathway_plan_reviewed,
         l.clea_care_leaver_allocated_team AS team
-    FROM periods p
-    JOIN ssd_care_leavers l ON l.la = p.la AND l.clea_care_leaver_birthday <= p.period_end
-    JOIN calc.children c ON c.la = l.la AND c.person_id = l.clea_person_id
-    WHERE calc.age_on(c.dob, p.period_end) BETWEEN 17 AND 21
-    QUALIFY row_number() OVER (PARTITION BY p.la, p.period, l.clea_person_id
-                               ORDER BY l.clea_care_leaver_birthday DESC) = 1
+    FROM aged a
+    ASOF JOIN (SELECT * FROM ssd_care_leavers WHERE la IN (SELECT la FROM periods)) l
+        ON l.la = a.la AND l.clea_person_id = a.person_id AND l.clea_care_leaver_birthday <= a.period_end
 )
 SELECT la, period, person_id, leaver_id AS event_id, period_end AS event_date,
     team, personal_adviser, pathway_plan_reviewed,

@@ -9,17 +9,16 @@ WITH open_plans AS (
         AND (c.end_date IS NULL OR c.end_date > p.period_end)
     QUALIFY row_number() OVER (PARTITION BY p.la, p.period, c.person_id ORDER BY c.start_date DESC) = 1
 ), with_review AS (
-    -- the plan's latest review on or before the snapshot day, and its latest before the period
+    -- the plan's latest review on or before the snapshot day, with the latest late or unjudged
+    -- review so far: whether one was held in the period
     SELECT o.*, r.review_date AS last_review,
-        coalesce(r.late_reviews_so_far, 0) - coalesce(b.late_reviews_so_far, 0) AS late_in_period,
-        coalesce(r.unjudged_so_far, 0) - coalesce(b.unjudged_so_far, 0) AS unjudged_in_period,
+        coalesce(r.last_late >= o.period_start, false) AS late_in_period,
+        coalesce(r.last_unjudged >= o.period_start, false) AS unjudged_in_period,
         coalesce(o.start_date >= h.history_from, true) AS reviews_from_start,
         (h.history_from + INTERVAL 6 MONTH)::DATE AS records_plus_6m
     FROM open_plans o
     ASOF LEFT JOIN (SELECT * FROM calc.cp_reviews WHERE la IN (SELECT la FROM periods)) r
         ON r.la = o.la AND r.plan_id = o.plan_id AND r.review_date <= o.period_end
-    ASOF LEFT JOIN (SELECT * FROM calc.cp_reviews WHERE la IN (SELECT la FROM periods)) b
-        ON b.la = o.la AND b.plan_id = o.plan_id AND b.review_date < o.period_start
     LEFT JOIN calc.history h ON h.la = o.la AND h.records = 'in_need'
 ), with_visit AS (
     -- the child's latest visit on or before the snapshot day, if made during this plan
@@ -39,11 +38,11 @@ SELECT la, period, person_id, plan_id AS event_id, period_end AS event_date,
     -- earlier is not failed for them (with no review in the store, one is overdue 6 months after
     -- the records begin), and is history incomplete while a review in the period cannot be judged
     start_date + INTERVAL 3 MONTH <= period_end AS reviews_due,
-    late_in_period = 0 AND period_end <= coalesce(
+    NOT late_in_period AND period_end <= coalesce(
         last_review + INTERVAL 6 MONTH,
         CASE WHEN reviews_from_start THEN start_date + INTERVAL 3 MONTH ELSE records_plus_6m END) AS reviews_on_time,
     start_date + INTERVAL 3 MONTH <= period_end
-        AND (unjudged_in_period > 0 OR (last_review IS NULL AND NOT reviews_from_start
+        AND (unjudged_in_period OR (last_review IS NULL AND NOT reviews_from_start
                                         AND period_end <= records_plus_6m)) AS reviews_history_incomplete,
     last_review,
     -- visits: due every 10 working days, so counted once the plan is 10 working days old

@@ -15,9 +15,7 @@ WITH looked_after AS (
     SELECT l.*,
         first_open.moves_so_far AS moves_at_first_open,
         placed.open_until > l.period_end AS placed_now, placed.distance, placed.district, placed.outside_la,
-        latest.cla_id AS review_cla_id, latest.review_date, latest.late_reviews_so_far, latest.next_due,
-        latest.unjudged_so_far, earlier.cla_id AS earlier_cla_id, earlier.late_reviews_so_far AS late_before,
-        earlier.unjudged_so_far AS unjudged_before,
+        latest.cla_id AS review_cla_id, latest.review_date, latest.next_due, latest.last_late, latest.last_unjudged,
         h.health_assessment_date, h.dental_check_date, h.immunisations_date, h.immunised, h.sdq_date, h.sdq_score
     FROM looked_after l
     -- the first episode open in the period: the child's earliest not ceased before its first day
@@ -33,9 +31,6 @@ WITH looked_after AS (
     -- the latest review on or before the day (of this period of care, or none in it yet)
     ASOF LEFT JOIN (SELECT * FROM calc.cla_reviews WHERE la IN (SELECT la FROM periods)) latest
         ON latest.child_key = l.child_key AND latest.review_date <= l.period_end
-    -- and the latest before the period, to tell which reviews were held in it
-    ASOF LEFT JOIN (SELECT * FROM calc.cla_reviews WHERE la IN (SELECT la FROM periods)) earlier
-        ON earlier.child_key = l.child_key AND earlier.review_date < l.period_start
     -- the child's health records as they stood on the day
     ASOF LEFT JOIN (SELECT * FROM calc.cla_health_history WHERE la IN (SELECT la FROM periods)) h
         ON h.child_key = l.child_key AND h.day <= l.period_end
@@ -84,10 +79,10 @@ SELECT f.la, f.period, e.person_id, e.episode_id AS event_id, f.period_end AS ev
     wd.in_care >= 20 AS reviews_due,
     CASE WHEN f.review_cla_id IS DISTINCT FROM e.cla_id
              THEN CASE WHEN wd.reviews_from_start THEN wd.in_care <= 20 ELSE f.period_end <= wd.records_plus_6m END
-         ELSE f.late_reviews_so_far - wd.late_before = 0 AND f.period_end <= f.next_due END AS reviews_on_time,
+         ELSE coalesce(f.last_late < f.period_start, true) AND f.period_end <= f.next_due END AS reviews_on_time,
     wd.in_care >= 20 AND CASE WHEN f.review_cla_id IS DISTINCT FROM e.cla_id
                                   THEN NOT wd.reviews_from_start AND f.period_end <= wd.records_plus_6m
-                              ELSE f.unjudged_so_far - wd.unjudged_before > 0 END AS reviews_history_incomplete,
+                              ELSE coalesce(f.last_unjudged >= f.period_start, false) END AS reviews_history_incomplete,
     CASE WHEN f.review_cla_id = e.cla_id THEN f.review_date END AS last_review,
     -- health: the OC2 cohort, looked after throughout the 12 months to the day (from the first
     -- of those days), and its checks and scores dated in those 12 months
@@ -104,6 +99,4 @@ CROSS JOIN LATERAL (
     SELECT calc.working_days(e.entered_care_date, f.period_end) AS in_care,
         (f.period_end + INTERVAL 1 DAY - INTERVAL 12 MONTH)::DATE AS year_start,
         e.care_start_known AND coalesce(e.entered_care_date >= e.records_from, true) AS reviews_from_start,
-        (e.records_from + INTERVAL 6 MONTH)::DATE AS records_plus_6m,
-        CASE WHEN f.earlier_cla_id = e.cla_id THEN f.late_before ELSE 0 END AS late_before,
-        CASE WHEN f.earlier_cla_id = e.cla_id THEN f.unjudged_before ELSE 0 END AS unjudged_before) wd
+        (e.records_from + INTERVAL 6 MONTH)::DATE AS records_plus_6m) wd
