@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from contextlib import closing
+from contextlib import closing, nullcontext
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -84,6 +84,57 @@ def load(
                   (" (see `cscperf findings`)" if len(summary.findings) else ""))
     if not summary.total_loaded:
         _fail("nothing was loaded: the files hold no rows")
+
+
+class CheckFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+@app.command()
+def validate(
+    paths: list[Path] = typer.Argument(..., help="Files or folders of returns to check"),
+    year: int = typer.Option(None, "--year", help="Collection year, when file names do not say (2025 for 2024-25)"),
+    previous: list[Path] = typer.Option(None, "--previous", help="Last year's return (files or folders), "
+                                        "for the rules comparing with it; also found among PATHS by its year"),
+    la: str = typer.Option(None, "--la", help="Local authority, DfE 3-digit code (e.g. 883)"),
+    fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", help="table, csv or xlsx"),
+    out: Path = typer.Option(None, "--out", help="File to write [default: the screen; validation.xlsx for xlsx]"),
+) -> None:
+    """Check SSDA903 and CIN census returns with the DfE's validation rules, without loading them.
+
+    One row per breach (rule, severity, message, file, row, columns, child), then a summary of the
+    rules run, breached and not run. Exits with 1 when any error-level rule is breached."""
+    from cscperf.outputs import validation
+    from cscperf.quality.rules.files import check_files
+
+    try:
+        checked = check_files(paths, year=year, previous=previous or (), la=la)
+    except LoadError as error:
+        _fail(str(error))
+    summary = "\n".join(validation.summary(checked))
+    if fmt is CheckFormat.xlsx:
+        out = out or Path("validation.xlsx")
+        validation.write_xlsx(checked, out)
+        console.print(f"{summary}\nWrote {out}", highlight=False, soft_wrap=True)
+    elif fmt is CheckFormat.csv:
+        if out:
+            with open(out, "w", newline="", encoding="utf-8") as handle:
+                validation.write_csv(checked, handle)
+        else:
+            validation.write_csv(checked, sys.stdout)
+        errors.print(summary, highlight=False, soft_wrap=True)
+    else:
+        table = RichTable()
+        for name in validation.SCREEN_COLUMNS:
+            table.add_column(name, overflow="fold")
+        for row in validation.rows(checked, validation.SCREEN_COLUMNS):
+            table.add_row(*("" if v is None else str(v) for v in row))
+        with (open(out, "w", encoding="utf-8") if out else nullcontext(sys.stdout)) as handle:
+            Console(file=handle, width=None if handle is sys.stdout else 200).print(table, summary, highlight=False)
+    if checked.errors:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -39,6 +39,8 @@ EXPECTED = {
     ("GET", "/data.json"): ANALYSTS,
     ("GET", "/data/loads/{load_id:int}"): ANALYSTS,
     ("GET", "/data/loads/{load_id:int}.json"): ANALYSTS,
+    ("GET", "/data/loads/{load_id:int}/rules/{rule}"): ANALYSTS,
+    ("GET", "/data/loads/{load_id:int}/rules/{rule}.json"): ANALYSTS,
     ("GET", "/data/upload"): ANALYSTS,
     ("POST", "/data/upload"): ANALYSTS,
     ("GET", "/actions"): SIGNED_IN,
@@ -64,7 +66,7 @@ EXPECTED = {
 # Values for path parameters: objects that exist in the test site (`leaver` is removed by the
 # admin's POST, so that case runs last for that route).
 EXAMPLES = {"load_id": "1", "action_id": "1", "name": "leaver", "id": "referrals",
-            "chart": "chart-referrals-quarters"}
+            "chart": "chart-referrals-quarters", "rule": "143"}
 
 
 def endpoints(app) -> list[tuple[str, str, GuardedRoute]]:

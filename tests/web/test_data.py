@@ -82,10 +82,32 @@ def test_load_history_and_one_load(shared_site):
 def test_a_loads_findings_are_listed(site):
     con = site.app.state.web.store.cursor()
     con.execute("INSERT INTO meta.findings VALUES (1, '883', 'header_2025.csv', 'ssd_person', 3, "
-                "'pers_dob', '2099-01-01', 'date-in-future', 'warning', 'the date is in the future')")
+                "'pers_dob', '2099-01-01', 'date-in-future', 'warning', 'the date is in the future', NULL)")
     con.close()
     page = site.client("analyst").get("/data/loads/1").text
     assert "date-in-future" in page and "the date is in the future" in page
+
+
+def test_the_children_behind_a_dfe_rule_are_listed_for_analysts_and_the_look_audited(site):
+    con = site.app.state.web.store.cursor()
+    for child, row in (("C1", 2), ("C2", 3), ("C2", 4)):
+        con.execute("INSERT INTO meta.findings VALUES (1, '883', 'episodes.csv', 'episodes', ?, 'RNE', "
+                    "'X', '143', 'error', 'The reason for new episode code is not a valid code.', ?)",
+                    [row, child])
+    con.close()
+    analyst = site.client("analyst")
+    page = analyst.get("/data/loads/1").text
+    # By rule, worst first: the rule's message, 3 findings about 2 children, linked to them.
+    assert "The reason for new episode code is not a valid code." in page
+    assert 'href="/data/loads/1/rules/143">2<' in page
+    children = analyst.get("/data/loads/1/rules/143.json").json()
+    assert [(f["child"], f["row"]) for f in children["findings"]] == [("C1", 2), ("C2", 3), ("C2", 4)]
+    assert "2 children; 3 findings" in analyst.get("/data/loads/1/rules/143").text
+    with site.appdb() as db:
+        audit = db.execute("SELECT detail FROM audit WHERE event = 'rule-children'").fetchall()
+    assert [tuple(a) for a in audit] == [("load 1, rule 143: 2 children",)] * 2
+    assert site.client("member").get("/data/loads/1/rules/143").status_code == 403
+    assert analyst.get("/data/loads/1/rules/999").status_code == 404
 
 
 def test_the_home_page_lists_the_store_and_hides_counts_from_members(shared_site):

@@ -33,6 +33,7 @@ class Finding:
     row: int | None = None
     column: str | None = None
     value: str | None = None
+    child: str | None = None  # the child's ID as given, for a DfE rule's breach
 
     def where(self) -> str:
         parts = [self.file]

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
 from cscperf.quality.findings import LoadError
+from cscperf.sources import returns
 from cscperf.sources.batch import Batch
 from cscperf.sources.files import SourceFile
 
@@ -49,10 +50,21 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def read_paths(paths: Iterable[Path], la: str | None = None, year: int | None = None) -> list[Batch]:
-    """Read every file under `paths` into one batch per format. Unknown files stop the load."""
+@dataclass
+class Identified:
+    """The files of one format found under the paths given, and the authorities they name."""
+
+    module: ModuleType
+    files: list[SourceFile] = field(default_factory=list)
+    las: set[str] = field(default_factory=set)
+
+
+def identify(paths: Iterable[Path], year: int | None = None) -> tuple[dict[str, Identified], list[Path]]:
+    """Each file under `paths` recognised by its content, grouped by format; and the files no
+    reader recognised. `year`, when given, is every file's collection year."""
     modules = readers()
-    grouped: dict[str, tuple[ModuleType, list[SourceFile], set[str]]] = {}
+    grouped: dict[str, Identified] = {}
+    unknown: list[Path] = []
     for path in expand(paths):
         with open(path, "rb") as handle:
             head = handle.read(HEAD_BYTES)
@@ -61,29 +73,46 @@ def read_paths(paths: Iterable[Path], la: str | None = None, year: int | None = 
             if detection is not None:
                 break
         else:
-            if not head.strip():
-                raise LoadError(path.name, "the file is empty and its name does not say which "
-                                "table it is")
-            raise LoadError(path.name, "not a file cscperf can read: not an SSDA903 table, "
-                            "CIN census XML, Annex A workbook or SSD table")
+            unknown.append(path)
+            continue
         file = SourceFile.identify(path, module.FORMAT, detection.part,
                                    year or detection.collection_year)
-        entry = grouped.setdefault(module.FORMAT, (module, [], set()))
-        entry[1].append(file)
+        entry = grouped.setdefault(module.FORMAT, Identified(module))
+        entry.files.append(file)
         if detection.la:
-            entry[2].add(detection.la)
+            entry.las.add(detection.la)
+    return grouped, unknown
+
+
+def read_paths(paths: Iterable[Path], la: str | None = None, year: int | None = None) -> list[Batch]:
+    """Read every file under `paths` into one batch per format. Unknown files stop the load.
+
+    The 903 and CIN census files are also read as submitted (`returns`), for the DfE's rules."""
+    grouped, unknown = identify(paths, year)
+    for path in unknown:
+        if not path.read_bytes()[:HEAD_BYTES].strip():
+            raise LoadError(path.name, "the file is empty and its name does not say which "
+                            "table it is")
+        raise LoadError(path.name, "not a file cscperf can read: not an SSDA903 table, "
+                        "CIN census XML, Annex A workbook or SSD table")
     batches = []
-    for format, (module, files, las_found) in grouped.items():
-        if la and las_found - {la}:
-            raise LoadError(format, f"the files say they are from local authority "
-                            f"{', '.join(sorted(las_found))}, not {la}, the authority given; give the "
-                            "code they carry, or none")
-        batch_la = la or _one_la(format, las_found)
-        batches.append(module.read(files, batch_la))
+    for format, found in grouped.items():
+        batch = found.module.read(found.files, authority(format, found.las, la))
+        if format in returns.FORMATS:
+            batch.returns = returns.read(format, found.files)
+        batches.append(batch)
     return batches
 
 
-def _one_la(format: str, found: set[str]) -> str:
+def authority(format: str, found: set[str], given: str | None) -> str:
+    """The authority a format's files are from: the one given, which they must not contradict,
+    else the one they name."""
+    if given:
+        if found - {given}:
+            raise LoadError(format, f"the files say they are from local authority "
+                            f"{', '.join(sorted(found))}, not {given}, the authority given; give "
+                            "the code they carry, or none")
+        return given
     if len(found) == 1:
         return next(iter(found))
     if not found:

@@ -9,6 +9,7 @@ import pyarrow as pa
 
 from cscperf.quality.findings import Findings
 from cscperf.sources.files import SourceFile
+from cscperf.sources.returns import Submitted
 from cscperf.store.schema import TABLES_BY_NAME, Table
 
 _ARROW_TYPES = {"VARCHAR": pa.string(), "DATE": pa.date32(), "INTEGER": pa.int32(),
@@ -76,6 +77,7 @@ class Batch:
     findings: Findings = field(default_factory=Findings)
     tables: dict[str, Rows | ArrowRows] = field(default_factory=dict)
     rows_read: int = 0
+    returns: Submitted | None = None  # the 903 or CIN census files as submitted, for the DfE's rules
 
     def rows(self, table_name: str) -> Rows:
         if table_name not in self.tables:

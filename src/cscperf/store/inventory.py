@@ -33,12 +33,27 @@ def findings(con: duckdb.DuckDBPyConnection, la: str | None = None,
 
 
 def finding_counts(con: duckdb.DuckDBPyConnection, load_id: int) -> list[tuple]:
-    """(severity, rule, findings) for one load, most severe and most frequent first."""
+    """(severity, rule, findings, children, message) for one load, most severe and most frequent
+    first. `children` counts the children a DfE rule's findings name; `message` is the rule's when
+    all its findings say the same (as a DfE rule's do)."""
     return con.execute("""
-        SELECT severity, rule, count(*) AS n FROM meta.findings WHERE load_id = ?
+        SELECT severity, rule, count(*) AS n, count(DISTINCT child) AS children,
+               CASE WHEN count(DISTINCT message) = 1 THEN any_value(message) END
+        FROM meta.findings WHERE load_id = ?
         GROUP BY severity, rule
         ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, n DESC, rule
         """, [load_id]).fetchall()
+
+
+RULE_COLUMNS = ["child", "file", "row", "column", "value", "severity", "message"]
+
+
+def rule_findings(con: duckdb.DuckDBPyConnection, load_id: int, rule: str) -> list[tuple]:
+    """The findings of one rule in one load, child by child: the children behind a DfE rule."""
+    return con.execute(f"""
+        SELECT {', '.join(f'"{c}"' for c in RULE_COLUMNS)} FROM meta.findings
+        WHERE load_id = ? AND rule = ? ORDER BY child NULLS LAST, file, "row" """,
+        [load_id, rule]).fetchall()
 
 
 LOAD_COLUMNS = ["load_id", "la", "format", "collection_year", "started_at", "finished_at",

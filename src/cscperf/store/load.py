@@ -19,7 +19,7 @@ import pyarrow as pa
 
 from cscperf import __version__
 from cscperf.quality.findings import Findings, Severity
-from cscperf.store import derive
+from cscperf.store import derive, returns, validate
 from cscperf.store.duckdb import atomic
 from cscperf.store.schema import PROVENANCE, SET_BY_CSCPERF, TABLES_BY_NAME, Table
 
@@ -41,23 +41,32 @@ class LoadSummary:
         return sum(self.rows_loaded.values())
 
 
-def load(con: duckdb.DuckDBPyConnection, batches: Iterable[Batch]) -> LoadSummary:
+def load(con: duckdb.DuckDBPyConnection, batches: Iterable[Batch], checks: bool = True) -> LoadSummary:
     """Load every batch in one transaction; on any error the store is left exactly as it was.
 
     `batches` may be a stream (as `sources.parallel.read_each` gives): each is loaded and let go
-    as it comes, so the load holds one batch at a time, however many authorities it spans."""
+    as it comes, so the load holds one batch at a time, however many authorities it spans.
+    `checks`: check each 903 and CIN census return with the DfE's rules (store/validate.py); the
+    readers' own tests turn them off to see the readers' findings alone."""
     summary = LoadSummary()
     files: list[str] = []
     # Each authority's loads and findings: a finding is recorded against its own authority's
     # load of the file it names, as every authority's files may have the same names.
     by_la: dict[str, tuple[list[int], Findings]] = {}
+    submitted: dict[str, set[tuple[str, int]]] = {}  # each authority's returns: (format, year)
     with atomic(con, lambda: (", ".join(files) or "load", "the load failed")):
         for batch in batches:
             files.extend(f.name for f in batch.files)
             load_ids, findings = by_la.setdefault(batch.la, ([], Findings()))
             load_ids.append(_load_batch(con, batch, summary, findings))
+            if batch.returns is not None:
+                returns.save(con, batch.la, load_ids[-1], batch.returns)
+                submitted.setdefault(batch.la, set()).update(
+                    (batch.returns.format, year) for year in batch.returns.years())
         for la, (load_ids, findings) in sorted(by_la.items()):
             findings.extend(derive.run(con, la))
+            if checks:
+                findings = validate.checked(con, la, sorted(submitted.get(la, ())), findings)
             _record_findings(con, la, load_ids, findings)
             summary.findings.extend(findings)
     return summary
@@ -228,9 +237,10 @@ def _record_findings(con: duckdb.DuckDBPyConnection, la: str, load_ids: list[int
         **{name: pa.array([getattr(f, name) for f in findings], type_)
            for name, type_ in (("file", pa.string()), ("table", pa.string()),
                                ("row", pa.int32()), ("column", pa.string()),
-                               ("value", pa.string()), ("rule", pa.string()))},
+                               ("value", pa.string()), ("rule", pa.string()),
+                               ("child", pa.string()))},
         "severity": pa.array([str(f.severity) for f in findings], pa.string()),
         "message": pa.array([f.message for f in findings], pa.string()),
     }))
-    con.execute("INSERT INTO meta.findings SELECT * FROM new_findings")
+    con.execute("INSERT INTO meta.findings BY NAME SELECT * FROM new_findings")
     con.unregister("new_findings")

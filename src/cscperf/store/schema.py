@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cscperf.store import returns
+
 class ColumnType(str):
     """A column's SQL type, which also says what kind of value it holds (`kind`: id, text,
     code, date, int, float, flag or json), so readers of SSD-shaped files know how to parse it."""
@@ -559,7 +561,10 @@ CREATE TABLE IF NOT EXISTS meta.findings (
     severity VARCHAR NOT NULL,
     message VARCHAR NOT NULL
 );
+-- The child a finding is about, where a DfE rule names one (stores made before had no column).
+ALTER TABLE meta.findings ADD COLUMN IF NOT EXISTS child VARCHAR;
 CREATE TABLE IF NOT EXISTS meta.schema_version (version INTEGER);
+
 -- Coordinates of the postcodes in the store (ONS postcode directory), for placement distances.
 CREATE TABLE IF NOT EXISTS meta.postcodes (
     postcode VARCHAR PRIMARY KEY, -- no spaces, upper case
@@ -577,4 +582,4 @@ def table_ddl(t: Table) -> str:
 
 def ddl() -> str:
     """The whole store's DDL: SSD tables in `main`, provenance in `meta`."""
-    return "\n".join([META_DDL, *(table_ddl(t) for t in TABLES)])
+    return "\n".join([META_DDL, returns.DDL, *(table_ddl(t) for t in TABLES)])

@@ -315,15 +315,16 @@ def sources(con: duckdb.DuckDBPyConnection, la: str, files: bool = True) -> Tabl
 
 
 def quality(con: duckdb.DuckDBPyConnection, la: str) -> Table:
-    """Findings in the authority's loaded data, counted by table, column and rule (no values: they
-    may be about a child)."""
+    """Findings in the authority's loaded data, counted by table, column and rule, worst first (no
+    values: they may be about a child). A DfE rule's findings say what it checks, in its words."""
     rows = con.execute("""
-        SELECT coalesce("table", '-'), coalesce("column", '-'), rule, severity, count(*), min(file)
+        SELECT coalesce("table", '-'), coalesce("column", '-'), rule, severity, count(*), min(file),
+               CASE WHEN count(DISTINCT message) = 1 AND count(child) > 0 THEN any_value(message) ELSE '' END
         FROM meta.findings WHERE la = ? GROUP BY 1, 2, 3, 4
         ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, count(*) DESC, 1, 2, 3
         LIMIT 50""",
                        [la]).fetchall()
-    return Table(("Table", "Column", "Rule", "Severity", "Rows affected", "Example file"),
+    return Table(("Table", "Column", "Rule", "Severity", "Rows affected", "Example file", "DfE rule"),
                  tuple(tuple(str(v) for v in r) for r in rows))
 
 

@@ -150,6 +150,8 @@ CHANGES: dict[int, dict[tuple[str, str] | str, CodeChange | dict[str, Field]]] =
            ("uasc", "SEX"): replace(SEX_2025, synonyms={**SEX_2025.synonyms, "1": "M", "2": "F"}),
            ("episodes", "PLACE"): CodeChange(add="K3", drop="H5 P2")},
     2026: {("episodes", "PLACE"): CodeChange(add="Z11 Z12 Z13 Z14")},
+    # Deprivation of Liberty Orders (rules 700-710); the DfE's 2026-27 list names its columns.
+    2027: {"dolo": {"CHILD": CHILD, "DOB": DATE, "DOLO_START": DATE, "DOLO_END": OPTIONAL_DATE}},
 }
 
 

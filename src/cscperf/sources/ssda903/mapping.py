@@ -201,6 +201,7 @@ NOT_STORED: dict[str, str] = {
     "DOB": "(checked, not stored: the header's DOB is kept)",
     "SEX": "(checked, not stored: the header's SEX is kept)",
 }
+TABLE_NOT_STORED = "(checked by the DfE rules; the store does not hold this table yet)"
 
 
 def sources_of(source: Source) -> tuple[str, ...]:
@@ -227,7 +228,8 @@ def _field_map() -> dict[tuple[str, str], tuple[str, ...]]:
             for column, source in out.columns.items():
                 for name in sources_of(source):
                     fields[(table, name)].append(_target(out, column))
-    return {key: tuple(dict.fromkeys(targets)) or (NOT_STORED[key[1]],)
+    return {key: tuple(dict.fromkeys(targets)) or
+            (NOT_STORED[key[1]] if key[0] in OUTPUTS else TABLE_NOT_STORED,)
             for key, targets in fields.items()}
 
 

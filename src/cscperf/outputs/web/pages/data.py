@@ -38,10 +38,27 @@ def load(ctx: Context):
     header, rows = inventory.findings(ctx.store, load_id=load_id, limit=FINDINGS_SHOWN)
     files, counts = inventory.load_files(ctx.store, load_id), inventory.finding_counts(ctx.store, load_id)
     data = {"load": found[0], "files": files,
-            "finding_counts": [dict(zip(("severity", "rule", "findings"), c)) for c in counts],
+            "finding_counts": [dict(zip(("severity", "rule", "findings", "children", "message"), c))
+                               for c in counts],
             "findings": [dict(zip(header, r)) for r in rows], "findings_shown_at_most": FINDINGS_SHOWN}
     return ctx.show("data/load.html", data, title=f"Load {load_id}", load=found[0], files=files,
                     counts=counts, findings=rows, shown=FINDINGS_SHOWN, uploaded="uploaded" in ctx.query)
+
+
+@pages.page("/data/loads/{load_id:int}/rules/{rule}", access=ANALYSTS, twin=True)
+def rule(ctx: Context):
+    """The children behind one rule's findings in a load; each look is in the audit log."""
+    load_id, code = ctx.params["load_id"], ctx.params["rule"]
+    rows = inventory.rule_findings(ctx.store, load_id, code)
+    if not rows:
+        return ctx.error(404)
+    children = len({r[0] for r in rows if r[0] is not None})
+    audit.record_event(ctx.db, ctx.user.name, "rule-children", f"load {load_id}, rule {code}: "
+                       f"{children} children")
+    data = {"load_id": load_id, "rule": code,
+            "findings": [dict(zip(inventory.RULE_COLUMNS, r)) for r in rows]}
+    return ctx.show("data/rule.html", data, title=f"Rule {code} in load {load_id}", load_id=load_id,
+                    rule=code, rows=rows, children=children)
 
 
 def _upload_form(ctx: Context, status: int = 200, errors: dict | None = None, values: dict | None = None):

@@ -1,0 +1,180 @@
+"""Checking one return (an authority's 903 or CIN census for one collection year) against the
+year's DfE rules, in DuckDB, over the returns as submitted (`sources/returns/`).
+
+The return's tables are copied once into temporary tables named as the rules name them (and last
+year's as `<table>_last`), then each rule's query runs over them. A rule is not run when it cannot
+be checked from a return, when a table it reads was not given, or when last year's return is not
+there; the outcome says which and why.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+
+import duckdb
+
+from cscperf.quality.rules.declare import RULES, Rule, describe_year, list_year, registry
+from cscperf.sources.returns import RawTable
+from cscperf.sources.returns import tables as raw_tables
+from cscperf.store.returns import stored_tables
+
+MACROS = resources.files("cscperf.quality.rules").joinpath("macros.sql").read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Breach:
+    """One row that breaks one rule."""
+
+    rule: str
+    severity: str  # error or query
+    message: str
+    file: str
+    row: int | None  # Excel row, or XML line
+    table: str
+    child: str | None
+    values: dict[str, str | None]  # the fields in question, as given
+
+    @property
+    def columns(self) -> str:
+        return ", ".join(self.values)
+
+
+@dataclass
+class Outcome:
+    """What checking one return found."""
+
+    format: str
+    year: int
+    list_year: int
+    run: list[Rule] = field(default_factory=list)
+    not_run: dict[str, str] = field(default_factory=dict)  # rule code -> why
+    breaches: list[Breach] = field(default_factory=list)
+
+    @property
+    def list_note(self) -> str:
+        """Which year's list checked the return, said plainly when it is not the return's own."""
+        name = "903" if self.format == "ssda903" else "CIN census"
+        if self.list_year == self.year:
+            return f"{describe_year(self.year)} {name} return checked with the {describe_year(self.year)} rules"
+        return (f"{describe_year(self.year)} {name} return checked with the "
+                f"{describe_year(self.list_year)} rules, the nearest list cscperf has")
+
+    def breached(self) -> Counter:
+        return Counter(b.rule for b in self.breaches)
+
+    @property
+    def errors(self) -> int:
+        return sum(b.severity == "error" for b in self.breaches)
+
+
+def check(con: duckdb.DuckDBPyConnection, format: str, year: int, la: str,
+          codes: list[str] | None = None) -> Outcome:
+    """Check the return of `format` for `la` and `year` held in `con` (schemas ssda903 and
+    cin_census, as `store.returns` keeps them); `codes` limits the rules run (tests)."""
+    outcome = Outcome(format, year, list_year(format, year))
+    rules = [r for r in registry()[format].values()
+             if outcome.list_year in r.years and (codes is None or r.code in codes)]
+    given = _prepare(con, format, year, la, set().union(*(r.tables() for r in rules)))
+    for rule in sorted(rules, key=lambda r: _order(r.code)):
+        why = rule.why_not or _missing(rule, given)
+        if why:
+            outcome.not_run[rule.code] = why
+            continue
+        try:
+            found = con.execute(rule.sql(year))
+        except duckdb.Error as error:  # a fault in a rule, not in the data: said, never a crash
+            outcome.not_run[rule.code] = f"could not run ({str(error).splitlines()[0]})"
+            continue
+        outcome.run.append(rule)
+        names = [d[0] for d in found.description]
+        table = raw_tables(format).get(rule.table.removesuffix("_last"))
+        child, message = table.child if table else None, rule.message(outcome.list_year)
+        fields = [f for f in rule.fields if f in names]
+        for values in found.fetchall():
+            row = dict(zip(names, values))
+            outcome.breaches.append(Breach(
+                rule.code, rule.severity, message, row.get("source_file") or "", row.get("source_row"),
+                rule.table, row.get(child) if child else None, {f: _as_given(row, f) for f in fields}))
+    _drop(con, format)
+    return outcome
+
+
+def _order(code: str) -> tuple:
+    digits = "".join(c for c in code if c.isdigit())
+    return (not digits, int(digits) if digits else 0, code)
+
+
+def _as_given(row: dict, name: str) -> str | None:
+    value = row.get(f"{name}_text", row[name])
+    return value.strftime("%d/%m/%Y") if isinstance(value, date) else (
+        None if value is None else str(value))
+
+
+def _missing(rule: Rule, given: set[str]) -> str | None:
+    absent = sorted(rule.tables() - given)
+    if not absent:
+        return None
+    if any(name.endswith("_last") for name in absent):
+        return "needs last year's return (give it with --previous, or load it)"
+    return f"no {', '.join(absent)} table was given"
+
+
+def _prepare(con: duckdb.DuckDBPyConnection, format: str, year: int, la: str,
+             needed: set[str]) -> set[str]:
+    """Copy the tables the rules read from the return (and last year's) into temporary tables;
+    the names of the tables given."""
+    con.execute(MACROS)
+    con.execute(f"CREATE OR REPLACE TEMP MACRO year_start() AS DATE '{date(year - 1, 4, 1)}'")
+    con.execute(f"CREATE OR REPLACE TEMP MACRO year_end() AS DATE '{date(year, 3, 31)}'")
+    given = {(table, y) for table, y in con.execute(
+        'SELECT DISTINCT "table", collection_year FROM meta.returns_given WHERE la = ? '
+        "AND format = ? AND collection_year IN (?, ?)", [la, format, year, year - 1]).fetchall()}
+    stored = stored_tables(con, format)
+    names = set()
+    for table in raw_tables(format).values():
+        for suffix, y in (("", year), ("_last", year - 1)):
+            if suffix and table.name + suffix not in needed:  # this year's are made for the views
+                continue
+            source = f"(SELECT * FROM {table.qualified} WHERE la = $la AND collection_year = $year)" \
+                if table.name in stored else _empty(table)
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {table.name}{suffix} AS "
+                        f"SELECT {_columns(table)} FROM {source}",
+                        {"la": la, "year": y} if table.name in stored else None)
+            if (table.name, y) in given:
+                names.add(table.name + suffix)
+    views = RULES / format / "views.sql"
+    if views.exists():
+        con.execute(views.read_text(encoding="utf-8"))
+    return names
+
+
+def _columns(table: RawTable) -> str:
+    """Each column as the rules read it: text trimmed (blank as NULL), dates parsed beside their
+    text, the numbers that link the census's tables as they are."""
+    columns = ["source_file", "source_row"]
+    for name in table.columns:
+        text = f"nullif(trim({name}), '')"
+        if name in table.keys:
+            columns.append(name)
+        elif name in table.dates:
+            columns += [f"to_date({name}) AS {name}", f"{text} AS {name}_text"]
+        else:
+            columns.append(f"{text} AS {name}")
+    return ", ".join(columns)
+
+
+def _empty(table: RawTable) -> str:
+    columns = ", ".join(f"NULL::{'INTEGER' if c in table.keys else 'VARCHAR'} AS {c}"
+                        for c in table.columns)
+    return f"(SELECT NULL::VARCHAR AS source_file, NULL::INTEGER AS source_row, {columns} LIMIT 0)"
+
+
+def _drop(con: duckdb.DuckDBPyConnection, format: str) -> None:
+    for name in con.execute("SELECT view_name FROM duckdb_views() WHERE temporary").fetchall():
+        con.execute(f"DROP VIEW IF EXISTS temp.{name[0]}")
+    for table in raw_tables(format):
+        for suffix in ("", "_last"):
+            con.execute(f"DROP TABLE IF EXISTS temp.{table}{suffix}")
