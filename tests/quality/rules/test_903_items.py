@@ -35,6 +35,17 @@ CASES = [
     one("441", "reviews", {"REVIEW_CODE": "PN1", "REVIEW": "31/05/2014"},
         {"REVIEW_CODE": "PN1", "REVIEW": "01/06/2014"}, year=2015),
     one("635", "previous_permanence", {"PREV_PERM": "Z1", "LA_PERM": "883"}, {"PREV_PERM": "P1", "LA_PERM": "883"}),
+    # Started to be looked after on 1 May 2024 (the default episode), so previous permanence is asked.
+    Case("630", fires={"previous_permanence": [{"CHILD": "C2"}]}, passes={"previous_permanence": [{}]},
+         base={"episodes": [{}]}),
+    # Started on the year's first day, or the day before it.
+    Case("630", fires={"episodes": [{"DECOM": "01/04/2024"}]}, passes={"episodes": [{"DECOM": "31/03/2024"}]},
+         base={"previous_permanence": []}),
+    # 942 (Cumberland, from 2023) and 909 (Cumbria, before it) are both authorities' codes.
+    one("633", "previous_permanence", {"PREV_PERM": "P2", "LA_PERM": "999"}, {"PREV_PERM": "P2", "LA_PERM": "942"}),
+    one("633", "previous_permanence", {"PREV_PERM": "P2", "LA_PERM": "wal"}, {"PREV_PERM": "P2", "LA_PERM": "909"}),
+    Case("634", fires={"episodes": [{"DECOM": "31/03/2016"}]}, passes={"episodes": [{"DECOM": "01/04/2016"}]},
+         base={"previous_permanence": [{}]}),
     Case("705", fires={"dolo": [{}, {"DOLO_START": "01/07/2026"}]},
          passes={"dolo": [{"DOLO_END": "01/07/2026"}, {"DOLO_START": "01/07/2026"}]}, year=2027),
     Case("707", fires={"dolo": [{}], "episodes": [{"DECOM": "01/05/2026", "DEC": "01/09/2026", "REC": "E13"}]},

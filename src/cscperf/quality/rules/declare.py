@@ -17,7 +17,9 @@ mapping a rule code to its declaration. What a rule checks is one of these shape
                         compared as dates when both are dates, else as given)
   where: CONDITION      with `table:`, the rows of that table where the SQL condition holds
   sql: QUERY            with `table:`, the rows the query returns (of that table, with its
-                        source_file, source_row and child ID columns)
+                        source_file, source_row and child ID columns). A rule flagging rows of
+                        several tables names each row's table in a `flagged_table` column
+                        (UNION ALL BY NAME); such a row shows the fields its table has.
   cannot: REASON        the rule cannot be checked here, and why (shown when it is not run)
 
 In SQL, each table of the return is named as the rules name it (`header`, `episodes`, ...;
@@ -26,7 +28,7 @@ In SQL, each table of the return is named as the rules name it (`header`, `episo
 `macros.sql`; `year_start()` and `year_end()` are the collection year's first and last days, and
 `codes(TABLE.COLUMN)` is replaced by the year's code list, as `('A', 'B', ...)`. Views several
 rules share are in `<format>/views.sql` (the 903's `episode_sequence`: each child's episodes in
-order with the episodes either side).
+order with the episodes either side); a rule reading a view needs the tables the view reads.
 """
 
 from __future__ import annotations
@@ -131,15 +133,33 @@ class Rule:
         return column in fields and fields[column].required
 
     def tables(self) -> set[str]:
-        """The tables (and last year's) its SQL reads, by the names rules use."""
+        """The tables (and last year's) its SQL reads, by the names rules use, through the shared
+        views too."""
         if self.shape == "cannot":
             return set()
         names = {*raw_tables(self.format), *(f"{t}_last" for t in raw_tables(self.format))}
         header = {"header"} if self.shape in ("not_in_header", "differs_from_header") else set()
-        return {self.table} | header | (set(re.findall(r"\b\w+\b", self.check)) & names)
+        words = set(re.findall(r"\b\w+\b", self.check))
+        views = view_tables(self.format)
+        through_views = set().union(*(views[v] for v in words & views.keys()))
+        return {self.table} | header | (words & names) | through_views
 
 
 _CODES = re.compile(r"\bcodes\((\w+)\.(\w+)\)")
+_VIEW = re.compile(r"CREATE OR REPLACE TEMP VIEW (\w+) AS(.*?)(?=CREATE OR REPLACE|\Z)", re.S)
+
+
+@cache
+def view_tables(format: str) -> dict[str, frozenset[str]]:
+    """The return's tables each shared view (`<format>/views.sql`) reads, through the views it
+    reads as well."""
+    path = RULES / format / "views.sql"
+    text = re.sub(r"--[^\n]*", "", path.read_text(encoding="utf-8")) if path.exists() else ""
+    names, views = set(raw_tables(format)), {}
+    for view, body in _VIEW.findall(text):
+        words = set(re.findall(r"\b\w+\b", body))
+        views[view] = frozenset(words & names).union(*(views[v] for v in words & views.keys()))
+    return views
 
 
 def _listed(codes: tuple[str, ...]) -> str:
@@ -149,8 +169,23 @@ def _listed(codes: tuple[str, ...]) -> str:
 def code_list(format: str, table: str, column: str, year: int) -> tuple[str, ...]:
     """The codes a column may hold in a year's return."""
     if format == "ssda903":
-        return schema(year)[table][column].codes
+        return schema(year)[table][column].codes or OTHER_903_CODES[(table, column)]()
     return CIN_CODES[column]
+
+
+def authority_codes() -> tuple[str, ...]:
+    """Where a previous permanence order was made: an English authority's DfE code, today's or a
+    predecessor's (orders predate reorganisations), or WAL, SCO, NIR or NUK (Wales, Scotland,
+    Northern Ireland, outside the UK)."""
+    from cscperf.reference.authorities import SUCCESSIONS
+    from cscperf.synth.authorities import authorities
+
+    predecessors = {la for s in SUCCESSIONS for la in s.predecessors}
+    return tuple(sorted({*authorities(), *predecessors})) + ("WAL", "SCO", "NIR", "NUK")
+
+
+# Lists the rules check that the 903 readers do not (the specification gives the column as text).
+OTHER_903_CODES = {("previous_permanence", "LA_PERM"): authority_codes}
 
 
 CIN_CODES: dict[str, tuple[str, ...]] = {

@@ -95,9 +95,13 @@ def check(con: duckdb.DuckDBPyConnection, format: str, year: int, la: str,
         fields = [f for f in rule.fields if f in names]
         for values in found.fetchall():
             row = dict(zip(names, values))
+            flagged = row.get("flagged_table") or rule.table
+            own = raw_tables(format).get(flagged.removesuffix("_last"))
+            shown = [f for f in fields  # a rule flagging several tables: the fields of the row's own
+                     if "flagged_table" not in row or own is None or f in own.columns]
             outcome.breaches.append(Breach(
                 rule.code, rule.severity, message, row.get("source_file") or "", row.get("source_row"),
-                rule.table, row.get(child) if child else None, {f: _as_given(row, f) for f in fields}))
+                flagged, row.get(child) if child else None, {f: _as_given(row, f) for f in shown}))
     _drop(con, format)
     return outcome
 

@@ -15,3 +15,47 @@ SELECT *,
 FROM episodes
 WHERE CHILD IS NOT NULL AND DECOM IS NOT NULL
 WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM, source_row);
+
+-- The OC2 cohort: children looked after continuously for at least 12 months at 31 March, by the
+-- DfE's markers: looked after during the year, and none of their episodes starting a period of
+-- care (reason for new episode S) after 1 April, ceasing in the year (on 31 March too) other than
+-- for a new episode (reason X1), or a short break (legal status V3 or V4) during the year. On
+-- episodes that follow on from each other, short breaks aside, this is the indicators'
+-- looked_after_12m (looked after on 31 March in a period of care begun by 1 April:
+-- defs/looked_after/cla.sql); an overlap or a gap between episodes, a fault of its own, does not
+-- take a child out of it.
+CREATE OR REPLACE TEMP VIEW oc2_cohort AS
+SELECT CHILD FROM episodes
+WHERE CHILD IS NOT NULL AND DECOM <= year_end()
+GROUP BY CHILD
+HAVING count(*) FILTER (WHERE DEC_text IS NULL OR DEC >= year_start()) > 0
+   AND count(*) FILTER (WHERE RNE = 'S' AND DECOM > year_start()) = 0
+   AND count(*) FILTER (WHERE DEC BETWEEN year_start() AND year_end() AND REC IS DISTINCT FROM 'X1') = 0
+   AND count(*) FILTER (WHERE LS IN ('V3', 'V4') AND (DEC_text IS NULL OR DEC >= year_start())) = 0;
+
+-- Each adoption: the episode in which a child ceased to be looked after by being adopted (reason
+-- E11 or E12), with `placed`, the day the child was placed for adoption: the start of the latest
+-- placement for adoption (A3-A6) on or before it. One starts where an episode placed for adoption
+-- follows one that was not (foster carers becoming adopters, reason T or U, included), or begins
+-- with new carers (reason for new episode S, P or B).
+CREATE OR REPLACE TEMP VIEW adoptions AS
+SELECT * FROM (
+    SELECT *, max(CASE WHEN PLACE IN ('A3', 'A4', 'A5', 'A6')
+                        AND (RNE IN ('S', 'P', 'B') OR coalesce(previous_PLACE, '') NOT IN ('A3', 'A4', 'A5', 'A6'))
+                       THEN DECOM END) OVER (w ROWS UNBOUNDED PRECEDING) AS placed
+    FROM (SELECT *, lag(PLACE) OVER w AS previous_PLACE FROM episodes
+          WHERE DECOM IS NOT NULL AND CHILD IN (SELECT CHILD FROM episodes WHERE REC IN ('E11', 'E12'))
+          WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM, source_row))
+    WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM, source_row))
+WHERE REC IN ('E11', 'E12');
+
+-- Each decision that a child should be placed for adoption (with a date), in date order: the
+-- decision before it, and whether it is the child's latest.
+CREATE OR REPLACE TEMP VIEW adoption_decisions AS
+SELECT *, lag(DATE_PLACED) OVER w AS previous_DATE_PLACED,
+       lag(DATE_PLACED_CEASED) OVER w AS previous_DATE_PLACED_CEASED,
+       lag(DATE_PLACED_CEASED_text) OVER w AS previous_DATE_PLACED_CEASED_text,
+       row_number() OVER w = count(*) OVER (PARTITION BY CHILD) AS latest
+FROM placed_for_adoption
+WHERE CHILD IS NOT NULL AND DATE_PLACED IS NOT NULL
+WINDOW w AS (PARTITION BY CHILD ORDER BY DATE_PLACED, source_row);
