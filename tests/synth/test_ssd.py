@@ -2,7 +2,9 @@
 
 import csv
 import json
+from collections import Counter, defaultdict
 from datetime import date
+from itertools import pairwise
 
 from cscperf.store.schema import TABLES
 
@@ -42,6 +44,21 @@ def test_records_are_dated_like_a_real_authoritys(small):
     days = [r["clah_health_check_date"] for r in read(out, "ssd_cla_health")]
     assert len(days) > 100 and sum(d.endswith("-03-31") for d in days) < len(days) / 20
     assert len({d[5:7] for d in days}) == 12  # every month
+    # Each child keeps a timetable from the day they entered care: each check a year after the one
+    # before, in the same period of care, and only while looked after. So a child looked after for
+    # 12 months has had each check (as far as it was done) in the 12 months to any day, and none is
+    # missed or doubled at a year's end.
+    care = defaultdict(list)
+    for e in read(out, "ssd_cla_episodes"):
+        care[e["clae_person_id"]].append((e["clae_cla_episode_start_date"], e["clae_cla_episode_ceased_date"] or "9",
+                                          e["clae_cla_id"]))
+    done = defaultdict(list)
+    for r in read(out, "ssd_cla_health"):
+        day = r["clah_health_check_date"]
+        [period] = [cla for start, end, cla in care[r["clah_person_id"]] if start <= day < end]
+        done[(period, r["clah_health_check_type"])].append(date.fromisoformat(day))
+    gaps = Counter((b - a).days for days in done.values() for a, b in pairwise(sorted(days)))
+    assert gaps[365] > 50 and set(gaps) <= {365, 366}
     # An interim care order (C1) lasts while care proceedings run (26 weeks is the target), then a
     # full care order (C2) or a placement order (E1) follows; none lasts years.
     statuses = read(out, "ssd_legal_status")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from cscperf.synth.dates import overlaps
+from cscperf.synth.dates import overlaps, year_end
 from cscperf.synth.model import (Adoption, CareLeaverYear, Child, CpPlan, Episode, HealthYear, Involvement,
                                  Missing, PeriodOfCare, PreviousPermanence, Referral)
 
@@ -47,8 +47,8 @@ def health(child: Child, first: date, last: date) -> list[HealthYear]:
 
 
 def checks(child: Child, first: date, last: date) -> list[HealthYear]:
-    """Every year's health checks done from `first` to `last`, OC2 cohort or not."""
-    return [h for p in child.periods for h in p.health if first <= h.health_day <= last]
+    """Every year's health checks in the years from `first` to `last`, OC2 cohort or not."""
+    return [h for p in child.periods for h in p.health if first <= year_end(h.year) <= last]
 
 
 def care_leavers(child: Child, first: date, last: date) -> list[CareLeaverYear]:

@@ -154,12 +154,13 @@ class HealthYear:
     substance_misuse: bool
     intervention_offered: bool | None
     intervention_received: bool | None
-    # the days the year's checks were done, in the 12 months to 31 March: the SSD dates its records
-    # by them (the 903's OC2 only says whether they were done)
+    # the days the year's checks were done, in the 12 months to 31 March (None: not due while the
+    # child was looked after): the SSD dates its records by them (the 903's OC2 only says whether
+    # they were done)
     health_day: date | None = None
     teeth_day: date | None = None
     sdq_day: date | None = None
-    in_cohort: bool = True  # in the OC2 cohort; else the checks of a child who left before 31 March
+    in_cohort: bool = True  # in the OC2 cohort; else the checks of the first year in care or the last
 
 
 @dataclass(slots=True)

@@ -222,7 +222,8 @@ class AnnexAWriter:
         placement_from = next(e.start for e in reversed(history) if e.rne in ("S", "P", "B"))
         earlier = [p for p in child.periods if p.end and period.start - timedelta(days=365) <= p.end < period.start]
         reviews = [d for d, _ in period.reviews if d <= on]
-        checks = [h for h in period.health if h.health_day <= on]
+        assessed = [h.health_day for h in period.health if h.health_assessment and h.health_day]
+        teeth = [h.teeth_day for h in period.health if h.teeth_check and h.teeth_day]
         missing = [m for m in period.missing if since12 < m.start <= on]
         went_missing = [m for m in missing if m.kind == "M"]
         district = last.place[1]
@@ -232,8 +233,7 @@ class AnnexAWriter:
                   period.start, NEED.get(last.need), _yes(bool(earlier)), status_from, LEGAL.get(last.legal_status),
                   max(reviews, default=None), max((d for d in period.visits if d <= on), default=None), None,
                   max(reviews, default=None),
-                  next((h.health_day for h in reversed(checks) if h.health_assessment), None),
-                  next((h.teeth_day for h in reversed(checks) if h.teeth_check and h.teeth_day <= on), None),
+                  max((d for d in assessed if d <= on), default=None), max((d for d in teeth if d <= on), default=None),
                   1 + sum(1 for e in in_period[1:] if e.rne in ("S", "P", "B")), last.end,
                   CEASED.get(last.reason_ceased), placement_from,
                   PLACEMENT.get(last.placement) or PLACEMENT.get(last.placement[:1], "f) Residential accommodation"),

@@ -229,14 +229,15 @@ class SsdWriter:
         checks = (("HEALTH_ASSESSMENT", h.health_assessment, h.health_day), ("DENTAL_CHECK", h.teeth_check, h.teeth_day),
                   ("HEALTH_CHECK", h.health_check, h.health_day))
         for kind, done, when in checks:
-            if done is not None:
+            if done is not None and when is not None:
                 self._row("ssd_cla_health", clah_health_check_id=f"{child.id}{kind[:2]}{h.year}", clah_person_id=child.id,
                           clah_health_check_type=kind, clah_health_check_date=when,
                           clah_health_check_status="Completed" if done else "Not completed")
-        self._row("ssd_cla_immunisations", clai_person_id=child.id, clai_immunisations_status=_flag(h.immunisations),
-                  clai_immunisations_status_date=h.health_day)
+        if h.health_day is not None:  # immunisations are checked at the health assessment
+            self._row("ssd_cla_immunisations", clai_person_id=child.id, clai_immunisations_status=_flag(h.immunisations),
+                      clai_immunisations_status_date=h.health_day)
         if not h.in_cohort:
-            return  # a child who left before 31 March: no SDQ or outcomes for the year
+            return  # not looked after for the whole year: no SDQ or outcomes recorded for it
         self._row("ssd_sdq_scores", csdq_table_id=f"{child.id}Q{h.year}", csdq_person_id=child.id,
                   csdq_sdq_completed_date=h.sdq_day, csdq_sdq_reason=h.sdq_reason, csdq_sdq_score=h.sdq_score)
         if h.convicted is not None:
