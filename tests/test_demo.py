@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from itertools import pairwise
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -11,8 +12,10 @@ from typer.testing import CliRunner
 from cscperf import sources, store
 from cscperf.cli import app
 from cscperf.indicators import engine
+from cscperf.indicators.periods import Period
 
 SAMPLES = Path(__file__).parents[1].parent / "shared" / "samples"
+HEALTH_SERIES = ("cla_health_assessment_pct", "cla_dental_check_pct", "cla_immunisations_pct", "cla_sdq_average")
 
 
 def test_demo_replaces_an_earlier_one_loads_a_synthetic_authority_and_writes_its_report(tmp_path, monkeypatch):
@@ -67,6 +70,21 @@ def test_demo_with_the_published_files_compares_the_authority_with_them(tmp_path
     assert not incomplete & {c.definition.title for c in card.cards if c.definition.id in (
         "cla_reviews_on_time_pct", "cp_reviews_on_time_pct", "cla_long_term_stability_pct", "cla_3plus_placements_pct",
         "cla_health_assessment_pct", "rereferrals_12m_pct")}
+    # No monthly health series jumps at the year end (each child's checks keep a timetable of their
+    # own): the step from March to April is no bigger than the steps between other months.
+    with store.connect(folder / "cscperf.duckdb", read_only=True) as con:
+        series = engine.compute(con, HEALTH_SERIES, Period.parse("2025-03").months_back(48), la="883")
+        longest_interim_order = con.execute("""
+            SELECT max(coalesce(lega_legal_status_end_date, DATE '2025-03-31') - lega_legal_status_start_date)
+            FROM ssd_legal_status WHERE lega_legal_status = 'C1'""").fetchone()[0]
+    for id in HEALTH_SERIES:
+        months = sorted((r for r in series if r.id == id), key=lambda r: r.end)
+        steps = {now.period: abs(now.value - before.value) for before, now in pairwise(months)}
+        april = [step for period, step in steps.items() if period.endswith("-04")]
+        others = [step for period, step in steps.items() if not period.endswith("-04")]
+        assert len(april) == 3 and max(april) <= max(others), (id, steps)
+    # An interim care order (C1) lasts while care proceedings run (26 weeks is the target), not years.
+    assert longest_interim_order < 550
 
 
 def test_demo_refuses_a_folder_that_is_not_an_earlier_demos(tmp_path):
