@@ -15,6 +15,9 @@ def test_children_and_episodes_missing_or_away(authority):
     a.missing("D", "2024-10-01", end="2024-10-01", type="A")
     a.missing("D", "2024-11-01", end="2024-11-02", type="A")
     a.missing("E", "2023-06-01", end="2023-06-01", rhi_offered="Y", rhi_accepted="Y")  # the day care began: looked after
+    a.child("F")  # on a series of short breaks (V3): not looked after, so not counted (LAIT 161)
+    a.episode("F", "2024-04-05", ceased="2024-04-07", reason="E4A", legal_status="V3")
+    a.missing("F", "2024-04-06", end="2024-04-06")
     assert a.figure("cla_missing_children", "2024-25") == (2, None, 2)
     assert a.children("cla_missing_children", "2024-25")["numerator"] == ["A", "B"]
     assert a.figure("cla_missing_episodes", "2024-25") == (4, None, 4)
