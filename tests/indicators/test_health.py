@@ -46,6 +46,34 @@ def test_annual_checks_only_where_recorded(authority):
     assert a.figure("cla_sdq_average", "2024-25") == (12, 1, 12.0)
 
 
+def test_annual_checks_from_903_returns_only_for_periods_ending_on_31_march(authority):
+    # The 903's OC2 says only whether each year's checks were done by 31 March (the reader dates
+    # them then): on 30 September, whether a child's checks were in the 12 months to it is not
+    # known (a child who joined the cohort in the summer has no OC2 row yet), so from 903 returns a
+    # figure is given only for periods ending on 31 March. An SSD extract dates each check.
+    a = authority
+    a.child("A")
+    a.episode("A", "2020-07-01")
+    for year in (2024, 2025):
+        a.health_check("A", f"{year}-03-31")
+        a.health_check("A", f"{year}-03-31", type="DENTAL_CHECK")
+        a.immunisations("A", f"{year}-03-31")
+        a.sdq("A", f"{year}-03-31", 12)
+    a.loaded("ssda903", 2024, 2025)
+    ids = ["cla_health_assessment_pct", "cla_dental_check_pct", "cla_immunisations_pct", "cla_sdq_average"]
+    for period in ("2024-25", "2024-25:Q4", "2025-03", "12m:2024-03"):
+        assert [a.result(id, period).value for id in ids] == [100, 100, 100, 12], period
+    for period in ("2024-25:Q2", "2024-09", "12m:2024-12"):
+        for id in ids:
+            result = a.result(id, period)
+            assert result.value is None and result.reason == (
+                "only for periods ending on 31 March: this authority's health checks come from 903 returns, "
+                "which give each year's checks as at 31 March, not the days they were done"), (id, period)
+    a.health_check("A", "2024-08-01")  # from an SSD extract: dated as done
+    a.loaded("ssd")
+    assert a.figure("cla_health_assessment_pct", "2024-25:Q2") == (1, 1, 100.0)
+
+
 def test_initial_health_assessments_within_20_working_days_over_easter(authority):
     a = authority
     for child in "ABCD":

@@ -78,6 +78,9 @@ def catalogue() -> str:
                 facts.append("**Breakdowns:** " + ", ".join(b.value for b in i.breakdowns))
             if i.recorded_in:
                 facts.append("**Only where recorded in:** " + ", ".join(i.recorded_in))
+            if i.any_day_when:
+                facts.append(f"**On any day only where recorded in:** {i.any_day_when.recorded_in}; otherwise "
+                             f"{i.any_day_when.otherwise}")
             if i.benchmark:
                 facts.append(f"**Benchmark:** `{i.benchmark}` ({measures.measure(i.benchmark).title})")
             facts.append(f"**Definition:** `defs/{i.source.partition(':')[0]}`, SQL `defs/{i.sql_source}`")

@@ -131,7 +131,7 @@ def authorities(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 def _recorded(con: duckdb.DuckDBPyConnection, indicators: list[Indicator]) -> dict[str, set[str]]:
     """For each `recorded_in` entry, the authorities with data there."""
-    entries = sorted({e for i in indicators for e in i.recorded_in})
+    entries = sorted({e for i in indicators for e in i.recorded_entries})
     return {e: {row[0] for row in con.execute(query.recorded_sql(e)).fetchall()} for e in entries}
 
 
@@ -241,6 +241,9 @@ def _result(indicator: Indicator, period: Period, start: date, end: date, la: st
         return result(None, None, None, f"not recorded: this authority has no {words} data")
     if indicator.min_months and (end.year * 12 + end.month) - (start.year * 12 + start.month) + 1 < indicator.min_months:
         return result(None, None, None, f"needs a period of at least {indicator.min_months} months")
+    dated = indicator.any_day_when
+    if dated and la not in recorded[dated.recorded_in] and (end.month, end.day) != (3, 31):
+        return result(None, None, None, dated.otherwise)
     unit = indicator.unit
     if unit is Unit.count:
         return result(numerator, None, numerator)

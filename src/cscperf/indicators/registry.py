@@ -204,7 +204,7 @@ def check(registry: Registry) -> list[Issue]:
         if columns is not None:
             issues.extend(Issue(file, int(line), f"{indicator.id}: {problem}")
                           for problem in _column_problems(indicator, columns))
-        for entry in indicator.recorded_in + ((indicator.benchmark_when.recorded_in,) if indicator.benchmark_when else ()):
+        for entry in indicator.recorded_entries:
             table, column, condition = query.recorded_parts(entry)
             if table not in columns_in:
                 issues.append(Issue(file, int(line), f"{indicator.id}: recorded_in: no store table {table}"))

@@ -83,14 +83,14 @@ IN_NEED = {Section.front_door, Section.assessment, Section.child_protection, Sec
 REGISTRY_FIELDS = ("id", "section", "sql", "source", "sql_source")
 
 
-class Comparable(BaseModel):
-    """When an indicator can be set beside its published measure: the authority has data where
-    `recorded_in` says (an entry as `Indicator.recorded_in` takes); `otherwise`, why not."""
+class WhenRecorded(BaseModel):
+    """A condition on an authority's data: it has data where `recorded_in` says (an entry as
+    `Indicator.recorded_in` takes); `otherwise`, in plain English, what follows when it has not."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     recorded_in: str = Field(min_length=1)
-    otherwise: str = Field(min_length=1, description="Why the figure is not compared, in plain English")
+    otherwise: str = Field(min_length=1, description="What follows when it has not, in plain English")
 
 
 class Indicator(BaseModel):
@@ -110,8 +110,12 @@ class Indicator(BaseModel):
     min_months: int | None = Field(None, ge=1, le=12, description="Shortest period it is computed for")
     breakdowns: tuple[BreakdownId, ...] = ()
     benchmark: str | None = Field(None, description="Published measure id in reference/measures.yml")
-    benchmark_when: Comparable | None = Field(None, description="Only compared with the benchmark where the "
-                                              "authority's data are like the published measure's")
+    benchmark_when: WhenRecorded | None = Field(None, description="Only compared with the benchmark where the "
+                                                "authority's data are like the published measure's")
+    any_day_when: WhenRecorded | None = Field(None, description="Given for a period ending on any day only where "
+                                              "the authority's records are dated as they happened; otherwise only "
+                                              "for periods ending on 31 March (the SSDA903 gives some records as "
+                                              "at 31 March)")
     dfe_measure: str | None = Field(None, pattern=r"^(LAIT [0-9]+[a-z]?|DfE [^:]+): .+$",
                                     description="The DfE measure it reproduces: `LAIT <code>: <what>` (the "
                                     "LAIT data dictionary's Measure_code) or `DfE <release or guide>: <what>`; "
@@ -174,6 +178,11 @@ class Indicator(BaseModel):
     def of_population(self) -> bool:
         """The denominator is the child population, not units."""
         return self.unit is Unit.rate_per_10k or self.per_population
+
+    @property
+    def recorded_entries(self) -> tuple[str, ...]:
+        """Every `recorded_in` entry the definition names, its conditions' too."""
+        return self.recorded_in + tuple(when.recorded_in for when in (self.benchmark_when, self.any_day_when) if when)
 
     @property
     def units_name(self) -> str:
