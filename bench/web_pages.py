@@ -12,7 +12,8 @@ authority's published figures), each loaded as `cscperf load` does, beside the p
 reference data (../shared/reference).
 
 Two rounds: the first finds nothing computed (each scorecard and indicator page is computed on
-first request, once however many ask), the second is the steady state people see. It prints the
+first request, once however many ask, unless a load prepared the scorecard: bench/first_look.py
+times that), the second is the steady state people see. It prints the
 50th and 95th percentile time per page and overall for each. It asserts nothing.
 """
 
@@ -27,8 +28,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import httpx
@@ -70,13 +72,13 @@ def build(db: Path, authorities: int) -> None:
         con.close()
 
 
-def signed_in(base: str) -> dict:
-    """Cookie header for a signed-in analyst (cookies are Secure, so they are carried by hand)."""
+def signed_in(base: str, name: str = NAME) -> dict:
+    """Cookie header for a signed-in account (cookies are Secure, so they are carried by hand)."""
     page = httpx.get(f"{base}/sign-in")
     cookies = dict(page.cookies)
     token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
     answer = httpx.post(f"{base}/sign-in", headers={"cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())},
-                        data={"csrf_token": token, "name": NAME, "password": PASSWORD, "next": "/"})
+                        data={"csrf_token": token, "name": name, "password": PASSWORD, "next": "/"})
     assert answer.status_code == 303, answer.status_code
     cookies.update(answer.cookies)
     return {"cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())}
@@ -129,9 +131,29 @@ def main() -> None:
             children = con.execute("SELECT count(*) FROM ssd_person").fetchone()[0]
         print(f"built {db}: {args.authorities} synthetic authorities, {children:,} children "
               f"({db.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - began:.0f} s")
+    with serving(db) as base:
+        headers = [signed_in(base) for _ in range(args.clients)]
+        las = _authorities(base, headers[0])[:args.visit]
+        print(f"{args.clients} clients over {len(las)} authorities")
+        every = [(name, path.format(la=la)) for la in las for name, path in PAGES]
+        began = time.perf_counter()
+        report("first round (nothing computed yet)", run(base, headers, every), time.perf_counter() - began)
+        steady = list(itertools.islice(itertools.cycle(every), args.requests))
+        began = time.perf_counter()
+        report("steady state", run(base, headers, steady), time.perf_counter() - began)
+
+
+def account(db: Path, name: str = NAME, role: users.Role = users.Role.ANALYST) -> None:
     with closing(appdb.connect(db)) as con:
-        if users.get(con, NAME) is None:
-            users.add(con, NAME, users.Role.ANALYST, PASSWORD)
+        if users.get(con, name) is None:
+            users.add(con, name, role, PASSWORD)
+
+
+@contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """`cscperf serve` over `db` in its own process on a free loopback port, with the benchmark's
+    analyst account: its base URL once it answers."""
+    account(db)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -145,15 +167,7 @@ def main() -> None:
                 break
             except httpx.TransportError:
                 time.sleep(0.05)
-        headers = [signed_in(base) for _ in range(args.clients)]
-        las = _authorities(base, headers[0])[:args.visit]
-        print(f"{args.clients} clients over {len(las)} authorities")
-        every = [(name, path.format(la=la)) for la in las for name, path in PAGES]
-        began = time.perf_counter()
-        report("first round (nothing computed yet)", run(base, headers, every), time.perf_counter() - began)
-        steady = list(itertools.islice(itertools.cycle(every), args.requests))
-        began = time.perf_counter()
-        report("steady state", run(base, headers, steady), time.perf_counter() - began)
+        yield base
     finally:
         server.terminate()
         server.wait()

@@ -1,20 +1,36 @@
-"""Shared test fixtures. Published reference files, specs and samples are read from ../shared
-(beside the clone, as in CI); they are never copied into the repository."""
+"""Shared test fixtures.
 
+The DfE specifications, others' sample files and the publishers' reference files are read from
+../shared when it is beside the clone (as in CI); they are never copied into the repository. A
+fresh clone with nothing beside it still runs the whole suite: a test that needs ../shared asks
+for it through `need_shared` (or the `shared` fixture) and is skipped with one line saying what it
+needs; everything else runs on data the tests generate. `CSCPERF_SHARED` names another folder
+(a missing one runs the suite as a fresh clone does).
+"""
+
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = (ROOT.parent / "shared").resolve()
+SHARED = Path(os.environ.get("CSCPERF_SHARED") or ROOT.parent / "shared").resolve()
 
-if not SHARED.is_dir():
-    raise RuntimeError(f"the shared material is expected beside the clone at {SHARED}")
+
+def need_shared(*parts: str) -> Path:
+    """`../shared/PARTS`, or a skip saying that it is needed: called at a module's top level it
+    skips the whole module, in a test or fixture that test."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"needs {'/'.join(('../shared', *parts))} beside the clone (the DfE specs, "
+                    "samples and published files)", allow_module_level=True)
+    return path
 
 
 @pytest.fixture
 def shared() -> Path:
-    return SHARED
+    """../shared, for a test that reads from it (skipped without it)."""
+    return need_shared()
 
 
 @pytest.fixture
@@ -27,10 +43,9 @@ def con():
     connection.close()
 
 
-@pytest.fixture(scope="session")
-def reference_db(tmp_path_factory) -> Path:
-    """`../shared/reference` imported once per test run into a DuckDB file, shared by the xdist
-    workers (the first to arrive builds it). Open it read-only: see `reference_con`."""
+def _imported_once(tmp_path_factory, name: str, folder: Path) -> Path:
+    """`folder` imported once per test run into a DuckDB file, shared by the xdist workers (the
+    first to arrive builds it)."""
     import fcntl
     import os
 
@@ -39,17 +54,27 @@ def reference_db(tmp_path_factory) -> Path:
 
     base = tmp_path_factory.getbasetemp()
     root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    path = root / "reference.duckdb"
-    with open(root / "reference.lock", "w") as lock:
+    path = root / f"{name}.duckdb"
+    with open(root / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not path.exists():
-            building = root / "reference.building.duckdb"
+            building = root / f"{name}.building.duckdb"
             building.unlink(missing_ok=True)
             connection = store.connect(building)
-            import_reference(connection, SHARED / "reference")
+            import_reference(connection, folder)
             connection.close()
             building.rename(path)
     return path
+
+
+@pytest.fixture(scope="session")
+def reference_db(tmp_path_factory) -> Path:
+    """The published figures cscperf ships (its snapshot, which holds every figure the registry
+    maps and the synthetic generator reads; tests/reference/test_snapshot.py checks it against
+    the publishers' files) imported once per test run. Open it read-only: see `reference_con`."""
+    from cscperf.reference.snapshot import SNAPSHOT
+
+    return _imported_once(tmp_path_factory, "reference", SNAPSHOT)
 
 
 @pytest.fixture(scope="session")
@@ -58,6 +83,22 @@ def reference_con(reference_db):
     import duckdb
 
     connection = duckdb.connect(str(reference_db), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="session")
+def publishers_db(tmp_path_factory) -> Path:
+    """Every publisher's file in ../shared/reference imported, as a full download would be: for
+    the importer's own tests and the snapshot's check."""
+    return _imported_once(tmp_path_factory, "publishers", need_shared("reference"))
+
+
+@pytest.fixture(scope="session")
+def publishers_con(publishers_db):
+    import duckdb
+
+    connection = duckdb.connect(str(publishers_db), read_only=True)
     yield connection
     connection.close()
 

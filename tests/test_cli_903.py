@@ -7,7 +7,7 @@ import shutil
 from typer.testing import CliRunner
 
 from cscperf.cli import app
-from tests.conftest import SHARED
+from tests.conftest import need_shared
 
 runner = CliRunner()
 
@@ -23,14 +23,15 @@ def said(result) -> str:
 
 def test_load_tables_and_findings(tmp_path):
     db = tmp_path / "store.duckdb"
-    result = run("load", "--db", db, "--la", "883", SHARED / "samples" / "ssda903-messy")
+    result = run("load", "--db", db, "--la", "883", need_shared("samples", "ssda903-messy"))
     assert result.exit_code == 0, result.output
     assert "Read 10 rows from 2 file(s); loaded 8 rows into 3 table(s)." in said(result)
-    # 35 rows break 18 of the DfE's rules (errors): among them an invalid reason for new episode
-    # (143), a blank legal status (144), ethnicity UNKN (103), five UPNs (168) and three children
-    # twice in the header (INT32); 16 warnings: among them, child 689661's episodes at rows 3 and
-    # 4 overlap the one at row 2
-    assert "Findings: 35 error, 16 warning, 0 info" in said(result)
+    # 50 rows break 26 of the DfE's rules (errors): among them an invalid reason for new episode
+    # (143), a blank legal status (144), ethnicity UNKN (103), five UPNs (168), five episodes'
+    # postcodes not in the ONS directory (392c, one finding each, not the reader's per cell) and
+    # three children twice in the header (INT32); 6 warnings: among them, child 689661's episodes
+    # at rows 3 and 4 overlap the one at row 2
+    assert "Findings: 50 error, 6 warning, 0 info" in said(result)
 
     result = run("tables", "--db", db, "--format", "csv")
     assert result.exit_code == 0
@@ -41,7 +42,7 @@ def test_load_tables_and_findings(tmp_path):
     result = run("findings", "--db", db, "--format", "csv", "--severity", "warning")
     assert result.exit_code == 0
     findings = list(csv.DictReader(io.StringIO(result.output)))
-    assert len(findings) == 51
+    assert len(findings) == 56
     assert [(f["row"], f["column"], f["value"]) for f in findings if f["rule"] == "episodes-overlap"] == [
         ("3", "DECOM", "02/12/2018"), ("4", "DECOM", "16/05/2019")]
     # One finding for the invalid code: the DfE rule's, not the reader's too
@@ -53,7 +54,7 @@ def test_load_tables_and_findings(tmp_path):
 
 def test_samples_named_by_the_year_they_start_are_flagged(tmp_path):
     # Loaded by their names, the 2017 files hold dates up to March 2018: each episodes file says so.
-    result = run("load", "--db", tmp_path / "s.duckdb", "--la", "883", SHARED / "samples" / "ssda903")
+    result = run("load", "--db", tmp_path / "s.duckdb", "--la", "883", need_shared("samples", "ssda903"))
     assert result.exit_code == 0, result.output
     result = run("findings", "--db", tmp_path / "s.duckdb", "--format", "csv", "--severity", "warning")
     found = [r for r in csv.DictReader(io.StringIO(result.output)) if r["rule"] == "354"]
@@ -80,7 +81,7 @@ def test_nothing_loaded_is_an_error(tmp_path):
 
 
 def test_the_year_and_authority_are_asked_for(tmp_path):
-    shutil.copy(SHARED / "samples" / "ssda903-messy" / "SSDA903_2020_header.csv", tmp_path / "header.csv")
+    shutil.copy(need_shared("samples", "ssda903-messy", "SSDA903_2020_header.csv"), tmp_path / "header.csv")
     result = run("load", "--db", tmp_path / "s.duckdb", "--la", "883", tmp_path / "header.csv")
     assert result.exit_code == 1 and "give it with --year" in said(result)
     result = run("load", "--db", tmp_path / "s.duckdb", "--year", "2020", tmp_path / "header.csv")

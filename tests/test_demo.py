@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 import subprocess
 from itertools import pairwise
-from pathlib import Path
 
 from typer.testing import CliRunner
 
 from cscperf import sources, store
 from cscperf.cli import app
+from cscperf.compare import pack, scorecard
 from cscperf.indicators import engine
 from cscperf.indicators.periods import Period
+from tests.ssda903 import write
 
-SAMPLES = Path(__file__).parents[1].parent / "shared" / "samples"
 HEALTH_SERIES = ("cla_health_assessment_pct", "cla_dental_check_pct", "cla_immunisations_pct", "cla_sdq_average")
 
 
@@ -25,13 +25,15 @@ def test_demo_replaces_an_earlier_one_loads_a_synthetic_authority_and_writes_its
     (folder / ".cscperf-demo").write_text("an earlier demo's folder")
     (folder / "report" / "report-883-2023-24-Q4.html").write_text("an earlier demo's report")
     with store.connect(folder / "cscperf.duckdb") as con:  # an earlier demo's store
-        store.load(con, sources.read_paths([SAMPLES / "cin-census"]))
+        header = write(tmp_path / "SSDA903_2024_header.csv", [{"CHILD": "1", "SEX": "1", "DOB": "01/01/2015"}])
+        store.load(con, sources.read_paths([header], la="883"))
 
     result = CliRunner().invoke(app, ["demo", str(folder), "--end", "2025-03-31"])
 
     assert result.exit_code == 0, result.output
     assert "Headline figures for the year 2024-25" in result.output
-    assert "No published benchmarks: get them with `cscperf reference download`" in result.output
+    # With no download and no folder given, the snapshot shipped with cscperf is compared with.
+    assert "Published benchmarks from the snapshot shipped with cscperf" in " ".join(result.output.split())
     assert sorted(p.name for p in (folder / "report").iterdir()) == [
         f"report-883-2024-25-Q4.{suffix}" for suffix in ("docx", "html", "pdf", "xlsx")]
     with store.connect(folder / "cscperf.duckdb", read_only=True) as con:
@@ -41,16 +43,7 @@ def test_demo_replaces_an_earlier_one_loads_a_synthetic_authority_and_writes_its
     html = (folder / "report" / "report-883-2024-25-Q4.html").read_text()
     assert "Two residential providers closed homes at short notice" in html  # the demo commentary
     assert re.search(r"Red|Amber|Green", html)  # ratings against the demo targets
-
-
-def test_demo_with_the_published_files_compares_the_authority_with_them(tmp_path, shared):
-    folder = tmp_path / "demo"
-    result = CliRunner().invoke(app, ["demo", str(folder), "--end", "2025-03-31", "--reference",
-                                      str(shared / "reference"), "--seed", "2"])
-    assert result.exit_code == 0, result.output
-    assert "Published benchmarks from" in result.output
-    html = (folder / "report" / "report-883-2024-25-Q4.html").read_text()
-    assert "Thurrock" in html and "Similar councils" in html
+    assert "Thurrock" in html and "Similar councils" in html and "England" in html
     assert "Published benchmarks are unavailable" not in html
     # the member pack: at most 20 A4 pages, opening with the performance on a page
     pdf = folder / "report" / "report-883-2024-25-Q4.pdf"
@@ -60,8 +53,6 @@ def test_demo_with_the_published_files_compares_the_authority_with_them(tmp_path
     first = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Performance on a page" in first
     # the summary scores nothing whose history is incomplete, and the headline figures need none
-    from cscperf.compare import pack, scorecard
-
     with store.connect(folder / "cscperf.duckdb", read_only=True) as con:
         card = scorecard.build(con, "2024-25:Q4", "883")
     incomplete = {c.definition.title for c in card.cards if c.current.history}
@@ -85,6 +76,17 @@ def test_demo_with_the_published_files_compares_the_authority_with_them(tmp_path
         assert len(april) == 3 and max(april) <= max(others), (id, steps)
     # An interim care order (C1) lasts while care proceedings run (26 weeks is the target), not years.
     assert longest_interim_order < 550
+
+
+def test_demo_with_the_published_files_compares_the_authority_with_them(tmp_path, shared):
+    folder = tmp_path / "demo"
+    result = CliRunner().invoke(app, ["demo", str(folder), "--end", "2025-03-31", "--reference",
+                                      str(shared / "reference"), "--seed", "2"])
+    assert result.exit_code == 0, result.output
+    assert f"Published benchmarks from {shared / 'reference'}" in " ".join(result.output.split())
+    html = (folder / "report" / "report-883-2024-25-Q4.html").read_text()
+    assert "Thurrock" in html and "Similar councils" in html
+    assert "Published benchmarks are unavailable" not in html
 
 
 def test_demo_refuses_a_folder_that_is_not_an_earlier_demos(tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 import sys
 from contextlib import closing, nullcontext
 from datetime import date
@@ -11,11 +12,11 @@ from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 
+import duckdb
 import typer
 from rich.console import Console
-from rich.table import Table as RichTable
 
-from cscperf import settings, sources, store
+from cscperf import settings, sources, store, terminal
 from cscperf.appdb.users import Role
 from cscperf.quality.findings import LoadError, Severity
 from cscperf.reference.cli import app as reference_app
@@ -43,18 +44,39 @@ def _fail(message: str) -> None:
     raise typer.Exit(1)
 
 
+def _store(db: Path | None):
+    """The store, or a plain error saying why it cannot be opened (a missing folder, another
+    process writing to it)."""
+    path = _db(db)
+    try:
+        return store.connect(path)
+    except (duckdb.Error, OSError) as error:
+        _fail(f"cannot open the store {path}: {str(error).splitlines()[0]}")
+
+
+def _appdb(db: Path | None):
+    """The application database beside the store, or a plain error."""
+    from cscperf import appdb
+
+    path = appdb.path_for(_db(db))
+    try:
+        return closing(appdb.connect(_db(db)))
+    except sqlite3.Error as error:
+        _fail(f"cannot open the accounts database {path}: {error}")
+
+
+# Columns of free text: printed on their own lines under each row of a table.
+LONG_COLUMNS = ("reason", "message", "definition", "title")
+
+
 def _print_rows(header: list[str], rows: list[tuple], fmt: TableFormat, title: str | None = None) -> None:
     if fmt is TableFormat.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(header)
         writer.writerows(rows)
         return
-    table = RichTable(title=title)
-    for name in header:
-        table.add_column(name)
-    for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
-    console.print(table)
+    for line in terminal.lines(header, rows, LONG_COLUMNS, title):
+        typer.echo(line)
 
 
 @app.command()
@@ -66,12 +88,14 @@ def load(
 ) -> None:
     """Load an authority's files (SSDA903, CIN census, Annex A, SSD) into the store.
 
-    Each file's format is found from its content. The load completes or changes nothing.
+    Each file's format is found from its content. The load completes or changes nothing. Then the
+    dashboard's scorecards for the latest quarter are worked out and kept in the store, so the
+    dashboard shows them at once.
     """
     try:
         with console.status("Reading files..."):
             batches = sources.read_paths(paths, la=la, year=year)
-        con = store.connect(_db(db))
+        con = _store(db)
         with console.status("Loading into the store..."):
             summary = store.load(con, batches)
     except LoadError as error:
@@ -84,6 +108,23 @@ def load(
                   (" (see `cscperf findings`)" if len(summary.findings) else ""))
     if not summary.total_loaded:
         _fail("nothing was loaded: the files hold no rows")
+    _prepare(con, _db(db), {b.la for b in batches})
+
+
+def _prepare(con, db: Path, las: set[str]) -> None:
+    """Work out the dashboard's scorecards for the latest period now (compare/prepared.py), so
+    the first look after this load is quick; a failure here leaves them to the first look."""
+    from cscperf.compare import prepared
+
+    try:
+        with console.status("Working out the dashboard's scorecards..."):
+            made = prepared.prepare(con, db, las)
+    except Exception as error:  # the load stands; say only the kind of failure (no child's details)
+        console.print(f"The dashboard will work out its scorecards when first opened ({type(error).__name__}).")
+        return
+    if made:
+        console.print("The dashboard's scorecards are ready: "
+                      + ", ".join(sorted({f"{s.la_name} ({s.period_short})" for s in made})) + ".")
 
 
 class CheckFormat(str, Enum):
@@ -113,26 +154,25 @@ def validate(
         checked = check_files(paths, year=year, previous=previous or (), la=la)
     except LoadError as error:
         _fail(str(error))
-    summary = "\n".join(validation.summary(checked))
+    summary = validation.summary(checked)
     if fmt is CheckFormat.xlsx:
         out = out or Path("validation.xlsx")
         validation.write_xlsx(checked, out)
-        console.print(f"{summary}\nWrote {out}", highlight=False, soft_wrap=True)
+        console.print("\n".join([*terminal.paragraphs(summary), f"Wrote {out}"]), highlight=False, soft_wrap=True)
     elif fmt is CheckFormat.csv:
         if out:
             with open(out, "w", newline="", encoding="utf-8") as handle:
                 validation.write_csv(checked, handle)
         else:
             validation.write_csv(checked, sys.stdout)
-        errors.print(summary, highlight=False, soft_wrap=True)
+        errors.print("\n".join(terminal.paragraphs(summary)), highlight=False, soft_wrap=True)
     else:
-        table = RichTable()
-        for name in validation.SCREEN_COLUMNS:
-            table.add_column(name, overflow="fold")
-        for row in validation.rows(checked, validation.SCREEN_COLUMNS):
-            table.add_row(*("" if v is None else str(v) for v in row))
+        rows = validation.rows(checked, validation.SCREEN_COLUMNS)
         with (open(out, "w", encoding="utf-8") if out else nullcontext(sys.stdout)) as handle:
-            Console(file=handle, width=None if handle is sys.stdout else 200).print(table, summary, highlight=False)
+            columns = None if handle is sys.stdout else 200
+            lines = terminal.lines(validation.SCREEN_COLUMNS, rows, (*LONG_COLUMNS, "values"), columns=columns)
+            lines += terminal.paragraphs(summary, columns)
+            handle.write("\n".join(lines) + "\n")
     if checked.errors:
         raise typer.Exit(1)
 
@@ -142,7 +182,7 @@ def tables(db: Path = DbOption, fmt: TableFormat = typer.Option(TableFormat.tabl
     """What is in the store: authorities, collection years and row counts per table."""
     from cscperf.store.inventory import inventory
 
-    con = store.connect(_db(db))
+    con = _store(db)
     _print_rows(["la", "table", "collection years", "rows"], inventory(con), fmt)
 
 
@@ -160,7 +200,7 @@ def findings(
         lowest = Severity[severity.upper()]
     except KeyError:
         _fail(f"--severity must be one of: {', '.join(str(s) for s in Severity)}")
-    con = store.connect(_db(db))
+    con = _store(db)
     header, rows = list_findings(con, la=la, lowest=lowest)
     _print_rows(header, rows, fmt)
 
@@ -234,7 +274,8 @@ def demo(
     folder: Path = typer.Argument(Path("demo"), help="Folder for the demo (an earlier demo there is replaced)"),
     reference: Path = typer.Option(None, "--reference", help="Published statistics folder (as `cscperf "
                                    "reference download` writes it), for benchmarks in the report "
-                                   "[default: the download cache, when it holds files]"),
+                                   "[default: the download cache when it holds files, else the snapshot "
+                                   "shipped with cscperf]"),
     seed: int = typer.Option(1, "--seed", help="Random seed of the synthetic authority"),
     end: str = typer.Option(None, "--end", help="Its history ends on the last 31 March on or before this date "
                             "(YYYY-MM-DD) [default: today]"),
@@ -246,6 +287,7 @@ def demo(
     from cscperf import demo as demonstration
     from cscperf.indicators import engine
     from cscperf.indicators.registry import default
+    from cscperf.reference.snapshot import SNAPSHOT
 
     started = time.perf_counter()
     with console.status("Starting...") as status:
@@ -264,9 +306,10 @@ def demo(
     _print_rows(["indicator", "value", "numerator", "denominator"],
                 [(titles[r.id], r.reason if r.value is None else r.value, r.numerator, r.denominator)
                  for r in results], TableFormat.table, title=f"Headline figures for the year {year}")
-    console.print(f"Published benchmarks from {made.reference}." if made.reference else
-                  "No published benchmarks: get them with `cscperf reference download` (or give a folder "
-                  "of the published files with --reference) and run the demo again.", highlight=False)
+    console.print("Published benchmarks from the snapshot shipped with cscperf (its SOURCES.md names each "
+                  "release); `cscperf reference download` fetches the latest, which the demo then uses."
+                  if made.reference == SNAPSHOT else f"Published benchmarks from {made.reference}.",
+                  highlight=False)
     console.print("The committee report (members' version, small numbers suppressed):", highlight=False)
     for file in made.report:
         console.print(f"  {file}", highlight=False, soft_wrap=True)
@@ -324,7 +367,7 @@ def indicators(
 
     if not period:
         _fail("give --period (e.g. 2024-25:Q4), or use `cscperf indicators list`")
-    con = store.connect(_db(db))
+    con = _store(db)
     try:
         results = engine.compute(con, ids, period, la=la, breakdown=by)
     except (ValueError, KeyError) as error:
@@ -348,7 +391,7 @@ def indicators_list(fmt: ResultFormat = typer.Option(ResultFormat.table, "--form
                 "breakdowns": " ".join(b.value for b in i.breakdowns), "benchmark": i.benchmark,
                 "dfe_measure": i.dfe_measure, "differs": i.differs}
                for i in registry.default()]
-    _print_records(records, fmt, ["section", "id", "title", "unit", "polarity", "definition"])
+    _print_records(records, fmt, ["id", "section", "title", "unit", "polarity", "definition"])
 
 
 @indicators_app.command("check")
@@ -378,7 +421,7 @@ def children(
     """The children and events behind a figure: each in the numerator or denominator."""
     from cscperf.indicators import engine
 
-    con = store.connect(_db(db))
+    con = _store(db)
     if la is None:
         authorities = engine.authorities(con)
         if len(authorities) != 1:
@@ -404,7 +447,7 @@ def serve(
 
     try:
         run(_db(db), host, port)
-    except FileNotFoundError as error:
+    except (FileNotFoundError, ValueError) as error:  # no assets; a setting that is not valid
         _fail(str(error))
 
 
@@ -457,7 +500,6 @@ def users_add(
 ) -> None:
     """Add an account. The password is asked for twice, or read from the first line of standard
     input when that is not a terminal (for scripts)."""
-    from cscperf import appdb
     from cscperf.appdb import audit, users
 
     password = None
@@ -466,7 +508,7 @@ def users_add(
             password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
         else:
             password = sys.stdin.readline().rstrip("\r\n")
-    with closing(appdb.connect(_db(db))) as con:
+    with _appdb(db) as con:
         try:
             users.add(con, name, role, password)
         except users.AccountError as error:
@@ -478,10 +520,9 @@ def users_add(
 @users_app.command("list")
 def users_list(db: Path = DbOption, fmt: TableFormat = typer.Option(TableFormat.table, "--format")) -> None:
     """List the accounts: name, role, how they sign in and when they last did."""
-    from cscperf import appdb
     from cscperf.appdb import users
 
-    with closing(appdb.connect(_db(db))) as con:
+    with _appdb(db) as con:
         rows = [(u.name, u.role.value, "password" if u.has_password else "identity provider",
                  u.created_at, u.last_sign_in_at or "") for u in users.all_users(con)]
     _print_rows(["name", "role", "signs in with", "created", "last signed in"], rows, fmt)
@@ -490,10 +531,9 @@ def users_list(db: Path = DbOption, fmt: TableFormat = typer.Option(TableFormat.
 @users_app.command("remove")
 def users_remove(name: str = typer.Argument(..., help="User name"), db: Path = DbOption) -> None:
     """Remove an account and end its sessions."""
-    from cscperf import appdb
     from cscperf.appdb import audit, users
 
-    with closing(appdb.connect(_db(db))) as con:
+    with _appdb(db) as con:
         try:
             users.remove(con, name)
         except users.AccountError as error:

@@ -23,6 +23,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("reference_cache", "~/.cache/cscperf/reference",
             "Folder `cscperf reference download` saves published files in"),
     Setting("reference_mirror", "", "Base URL of a copy of the reference folder to download from instead"),
+    Setting("workbook_max_mb", 100, "The most an Excel workbook may expand to when opened, in megabytes "
+            "(its XML; a larger one is refused before it is read)"),
     Setting("suppress_below", 5, "In member-facing outputs, counts from 1 to this minus one are suppressed"),
     Setting("pack", "referral_rate_per_10k,rereferrals_12m_pct,assessments_45wd_pct,cp_rate_per_10k,"
             "cp_second_or_subsequent_pct,cla_rate_per_10k,cla_started,cla_3plus_placements_pct,"
@@ -41,6 +43,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Failed sign-ins from one network address within the lockout window that lock it"),
     Setting("lockout_minutes", 15, "The sign-in lockout window, in minutes"),
     Setting("upload_max_mb", 500, "The largest upload the web application accepts, in megabytes"),
+    Setting("trusted_proxies", "", "Addresses (or networks, 10.0.0.0/8) of the reverse proxies in front of "
+            "the web application, comma-separated; only their X-Forwarded-For and X-Forwarded-Proto headers are "
+            "believed, taking the right-most address that is not one of them. Empty: none"),
     Setting("results_kept", 512, "Computed scorecards, indicator views and pages the web application keeps "
             "in memory (about a dozen per authority looked at); the least recently used go first"),
     Setting("assets", "", "Folder of GOV.UK Frontend's built files (dist/govuk); empty: the project's "

@@ -7,6 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cscperf.cli import app
+from cscperf.reference.snapshot import SNAPSHOT
 
 runner = CliRunner()
 
@@ -44,19 +45,24 @@ def test_show_unknown_measure_and_no_data(tmp_path):
     assert result.exit_code == 0 and "Unavailable: no published figures" in result.output
 
 
-def test_import_errors_are_messages(tmp_path):
+def test_import_with_no_folder_imports_the_shipped_snapshot(tmp_path):
     result = runner.invoke(app, ["reference", "import", "--db", str(tmp_path / "s.duckdb")])
-    assert result.exit_code == 1 and "give a folder" in result.output
+    assert result.exit_code == 0, result.output
+    assert "Imported 23 file(s)" in result.output and "ees: 12 file(s)" in result.output
+
+
+def test_import_errors_are_messages(tmp_path):
     result = runner.invoke(app, ["reference", "import", str(tmp_path / "nowhere"), "--db", str(tmp_path / "s.duckdb")])
     assert result.exit_code == 1 and "is not a folder" in result.output and "Nothing was imported" in result.output
     assert "Traceback" not in result.output
 
 
-def test_import_again_reports_unchanged(db, shared):
-    result = runner.invoke(app, ["reference", "import", str(shared / "reference"), "--db", str(db)])
+def test_import_again_reports_unchanged(db):
+    result = runner.invoke(app, ["reference", "import", str(SNAPSHOT), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    assert "Imported 0 file(s), 0 rows" in result.output and "32 already imported" in result.output
+    assert "Imported 0 file(s), 0 rows" in result.output and "23 already imported" in result.output
     assert "ons/ons-ethnic-population-la.csv" in result.output  # present but not used: said so
+    assert "SOURCES.md" not in result.output  # the snapshot's account of itself is not data
 
 
 def test_measures_lists_the_catalogue():

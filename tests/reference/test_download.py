@@ -7,13 +7,18 @@ import socket
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from typer.testing import CliRunner
 
+from cscperf import store
 from cscperf.cli import app
 from cscperf.reference.download import DownloadError, Sources, download, load_sources
-from cscperf.reference.importer import sha256
+from cscperf.reference.figures import year_figures
+from cscperf.reference.importer import import_reference, sha256
+from cscperf.reference.measures import measure
+from cscperf.reference.snapshot import SNAPSHOT
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -129,3 +134,63 @@ def test_sources_file_is_checked(tmp_path):
     bad.write_text("ees_api: x\nfiles:\n  - {path: a.csv, link: b}\n")
     with pytest.raises(DownloadError, match="sources.yml is not valid"):
         load_sources(bad)
+
+
+def publishers_site(root: Path, base: str) -> Sources:
+    """The publishers' sites as static files under `root`, served at `base`, holding the snapshot's
+    files: the EES content API's answers (each publication's latest release and its files) and
+    each other file at its address's host and path. Returns sources.yml with `base` in place of
+    the publishers' addresses."""
+    listed, files = load_sources(), []
+    releases: dict[str, list[dict]] = {}
+    for source in listed.files:
+        shipped = SNAPSHOT / source.path
+        if not shipped.is_file():
+            continue
+        if source.ees:
+            publication = source.ees.publication
+            file_id = f"file-{len(files)}"
+            releases.setdefault(publication, []).append({"id": file_id, "fileName": shipped.name})
+            target = root / "api" / "releases" / f"rel-{publication}" / "files" / file_id
+            files.append(source)
+        elif source.url:
+            address = urlsplit(source.url)
+            target = root / address.netloc / address.path.lstrip("/")
+            files.append(source.model_copy(update={"url": f"{base}/{address.netloc}{address.path}"}))
+        else:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(shipped.read_bytes())
+    for publication, downloads in releases.items():
+        latest = root / "api" / "publications" / publication / "releases" / "latest"
+        latest.parent.mkdir(parents=True, exist_ok=True)
+        latest.write_text(json.dumps({"id": f"rel-{publication}", "title": "Reporting year 2025",
+                                      "published": "2025-11-20T09:30:00", "downloadFiles": downloads}))
+    return Sources(ees_api=f"{base}/api", files=files)
+
+
+def test_download_from_the_publishers_then_import(serve, tmp_path, reference_con):
+    """Offline: the publishers' layout served on this machine, downloaded, imported, snapshotted."""
+    site = tmp_path / "site"
+    site.mkdir()
+    base = serve(site)
+    sources = publishers_site(site, base)
+    summary = download(tmp_path / "cache", sources=sources)
+    assert summary.failed == [] and len(summary.fetched) == len(sources.files) == 18  # the rest by hand
+    record = json.loads((tmp_path / "cache" / "downloaded.json").read_text())
+    assert record["ees/la_cla_placement_stability.csv"]["release"] == "Reporting year 2025"
+    assert record["ees/la_cla_placement_stability.csv"]["published"] == "2025-11-20"
+    assert record["lait/bds_long_0.parquet"]["url"].startswith(f"{base}/raw.githubusercontent.com/")
+
+    con = store.connect()
+    imported = import_reference(con, tmp_path / "cache")
+    assert imported.ignored == []
+    cla = measure("cla_rate_per_10k")
+    england = [year_figures(c, cla, 2025)["E92000001"].value for c in (con, reference_con)]
+    assert england[0] == england[1] is not None
+
+    result = CliRunner().invoke(app, ["reference", "snapshot", str(tmp_path / "cache"), "--out",
+                                      str(tmp_path / "snapshot")])
+    assert result.exit_code == 0, result.output
+    assert "Reporting year 2025; published 2025-11-20; latest period 2025" in (
+        tmp_path / "snapshot" / "SOURCES.md").read_text()

@@ -19,60 +19,60 @@ def one(con, sql: str, params=()):
     return con.execute(sql, list(params)).fetchone()
 
 
-def test_every_part_is_imported(reference_con):
-    kinds = dict(reference_con.execute(
+def test_every_part_is_imported(publishers_con):
+    kinds = dict(publishers_con.execute(
         "SELECT kind, count(*) FROM ref.releases GROUP BY 1").fetchall())
     assert kinds == {"ees": 21, "lait": 1, "lait_dictionary": 1, "population": 1,
                      "stat_neighbours": 4, "lookup": 4}
-    assert one(reference_con, "SELECT count(*) FROM ref.figures WHERE source = 'lait'")[0] == 641070
-    assert one(reference_con, "SELECT count(*) FROM ref.lait_dictionary")[0] == 448
-    assert one(reference_con, "SELECT count(*) FROM ref.la_codes")[0] == 161
-    assert one(reference_con, "SELECT count(DISTINCT la) FROM ref.stat_neighbours WHERE model = 2025")[0] == 153
+    assert one(publishers_con, "SELECT count(*) FROM ref.figures WHERE source = 'lait'")[0] == 641070
+    assert one(publishers_con, "SELECT count(*) FROM ref.lait_dictionary")[0] == 448
+    assert one(publishers_con, "SELECT count(*) FROM ref.la_codes")[0] == 161
+    assert one(publishers_con, "SELECT count(DISTINCT la) FROM ref.stat_neighbours WHERE model = 2025")[0] == 153
 
 
-def test_suppression_codes_are_typed_never_zero(reference_con):
+def test_suppression_codes_are_typed_never_zero(publishers_con):
     # ees/c1 2025, Isles of Scilly: no_further_action_count and _percent are 'c'
-    rows = reference_con.execute("""
+    rows = publishers_con.execute("""
         SELECT measure, value, code FROM ref.figures
         WHERE dataset = 'c1_children_in_need_referrals_and_rereferrals' AND year = 2025 AND area_code = '420'
           AND measure IN ('no_further_action_percent', 'rereferral_percent') ORDER BY 1""").fetchall()
     assert rows == [("no_further_action_percent", None, "c"), ("rereferral_percent", 0.0, None)]
-    codes = dict(reference_con.execute(
+    codes = dict(publishers_con.execute(
         "SELECT code, count(*) FROM ref.figures WHERE code IS NOT NULL GROUP BY 1").fetchall())
     assert {"c", "k", "u", "x", "z", "low", "-"} <= set(codes)
-    assert one(reference_con, "SELECT count(*) FROM ref.figures WHERE code IS NOT NULL AND value IS NOT NULL")[0] == 0
-    assert one(reference_con, "SELECT count(*) FROM ref.figures WHERE code IS NULL AND value IS NULL")[0] == 0
+    assert one(publishers_con, "SELECT count(*) FROM ref.figures WHERE code IS NOT NULL AND value IS NOT NULL")[0] == 0
+    assert one(publishers_con, "SELECT count(*) FROM ref.figures WHERE code IS NULL AND value IS NULL")[0] == 0
 
 
-def test_periods_years_and_areas(reference_con):
+def test_periods_years_and_areas(publishers_con):
     # LAIT labels: '2014-16' ends in 2016, '2022-23' in 2023, '2023 (Rev)' is 2023.
-    years = dict(reference_con.execute(
+    years = dict(publishers_con.execute(
         "SELECT DISTINCT time_period, year FROM ref.figures WHERE source = 'lait' "
         "AND time_period IN ('2014-16', '2022-23', '2023 (Rev)', '2013/14-15/16', '0')").fetchall())
     assert years == {"2014-16": 2016, "2022-23": 2023, "2023 (Rev)": 2023, "2013/14-15/16": 2016, "0": None}
     # EES academic years: 202425 ends in 2025. LAIT's Outer London (988) is stored under its ONS code.
-    assert one(reference_con, "SELECT DISTINCT year FROM ref.figures WHERE time_period = '202425'")[0] == 2025
-    assert one(reference_con, "SELECT DISTINCT level, area_name FROM ref.figures "
+    assert one(publishers_con, "SELECT DISTINCT year FROM ref.figures WHERE time_period = '202425'")[0] == 2025
+    assert one(publishers_con, "SELECT DISTINCT level, area_name FROM ref.figures "
                               "WHERE source = 'lait' AND area_code = 'E13000002'") == ("regional", "London (Outer)")
     # Durations years:months become months: 2025 England, entry to care to decision, aged 1: 00:10.
-    assert one(reference_con, """
+    assert one(publishers_con, """
         SELECT value FROM ref.figures WHERE dataset = 'national_cla_adopted_average_time_between_adoption_process_stages'
           AND year = 2025 AND filters LIKE '%age_start_poc=Aged 1|%' AND filters LIKE '%=1. Average time%'""")[0] == 10
 
 
-def test_neighbours_and_lookups(reference_con):
-    essex = reference_con.execute("SELECT rank, neighbour, closeness FROM ref.stat_neighbours "
+def test_neighbours_and_lookups(publishers_con):
+    essex = publishers_con.execute("SELECT rank, neighbour, closeness FROM ref.stat_neighbours "
                                   "WHERE model = 2025 AND la = '881' ORDER BY rank LIMIT 2").fetchall()
     assert essex == [(1, "886", "Very close"), (2, "938", "Very close")]
     # sn_may_2025.csv keeps abolished authorities after an 'Old SNs:' line: not part of the model.
-    assert one(reference_con, "SELECT count(*) FROM ref.stat_neighbours WHERE model = 2025 AND la = '909'")[0] == 0
+    assert one(publishers_con, "SELECT count(*) FROM ref.stat_neighbours WHERE model = 2025 AND la = '909'")[0] == 0
     # Cumberland has no neighbours ('-') in the 2021 model.
-    assert one(reference_con, "SELECT count(*) FROM ref.stat_neighbours WHERE model = 2021 AND la = '942'")[0] == 0
-    assert reference_con.execute("SELECT ons_code, first_year, last_year FROM ref.la_codes WHERE la = '825' "
+    assert one(publishers_con, "SELECT count(*) FROM ref.stat_neighbours WHERE model = 2021 AND la = '942'")[0] == 0
+    assert publishers_con.execute("SELECT ons_code, first_year, last_year FROM ref.la_codes WHERE la = '825' "
                                  "ORDER BY first_year").fetchall() == [("E10000002", 2013, 2020),
                                                                        ("E06000060", 2021, 2025)]
-    assert one(reference_con, "SELECT utla_code FROM ref.ltla_utla WHERE ltla_code = 'E07000070'") == ("E10000012",)
-    assert one(reference_con, "SELECT polarity, polarity_published FROM ref.lait_dictionary "
+    assert one(publishers_con, "SELECT utla_code FROM ref.ltla_utla WHERE ltla_code = 'E07000070'") == ("E10000012",)
+    assert one(publishers_con, "SELECT polarity, polarity_published FROM ref.lait_dictionary "
                               "WHERE measure = 'ReReferral'") == ("lower_better", "Low")
 
 

@@ -74,11 +74,14 @@ def test_every_rejected_value_is_a_finding_and_every_row_is_kept(tmp_path, rows,
 
 
 BROKEN = {
+    "missing DECOM": b"CHILD,RNE,LS,CIN,PLACE\r\nA,S,C2,N1,U1\r\n",
+    "missing PLACE": b"CHILD,DECOM,RNE,LS,CIN\r\nA,01/04/2023,S,C2,N1\r\n",
+}
+NOT_READ = {
     "empty": b"",
     "blank lines": b"\r\n \r\n",
     "binary": bytes(range(256)),
     "unknown table": b"CHILD,COLOUR\r\nA,red\r\n",
-    "missing DECOM": b"CHILD,RNE,LS,CIN,PLACE\r\nA,S,C2,N1,U1\r\n",
 }
 
 
@@ -119,3 +122,17 @@ def test_a_broken_file_leaves_the_store_as_it_was(tmp_path_factory, loaded, brok
         load(con, *files, bad, year=year)
     assert error.value.file == bad.name
     assert everything(con) == before
+
+
+@pytest.mark.parametrize("name", sorted(NOT_READ))
+def test_a_file_no_reader_knows_is_a_warning_and_the_rest_loads(tmp_path, name):
+    con = store.connect()
+    header = write(tmp_path / "SSDA903_2024_header.csv", header_rows("NEW"))
+    other = tmp_path / "SSDA903_2024_other.csv"
+    other.write_bytes(NOT_READ[name])
+    summary = load(con, header, other)
+    assert [(f.file, f.rule, str(f.severity)) for f in summary.findings] == [
+        (other.name, "file-not-read", "warning")]
+    assert summary.rows_loaded == {"ssd_person": 1}
+    assert con.execute("SELECT format, rows_read FROM meta.load_files WHERE name = ?",
+                       [other.name]).fetchall() == [("not read", 0)]

@@ -7,11 +7,11 @@ from datetime import date
 import pytest
 
 from cscperf import store
-from tests.conftest import SHARED
+from tests.conftest import need_shared
 from tests.ssda903 import found, load
 
-SAMPLES = SHARED / "samples" / "ssda903"
-MESSY = SHARED / "samples" / "ssda903-messy"
+SAMPLES = need_shared("samples", "ssda903")
+MESSY = need_shared("samples", "ssda903-messy")
 # The samples are named by the year each return starts: 2017-episodes.csv runs from April 2017 to
 # March 2018, so it is the 2018 return (years are the year a return ends).
 YEARS = range(2017, 2022)

@@ -8,9 +8,9 @@ import pytest
 import yaml
 
 from cscperf.sources.schemas.ssda903 import schema
-from tests.conftest import SHARED
+from tests.conftest import need_shared
 
-SPEC = SHARED / "spec" / "ssda903"
+SPEC = need_shared("spec", "ssda903")
 # The specification's table names, where ours are the DfE's longer ones.
 OUR_NAMES = {"placed_adoption": "placed_for_adoption", "prev_perm": "previous_permanence"}
 YEARS = range(2017, 2027)

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import SHARED
+from cscperf.reference.snapshot import SNAPSHOT
 
 SMALL = dict(like="857", seed=7, end=date(2026, 3, 31), years=3)
 
@@ -15,5 +15,5 @@ def small(tmp_path_factory):
     from cscperf.synth import generate
 
     out = tmp_path_factory.mktemp("synth") / "857"
-    manifest = generate(out, reference=SHARED / "reference", **SMALL)
+    manifest = generate(out, reference=SNAPSHOT, **SMALL)
     return out, manifest

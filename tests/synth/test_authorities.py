@@ -5,9 +5,9 @@ from collections import defaultdict
 
 from cscperf.synth.authorities import authorities
 from cscperf.synth.geography import postcode_index
-from tests.conftest import SHARED
+from tests.conftest import need_shared
 
-REFERENCE = SHARED / "reference"
+REFERENCE = need_shared("reference")
 RENUMBERED = {"E08000016": "E08000038", "E08000019": "E08000039"}  # Barnsley, Sheffield (2024)
 
 

@@ -2,12 +2,12 @@
 
 from lxml import etree
 
-from tests.conftest import SHARED
+from tests.conftest import need_shared
 
 
 def schema(year: int) -> etree.XMLSchema:
     name = f"CIN_schema_{max(2024, year)}.xsd"
-    return etree.XMLSchema(etree.parse(str(SHARED / "spec" / "cin-census" / name)))
+    return etree.XMLSchema(etree.parse(str(need_shared("spec", "cin-census", name))))
 
 
 def test_every_year_is_valid_against_its_schema(small):

@@ -1,18 +1,20 @@
 """`cscperf synth` for one authority and, in miniature, for several at once."""
 
+import csv
+import io
 import json
 from datetime import date
 
 from typer.testing import CliRunner
 
 from cscperf.cli import app
+from cscperf.reference.snapshot import SNAPSHOT
 from cscperf.synth import generate_national, read_manifest
-from tests.conftest import SHARED
 
 
 def test_synth_command_reports_rates_beside_targets(tmp_path):
     result = CliRunner().invoke(app, ["synth", str(tmp_path), "--like", "201", "--end", "2025-06-30", "--years", "1",
-                                      "--formats", "903,ssd", "--reference", str(SHARED / "reference")])
+                                      "--formats", "903,ssd", "--reference", str(SNAPSHOT)])
     assert result.exit_code == 0, result.output
     output = " ".join(result.output.split())  # as if the terminal were wide enough for one line
     assert "Wrote" in output and "City of London (2024-04-01 to 2025-03-31)" in output
@@ -39,3 +41,15 @@ def test_national_writes_each_authority_in_its_own_folder(tmp_path):
 def test_synth_command_rejects_an_unknown_format(tmp_path):
     result = CliRunner().invoke(app, ["synth", str(tmp_path), "--like", "201", "--formats", "903,xml"])
     assert result.exit_code == 1 and "unknown format(s) xml" in " ".join(result.output.split())
+
+
+def test_a_synth_output_folder_loads_with_one_load(small, tmp_path):
+    out, manifest = small  # 903, CIN census, Annex A and SSD files, and cscperf's own manifest.json
+    db = tmp_path / "synth.duckdb"
+    result = CliRunner().invoke(app, ["load", str(out), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(app, ["findings", "--db", str(db), "--severity", "warning", "--format", "csv"])
+    not_read = [row for row in csv.reader(io.StringIO(result.output)) if row[6] == "file-not-read"]
+    assert not_read == [
+        [manifest.la, "manifest.json", "", "", "", "", "file-not-read", "warning", "not a file cscperf can "
+         "read: not an SSDA903 table, CIN census XML, Annex A workbook or SSD table; not loaded"]]

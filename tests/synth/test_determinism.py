@@ -15,7 +15,7 @@ def test_same_seed_same_bytes(tmp_path):
     generate(tmp_path / "a", seed=3, defects=0.05, **OPTIONS)
     generate(tmp_path / "b", seed=3, defects=0.05, **OPTIONS)
     a, b = files(tmp_path / "a"), files(tmp_path / "b")
-    assert len(a) == 11 * 2 + 2 + 1 + 32 + 2  # 903 and CIN for 2024 and 2025, Annex A, SSD, manifest, defects
+    assert len(a) == 11 * 2 + 2 + 1 + 33 + 2  # 903 and CIN for 2024 and 2025, Annex A, SSD, manifest, defects
     assert a == b
     generate(tmp_path / "c", seed=4, defects=0.05, **OPTIONS)
     c = files(tmp_path / "c")

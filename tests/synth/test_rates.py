@@ -15,8 +15,8 @@ from datetime import date, timedelta
 import holidays
 import pytest
 
+from cscperf.reference.snapshot import SNAPSHOT
 from cscperf.synth import generate
-from tests.conftest import SHARED
 
 YEAR_START, YEAR_END = date(2024, 4, 1), date(2025, 3, 31)
 EET = {"F1", "P1", "F2", "P2", "F3", "P3", "F4", "P4", "F5", "P5"}
@@ -115,7 +115,7 @@ def measures(read, population: int) -> dict[str, float]:
 def thurrock(tmp_path_factory):
     out = tmp_path_factory.mktemp("synth") / "883"
     manifest = generate(out, like="883", seed=11, end=YEAR_END, years=2, formats=["903", "cin", "ssd"],
-                        reference=SHARED / "reference")
+                        reference=SNAPSHOT)
     return out, manifest
 
 

@@ -8,9 +8,9 @@ from functools import cache
 
 import yaml
 
-from tests.conftest import SHARED
+from tests.conftest import need_shared
 
-SPEC = SHARED / "spec" / "ssda903"
+SPEC = need_shared("spec", "ssda903")
 SPEC_NAMES = {"placed_for_adoption": "placed_adoption", "previous_permanence": "prev_perm"}
 
 

@@ -54,6 +54,36 @@ def assert_accessible(page: Page) -> None:
 
 
 
+# Roles a person moves to or operates (Chromium's names: a <summary> is a DisclosureTriangle).
+CONTROLS = {"link", "button", "DisclosureTriangle", "combobox", "checkbox", "radio", "tab", "textbox", "region"}
+
+
+def wider_than_the_window(page: Page) -> int:
+    """How many pixels the page is wider than the window: > 0 when it scrolls sideways."""
+    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+
+def names_repeated(page: Page) -> list[str]:
+    """Controls a screen reader cannot tell apart: two of a role with the same accessible name
+    (links: the same name going to two places), as Chromium's accessibility tree names them.
+    Closed details are opened first, so the controls inside them count too."""
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    cdp = page.context.new_cdp_session(page)
+    try:
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        cdp.detach()
+    seen: dict[tuple[str, str], set] = {}
+    for node in nodes:
+        role = node.get("role", {}).get("value")
+        if node.get("ignored") or role not in CONTROLS:
+            continue
+        name = " ".join(str(node.get("name", {}).get("value", "")).split())
+        properties = {p["name"]: p["value"].get("value") for p in node.get("properties", [])}
+        seen.setdefault((role, name), []).append(properties.get("url") if role == "link" else node["nodeId"])
+    return [f"{role} {name!r}: {len(places)}" for (role, name), places in seen.items() if len(set(places)) > 1]
+
+
 def sign_in_through_form(page: Page, url: str, name: str, password: str, start: str = "/") -> None:
     """Open `start` on the site at `url`, sign in on the page it sends us to, and come back."""
     page.goto(url + start)

@@ -1,5 +1,5 @@
-"""The dashboard in headless Chromium against a real server: each role walks the scorecard, an
-indicator page and the report; analysts drill down and edit targets and commentary; members are
+"""The dashboard in headless Chromium against a real server: each role walks the scorecard (its
+member pack, then every indicator, filtered), an indicator page and the report; analysts drill down and edit targets and commentary; members are
 refused drill-down by any URL; every page passes axe-core (WCAG 2.2 AA)."""
 
 from __future__ import annotations
@@ -37,10 +37,15 @@ def test_each_role_walks_the_scorecard_an_indicator_and_the_report(open_as, live
     page = open_as(role)
     assert page.locator("h1").inner_text() == "Scorecard"
     assert_accessible(page)
+    assert page.get_by_role("tab", name="Member pack").get_attribute("aria-selected") == "true"
+    assert page.get_by_role("heading", name="Performance on a page").is_visible()
+    page.get_by_role("tab", name="Every indicator").click()
     page.select_option("#section", "assessment")
-    page.get_by_role("button", name="Show").click()
-    page.wait_for_url("**section=assessment**")
-    assert page.locator("h2.govuk-heading-m").all_inner_texts() == ["Assessment"]
+    page.get_by_role("button", name="Filter the indicators").click()
+    page.wait_for_url("**section=assessment**#every-indicator")
+    assert page.get_by_role("tab", name="Every indicator").get_attribute("aria-selected") == "true"
+    assert page.locator("#every-indicator h3").all_inner_texts() == ["Assessment"]
+    assert_accessible(page)
     page.get_by_role("link", name="Assessments completed within 45 working days").click()
     assert page.locator("h1").inner_text() == "Assessments completed within 45 working days"
     page.wait_for_load_state("load")  # the charts are pictures, drawn on the server

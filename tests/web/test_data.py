@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import SHARED
+from tests.ssda903 import write
 from tests.web.conftest import make_site
 
 
@@ -54,9 +54,12 @@ def test_upload_form_errors(shared_site, fields, message):
     assert "There is a problem" in response.text
 
 
-def test_an_upload_loads_the_files_and_shows_the_load(site):
-    samples = SHARED / "samples" / "ssda903"
-    files = [(p.name, p.read_bytes()) for p in sorted(samples.glob("2017-*.csv"))]
+def test_an_upload_loads_the_files_and_shows_the_load(site, tmp_path):
+    header = write(tmp_path / "SSDA903_2018_header.csv", [{"CHILD": "N1", "SEX": "2", "DOB": "01/02/2014",
+                                                           "ETHNIC": "WBRI", "UPN": "UN1"}])
+    episodes = write(tmp_path / "SSDA903_2018_episodes.csv", [{"CHILD": "N1", "DECOM": "01/05/2017", "RNE": "S",
+                                                               "LS": "C2", "CIN": "N1", "PLACE": "U1"}])
+    files = [(p.name, p.read_bytes()) for p in (header, episodes)]
     before = store_rows(site)
     site.client("analyst").get("/data")  # the page is kept until the next load
     response = upload(site.client("analyst"), files, la="883")
@@ -64,7 +67,7 @@ def test_an_upload_loads_the_files_and_shows_the_load(site):
     after = store_rows(site)
     assert after["loads"] == before["loads"] + 1 and after["files"] == before["files"] + len(files)
     page = site.client("analyst").get(response.headers["location"])
-    assert "The files were loaded." in page.text and "2017-header.csv" in page.text
+    assert "The files were loaded." in page.text and "SSDA903_2018_header.csv" in page.text
     load_id = int(response.headers["location"].split("/")[-1].split("?")[0])
     assert f'href="/data/loads/{load_id}"' in site.client("analyst").get("/data").text  # not an old copy
 

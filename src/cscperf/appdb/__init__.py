@@ -6,16 +6,18 @@ schema inside the DuckDB store. DuckDB lets only one process open a file for wri
 server keeps the store open; yet people need to run `cscperf users add` while the server is up, and
 the server writes a row on most requests (sessions, throttling, audit). SQLite in WAL mode lets
 several processes and threads make small writes to one file safely, each waiting briefly for the
-other. The file holds password hashes, so it is created readable by its owner only.
+other. The file holds password hashes, so it is created readable by its owner only
+(`cscperf.private`).
 """
 
 from __future__ import annotations
 
-import os
 import secrets
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
+
+from cscperf.private import owner_only
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (
@@ -80,11 +82,8 @@ def connect(store: str | Path, migrate: bool = True) -> sqlite3.Connection:
     """Open (creating if need be) the application database beside the store at `store`.
 
     `migrate=False` skips creating the tables, for callers that open it once per request."""
-    path = path_for(store)
-    new = not path.exists()
-    con = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
-    if new:
-        os.chmod(path, 0o600)
+    owner_only()  # it holds password hashes; SQLite's -wal and -shm files follow its mode
+    con = sqlite3.connect(path_for(store), timeout=10, isolation_level=None, check_same_thread=False)
     con.row_factory = sqlite3.Row
     con.execute("PRAGMA journal_mode = WAL")
     con.execute("PRAGMA foreign_keys = ON")

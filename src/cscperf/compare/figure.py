@@ -7,7 +7,11 @@ A withheld part is None and named in `suppressed`, so no output can show what wa
 from __future__ import annotations
 
 import dataclasses
+import enum
+import functools
 import re
+import types
+import typing
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -29,6 +33,31 @@ def contract_fields(cls, nested: tuple[type, ...], prefix: str = "") -> list[tup
             if inner is not cls and re.search(rf"\b{inner.__name__}\b", str(f.type)):
                 found += contract_fields(inner, nested, f"{prefix}{f.name}.")
     return found
+
+
+def revive(kind, value):
+    """A contract's value back from its plain form (the JSON `to_dict` gives): dataclasses from
+    dicts, tuples from lists and enums from their values, by the fields' declared types."""
+    if value is None:
+        return None
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin in (typing.Union, types.UnionType):
+        kinds = [a for a in args if a is not type(None)]
+        return revive(kinds[0], value) if len(kinds) == 1 else value  # int | float: as it is
+    if origin is tuple:
+        return tuple(revive(args[0], v) for v in value)
+    if dataclasses.is_dataclass(kind):
+        return kind(**{name: revive(hint, value[name]) for name, hint in _fields(kind)})
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return kind(value)
+    return value
+
+
+@functools.cache
+def _fields(kind: type) -> tuple[tuple[str, object], ...]:
+    """A dataclass's fields with their declared types (worked out once: it reads the annotations)."""
+    hints = typing.get_type_hints(kind)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(kind))
 
 
 def number(value, decimals: int | None = None) -> int | float | None:

@@ -23,7 +23,7 @@ from cscperf import settings
 from cscperf.compare import suppression, words
 from cscperf.compare.commentary import NO_COMMENTARY, NONE_GIVEN, Commentary
 from cscperf.compare.direction import Direction, direction
-from cscperf.compare.figure import Figure, contract_fields, number
+from cscperf.compare.figure import Figure, contract_fields, number, revive
 from cscperf.compare.figure import help_text as _help
 from cscperf.compare.plan import Plan, short_label
 from cscperf.compare.published import (HOW_TO_GET, NeighbourValue, Published, any_imported, comparable, position,
@@ -145,6 +145,11 @@ class Scorecard:
 
     def to_dict(self) -> dict:
         return _plain(dataclasses.asdict(self))
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Scorecard:
+        """The scorecard back from its `to_dict()` form (as a prepared one is kept)."""
+        return revive(cls, data)
 
     def card(self, id: str) -> Card | None:
         return next((c for c in self.cards if c.definition.id == id), None)

@@ -49,8 +49,9 @@ def calendar_holidays() -> list[date]:
     return sorted(d for year in range(CALENDAR_FIRST.year, CALENDAR_LAST.year + 1) for d in bank_holidays(year))
 
 
+# `{table}`: TABLE meta.calendar for the store, TEMP TABLE working_calendar for the DfE's rules.
 CALENDAR_DDL = """
-CREATE OR REPLACE TABLE meta.calendar AS
+CREATE OR REPLACE {table} AS
 WITH days AS (
     SELECT day, isodow(day) <= 5 AND NOT list_contains(?::DATE[], day) AS is_working_day
     FROM (SELECT unnest(generate_series(?::TIMESTAMP, ?::TIMESTAMP, INTERVAL 1 DAY))::DATE AS day)
@@ -63,7 +64,12 @@ ORDER BY day
 """
 
 
+def create_calendar(con: duckdb.DuckDBPyConnection, table: str = "TABLE meta.calendar") -> None:
+    """(Re)build the calendar over its span, as `table` (see CALENDAR_DDL)."""
+    con.execute(CALENDAR_DDL.format(table=table), [calendar_holidays(), CALENDAR_FIRST, CALENDAR_LAST])
+
+
 def ensure_calendar(con: duckdb.DuckDBPyConnection) -> None:
     """(Re)build `meta.calendar` over the calendar's span."""
     con.execute("CREATE SCHEMA IF NOT EXISTS meta")
-    con.execute(CALENDAR_DDL, [calendar_holidays(), CALENDAR_FIRST, CALENDAR_LAST])
+    create_calendar(con)

@@ -6,6 +6,7 @@ The commands parse options and call `cscperf.reference` and `cscperf.compare.ben
 from __future__ import annotations
 
 import json
+import textwrap
 from dataclasses import asdict
 from enum import Enum
 from pathlib import Path
@@ -13,9 +14,8 @@ from pathlib import Path
 import duckdb
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from cscperf import settings, store
+from cscperf import settings, store, terminal
 from cscperf.quality.findings import LoadError
 
 app = typer.Typer(help="Published reference data: DfE benchmarks, ONS population, statistical neighbours.",
@@ -52,19 +52,22 @@ def _connect(db: Path | None):
 @app.command("import")
 def import_(
     folder: Path = typer.Argument(None, help="Folder of published files, laid out as `reference download` "
-                                             "writes them (ees/, lait/, ons/, stat-neighbours/, lookups/)"),
+                                             "writes them (ees/, lait/, ons/, stat-neighbours/, lookups/) "
+                                             "[default: the snapshot shipped with cscperf]"),
     population: Path = typer.Option(None, "--population", help="A population file supplied with your data "
                                     "(ONS layout); its estimates are used for rates"),
     db: Path = DbOption,
 ) -> None:
     """Import published figures, population, statistical neighbours and lookups into the store.
 
+    With no folder (and no --population), the snapshot shipped with cscperf is imported.
     Files already imported are skipped; a revised file is kept beside the earlier release.
     """
     from cscperf.reference.importer import import_population, import_reference
+    from cscperf.reference.snapshot import SNAPSHOT
 
     if folder is None and population is None:
-        _fail("give a folder of published files, or --population FILE")
+        folder = SNAPSHOT
     con = _connect(db)
     try:
         summaries = ([import_reference(con, folder)] if folder else []) + \
@@ -112,6 +115,27 @@ def download(
 
 
 @app.command()
+def snapshot(
+    folder: Path = typer.Argument(..., help="The publishers' files, laid out as `reference download` writes "
+                                            "them (its cache, or a copy such as ../shared/reference)"),
+    target: Path = typer.Option(None, "--out", help="Folder to write the snapshot in [default: the one "
+                                "shipped with cscperf, src/cscperf/reference/snapshot]"),
+) -> None:
+    """Build the compact snapshot of the published figures cscperf ships: what the published measures
+    and the synthetic generator read, with SOURCES.md naming each file's source, release and licence.
+
+    Run it again after adding a mapping to measures.yml."""
+    from cscperf.reference.snapshot import SNAPSHOT, build
+
+    try:
+        made = build(folder, target or SNAPSHOT)
+    except (LoadError, duckdb.Error, OSError) as error:
+        _fail(f"{error}\nThe snapshot was not changed.")
+    out().print(f"Wrote {len(made.files)} files ({made.size / 2**20:.1f} MB) to {made.folder}; "
+                f"their sources are in {made.folder / 'SOURCES.md'}.", highlight=False)
+
+
+@app.command()
 def show(
     measure_id: str = typer.Argument(..., metavar="MEASURE",
                                      help="Published measure id (see `reference measures`)"),
@@ -143,16 +167,14 @@ def _print_benchmark(result) -> None:
     if result.unavailable:
         out().print(f"{title}\nUnavailable: {result.unavailable}")
         return
-    table = Table(title=title)
-    for name in ("", "value", "year", "release", "note"):
-        table.add_column(name)
+    rows = []
 
     def add(name: str, figure, note: str | None = None) -> None:
         if figure is None:
-            table.add_row(name, "unavailable", "", "", note or "")
+            rows.append((name, "unavailable", "", "", note))
         else:
-            table.add_row(name, figure.shown(), figure.time_period, figure.release.file_name,
-                          "; ".join(n for n in (figure.label, figure.code_meaning) if n))
+            rows.append((name, figure.shown(), figure.time_period, figure.release.file_name,
+                         "; ".join(n for n in (figure.label, figure.code_meaning) if n)))
 
     add(result.la_name, result.own, result.own_reason)
     if result.joint:
@@ -160,16 +182,18 @@ def _print_benchmark(result) -> None:
     add(result.region.area_name if result.region else "region", result.region)
     add("England", result.england)
     average = "unavailable" if result.neighbour_average is None else f"{result.neighbour_average:.1f}"
-    table.add_row(f"statistical neighbours ({result.neighbour_model or 'none'} model)", average, "", "",
-                  f"mean of {result.neighbour_average_of} of {len(result.neighbours)}"
-                  + (f"; {result.neighbour_note}" if result.neighbour_note else ""))
+    rows.append((f"statistical neighbours ({result.neighbour_model or 'none'} model)", average, "", "",
+                 f"mean of {result.neighbour_average_of} of {len(result.neighbours)}"
+                 + (f"; {result.neighbour_note}" if result.neighbour_note else "")))
     for n in result.neighbours:
         add(f"  {n.rank}. {n.name} ({n.la})", n.figure, n.reason)
-    out().print(table)
+    for line in terminal.lines(["area", "value", "year", "release", "note"], rows, ["note"], title):
+        typer.echo(line)
     rank = f"{result.rank} of {result.ranked_out_of}" if result.rank else "unranked"
-    out().print(f"National rank: {rank}; quartile: {result.quartile or 'none'} ({result.rank_note}). "
-                  f"Polarity: {result.measure.polarity.value.replace('_', ' ')}. "
-                  f"Neighbour average: {result.neighbour_average_method}.")
+    typer.echo("\n".join(textwrap.wrap(
+        f"National rank: {rank}; quartile: {result.quartile or 'none'} ({result.rank_note}). "
+        f"Polarity: {result.measure.polarity.value.replace('_', ' ')}. "
+        f"Neighbour average: {result.neighbour_average_method}.", terminal.width())))
 
 
 @app.command()
@@ -177,10 +201,7 @@ def measures() -> None:
     """The published measures: id, unit, polarity, title and where the figures come from."""
     from cscperf.reference.measures import catalogue
 
-    table = Table()
-    for name in ("id", "unit", "polarity", "title", "sources"):
-        table.add_column(name)
-    for m in catalogue().values():
-        sources = "\n".join(source.describe() for source in m.sources)
-        table.add_row(m.id, m.unit.value, m.polarity.value, m.title, sources)
-    out().print(table)
+    rows = [(m.id, m.unit.value, m.polarity.value, m.title, "; ".join(s.describe() for s in m.sources))
+            for m in catalogue().values()]
+    for line in terminal.lines(["id", "unit", "polarity", "title", "sources"], rows, ["title", "sources"]):
+        typer.echo(line)

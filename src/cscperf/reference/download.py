@@ -17,6 +17,7 @@ import tempfile
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 import yaml
@@ -24,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 SOURCES_FILE = Path(__file__).with_name("sources.yml")
 TIMEOUT = 60  # seconds without data before a download is abandoned
+RECORD = "downloaded.json"  # in the cache: where each file came from, when, and from which release
 
 
 class DownloadError(Exception):
@@ -85,7 +87,9 @@ def download(cache: Path, mirror: str | None = None, sources: Sources | None = N
         summary.cache.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise DownloadError(f"cannot make the cache folder {cache}: {error.strerror}") from None
+    record = _read_record(summary.cache)
     for source in sources.files:
+        release: dict = {}
         if mirror:
             url, path = mirror.rstrip("/") + "/" + source.path, source.path
         elif source.ees or source.url:
@@ -95,18 +99,28 @@ def download(cache: Path, mirror: str | None = None, sources: Sources | None = N
             continue
         try:
             if url is None:
-                url, path = _locate(source, sources.ees_api)
+                url, path, release = _locate(source, sources.ees_api)
             size = _fetch(url, summary.cache / path)
             summary.fetched.append(Fetched(path, url, size))
+            record[path] = {"url": url, "downloaded": date.today().isoformat(), **release}
         except DownloadError as error:
             summary.fetched.append(Fetched(path, url, problem=str(error)))
+    (summary.cache / RECORD).write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
     return summary
 
 
-def _locate(source: SourceFile, ees_api: str) -> tuple[str, str]:
-    """The address of a file, and where to save it (EES files keep their published name)."""
+def _read_record(cache: Path) -> dict:
+    try:
+        return json.loads((cache / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _locate(source: SourceFile, ees_api: str) -> tuple[str, str, dict]:
+    """The address of a file, where to save it (EES files keep their published name) and, for an
+    EES file, its release's title and publication date as the content API gives them."""
     if source.ees is None:
-        return source.url, source.path
+        return source.url, source.path, {}
     release_url = f"{ees_api.rstrip('/')}/publications/{source.ees.publication}/releases/latest"
     try:
         release = json.loads(_read(release_url))
@@ -119,7 +133,9 @@ def _locate(source: SourceFile, ees_api: str) -> tuple[str, str]:
     except StopIteration:
         raise DownloadError(f"the latest release of {source.ees.publication} has no file like "
                             f"{source.ees.file}") from None
-    return url, str(PurePosixPath(source.path).parent / match["fileName"])
+    found = {"release": release.get("title"), "published": str(release.get("published") or "")[:10]}
+    return url, str(PurePosixPath(source.path).parent / match["fileName"]), {
+        key: value for key, value in found.items() if value}
 
 
 def _open(url: str):

@@ -37,7 +37,7 @@ def filter_key(filters: dict[str, str]) -> str:
     return "|".join(f"{column}={filters[column]}" for column in sorted(filters))
 
 
-def _value_columns(con: duckdb.DuckDBPyConnection, columns: list[str]) -> list[str]:
+def value_columns(con: duckdb.DuckDBPyConnection, columns: list[str]) -> list[str]:
     """The columns whose every non-empty cell is a number, a suppression code or a duration."""
     if not columns:
         return []
@@ -60,7 +60,7 @@ def load(con: duckdb.DuckDBPyConnection, path: Path, release_id: int) -> int:
         raise LoadError(path.name, "not in the Explore Education Statistics layout "
                                    f"(no {', '.join(missing)})")
     present = [c for c in columns if c not in GEOGRAPHY]
-    values = _value_columns(con, present)
+    values = value_columns(con, present)
     if not values:
         raise LoadError(path.name, "has no column of numbers to import")
     filters = sorted(c for c in present if c not in values)

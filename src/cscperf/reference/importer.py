@@ -20,6 +20,7 @@ import duckdb
 
 from cscperf.quality.findings import LoadError
 from cscperf.reference import authorities, ees, lait, neighbours, population_estimates
+from cscperf.reference.download import RECORD
 from cscperf.store.duckdb import atomic
 
 Loader = Callable[[duckdb.DuckDBPyConnection, Path, int], int]
@@ -40,6 +41,10 @@ PARTS: tuple[Part, ...] = (
     Part("stat_neighbours", "stat-neighbours/*.csv", neighbours.load),
     *(Part("lookup", f"lookups/{lookup.file}", authorities.load_lookup) for lookup in authorities.LOOKUPS),
 )
+
+
+# Beside the published files: the download's record and the snapshot's list of sources.
+ABOUT_THE_FILES = {RECORD, "SOURCES.md"}
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,8 @@ def import_reference(con: duckdb.DuckDBPyConnection, folder: Path) -> ImportSumm
     summary = _in_transaction(con, [(part.kind, path, part.load, False) for part, path in found], folder)
     taken = {path for _, path in found}
     summary.ignored = sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
-                             if p.is_file() and p not in taken and not p.name.startswith("."))
+                             if p.is_file() and p not in taken and not p.name.startswith(".")
+                             and p.name not in ABOUT_THE_FILES)
     return summary
 
 

@@ -2,7 +2,11 @@
 
 A reader module has `FORMAT` (its name), `detect(path, head) -> Detection | None` (does this file
 look like mine, judged by content, not by name) and `read(files, la) -> Batch`.
-`read_paths` finds the files, asks each reader in turn, and groups them into batches.
+`read_paths` finds the files, asks each reader in turn, and groups them into batches. Folders hold
+files no reader knows (a README, a manifest, a table a later year adds): each is listed in the
+first batch's files as `NOT_READ`, with a warning, and the rest are read. A reader may refuse a
+file it knows but will not open (`Refused`: a workbook that would expand too far); it is listed
+the same way, with the reason.
 """
 
 from __future__ import annotations
@@ -13,15 +17,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
-from cscperf.quality.findings import LoadError
+from cscperf.quality.findings import LoadError, Severity
 from cscperf.sources import returns
 from cscperf.sources.batch import Batch
-from cscperf.sources.files import SourceFile
+from cscperf.sources.files import Refused, SourceFile
 
 # In the order they are asked; the first whose detect() answers takes the file.
 READER_MODULES: tuple[str, ...] = ("ssda903", "cin_census", "annex_a", "ssd")
 
 HEAD_BYTES = 64 * 1024
+NOT_READ = "not read"  # the format recorded for a file no reader recognised
+_NOT_KNOWN = ("not a file cscperf can read: not an SSDA903 table, CIN census XML, Annex A workbook "
+              "or SSD table")
 
 
 @dataclass(frozen=True)
@@ -59,21 +66,24 @@ class Identified:
     las: set[str] = field(default_factory=set)
 
 
-def identify(paths: Iterable[Path], year: int | None = None) -> tuple[dict[str, Identified], list[Path]]:
+def identify(paths: Iterable[Path], year: int | None = None) -> tuple[dict[str, Identified], dict[Path, str]]:
     """Each file under `paths` recognised by its content, grouped by format; and the files no
-    reader recognised. `year`, when given, is every file's collection year."""
+    reader recognised or would open, each with why. `year`, when given, is every file's
+    collection year."""
     modules = readers()
     grouped: dict[str, Identified] = {}
-    unknown: list[Path] = []
+    not_read: dict[Path, str] = {}
     for path in expand(paths):
         with open(path, "rb") as handle:
             head = handle.read(HEAD_BYTES)
-        for module in modules:
-            detection = module.detect(path, head)
-            if detection is not None:
-                break
-        else:
-            unknown.append(path)
+        try:
+            module, detection = _recognise(modules, path, head)
+        except Refused as refused:
+            not_read[path] = str(refused)
+            continue
+        if module is None:
+            not_read[path] = (_NOT_KNOWN if head.strip() else
+                              "the file is empty and its name does not say which table it is")
             continue
         file = SourceFile.identify(path, module.FORMAT, detection.part,
                                    year or detection.collection_year)
@@ -81,27 +91,50 @@ def identify(paths: Iterable[Path], year: int | None = None) -> tuple[dict[str, 
         entry.files.append(file)
         if detection.la:
             entry.las.add(detection.la)
-    return grouped, unknown
+    return grouped, not_read
+
+
+def _recognise(modules: list[ModuleType], path: Path,
+               head: bytes) -> tuple[ModuleType | None, Detection | None]:
+    """The first reader that recognises the file, and what it recognised."""
+    for module in modules:
+        detection = module.detect(path, head)
+        if detection is not None:
+            return module, detection
+    return None, None
 
 
 def read_paths(paths: Iterable[Path], la: str | None = None, year: int | None = None) -> list[Batch]:
-    """Read every file under `paths` into one batch per format. Unknown files stop the load.
+    """Read every file under `paths` into one batch per format. Files no reader recognises are
+    recorded with a warning; when none is recognised, the load stops.
 
     The 903 and CIN census files are also read as submitted (`returns`), for the DfE's rules."""
-    grouped, unknown = identify(paths, year)
-    for path in unknown:
-        if not path.read_bytes()[:HEAD_BYTES].strip():
-            raise LoadError(path.name, "the file is empty and its name does not say which "
-                            "table it is")
-        raise LoadError(path.name, "not a file cscperf can read: not an SSDA903 table, "
-                        "CIN census XML, Annex A workbook or SSD table")
+    grouped, not_read = identify(paths, year)
+    # Files read together are one authority's: one format's files that do not say which (903
+    # tables, Annex A) are the authority the others name.
+    named = set().union(*(found.las for found in grouped.values()))
     batches = []
     for format, found in grouped.items():
-        batch = found.module.read(found.files, authority(format, found.las, la))
+        batch = found.module.read(found.files, authority(format, found.las or named, la))
         if format in returns.FORMATS:
             batch.returns = returns.read(format, found.files)
         batches.append(batch)
+    _record_not_read(batches, not_read)
     return batches
+
+
+def _record_not_read(batches: list[Batch], not_read: dict[Path, str]) -> None:
+    """Files no reader recognised go into the load's provenance with a warning each, so nothing
+    is left out silently; with nothing else to load they stop it."""
+    if not_read and not batches:
+        path, why = next(iter(not_read.items()))
+        others = f" (nor are the other {len(not_read) - 1} files)" if len(not_read) > 1 else ""
+        raise LoadError(path.name, why + others)
+    for path, why in not_read.items():
+        file = SourceFile.identify(path, NOT_READ)
+        file.rows_read = 0
+        batches[0].add_file(file)
+        batches[0].findings.add(file.name, "file-not-read", f"{why}; not loaded", Severity.WARNING)
 
 
 def authority(format: str, found: set[str], given: str | None) -> str:

@@ -22,10 +22,8 @@ import re
 from datetime import date
 from pathlib import Path
 
-import openpyxl
-
 from cscperf.quality.findings import LoadError, Severity
-from cscperf.sources import Detection
+from cscperf.sources import Detection, workbooks
 from cscperf.sources.annex_a_lists import FIELDS, LISTS, NOT_STORED, Heading  # noqa: F401 (FIELDS: docs)
 from cscperf.sources.annex_a_rows import BUILD
 from cscperf.sources.annex_a_values import Choice
@@ -42,16 +40,14 @@ _HEADING_ROWS = 10  # a list's heading row is among its first rows, below any ti
 
 
 def detect(path: Path, head: bytes) -> Detection | None:
-    if not head.startswith(b"PK\x03\x04"):
+    """Annex A if a sheet is one of its lists; a workbook too large to open safely is refused."""
+    if not head.startswith(b"PK\x03\x04") or not workbooks.is_workbook(path):
         return None
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception:  # not a workbook openpyxl can open: another reader's, or none
-        return None
-    try:
-        found = any(_which_list(sheet)[0] for sheet in workbook.worksheets)
-    finally:
-        workbook.close()
+        with workbooks.opened(path) as workbook:
+            found = any(_which_list(sheet)[0] for sheet in workbook.worksheets)
+    except workbooks.UNREADABLE as error:
+        raise workbooks.Refused(workbooks.why_unreadable(error)) from None
     return Detection("workbook") if found else None
 
 
@@ -102,14 +98,15 @@ class _Workbook:
         self.sheets: dict[int, tuple[int, str]] = {}  # file index -> (list number, sheet name)
 
     def read(self) -> None:
-        values = openpyxl.load_workbook(self.file.path, read_only=True, data_only=True)
-        formulas = openpyxl.load_workbook(self.file.path, read_only=True, data_only=False)
         try:
-            for sheet in values.worksheets:
-                self._sheet(sheet, formulas[sheet.title])
-        finally:
-            values.close()
-            formulas.close()
+            with (workbooks.opened(self.file.path) as values,
+                  workbooks.opened(self.file.path, data_only=False) as formulas):
+                for sheet in values.worksheets:
+                    self._sheet(sheet, formulas[sheet.title])
+        except workbooks.Refused as refused:
+            raise LoadError(self.file.name, str(refused)) from None
+        except workbooks.UNREADABLE as error:
+            raise LoadError(self.file.name, workbooks.why_unreadable(error)) from None
         if not self.lists:
             raise LoadError(self.file.name, "no sheet is an Annex A list (no 'List 1' to 'List 11' "
                             "with a child ID column)")

@@ -44,18 +44,20 @@ def is_placeholder(raw: object) -> bool:
 
 
 _TRAILING_ZERO = re.compile(r"^(\d+)\.0+$")
+_ID_TRAILING_ZERO = re.compile(r"(?<=.)\.0+$")
 _SPACES = re.compile(r"\s+")
 
 
 def normalise_id(raw: object) -> str:
-    """IDs as exported: spaces, mixed case, and a float's trailing '.0' removed."""
+    """IDs as exported: spaces, mixed case, and a float's trailing '.0' removed, so IDs that
+    differ only in these are one child ('syn 123.0' is SYN123)."""
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     text = str(raw)
     if _SPACES.search(text):
         text = _SPACES.sub("", text)
     text = text.upper()
-    return _TRAILING_ZERO.sub(r"\1", text) if "." in text else text
+    return _ID_TRAILING_ZERO.sub("", text) if "." in text else text
 
 
 # Excel's serial day 1 is 1900-01-01, counted as if 1900 were a leap year.

@@ -14,6 +14,11 @@ from pathlib import Path
 from cscperf.quality.findings import Findings, LoadError
 
 
+class Refused(Exception):
+    """A reader knows the file's kind but will not open it (a workbook that would expand too far,
+    say); the message says why. The file is recorded as not read, with that reason."""
+
+
 @dataclass
 class SourceFile:
     """One input file, as recorded in the load's provenance."""
@@ -41,17 +46,43 @@ class SourceFile:
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without a byte-order mark), else Windows-1252, as councils' exports are."""
+    """UTF-8 (with or without a byte-order mark), UTF-16 (Excel's "Unicode Text"), else
+    Windows-1252, as councils' exports are. A cut-off last character (the first bytes of a file
+    read for its header) is replaced rather than failing."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8")
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    if len(data) >= 4 and not data[1] and not data[3] and data[0] and data[2]:
+        return data.decode("utf-16-le", errors="replace")  # ASCII text as UTF-16 without its mark
+    if len(data) >= 4 and not data[0] and not data[2] and data[1] and data[3]:
+        return data.decode("utf-16-be", errors="replace")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data":  # the last character was cut off
+            return data.decode("utf-8", errors="replace")
         return data.decode("cp1252", errors="replace")
 
 
 def read_text(path: Path) -> str:
     return decode(path.read_bytes())
+
+
+def delimiter(line: str) -> str:
+    """Commas, or tabs for a tab-delimited export (Excel's "Unicode Text" and "Text" files)."""
+    return "\t" if line.count("\t") > line.count(",") else ","
+
+
+def header_row(text: str) -> list[str] | None:
+    """The cells of the first line of a delimited file, or None when it is not one."""
+    lines = text.splitlines()
+    if not lines:
+        return None
+    try:
+        return next(csv.reader(io.StringIO(lines[0]), delimiter=delimiter(lines[0])), None)
+    except csv.Error:
+        return None
 
 
 def header_key(name: str) -> str:
@@ -83,7 +114,8 @@ def read_csv(file: SourceFile, findings: Findings) -> CsvTable:
     if not text.strip():
         raise LoadError(file.name, "the file is empty (no header row)")
     try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
+        records = list(csv.reader(io.StringIO(text, newline=""),
+                                  delimiter=delimiter(text.split("\n", 1)[0])))
     except csv.Error as error:
         raise LoadError(file.name, f"not a readable CSV file ({error})") from None
     header, rows = records[0], records[1:]

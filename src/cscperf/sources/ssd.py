@@ -24,8 +24,6 @@ none, as the returns would give them, with an INFO finding saying how many rows 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -37,7 +35,7 @@ from cscperf.sources import Detection
 from cscperf.sources import cin_codes as codes
 from cscperf.sources.batch import Batch, Rows
 from cscperf.sources.cells import CellProblem, RowCells, parse_code
-from cscperf.sources.files import CsvTable, SourceFile, decode, header_key, read_csv
+from cscperf.sources.files import CsvTable, SourceFile, decode, header_key, header_row, read_csv
 from cscperf.sources.years import as_at_year, care_leaver_birthday
 from cscperf.store.schema import SET_BY_CSCPERF, TABLES, TABLES_BY_NAME, Column, Table
 
@@ -148,17 +146,14 @@ def _table_from_name(path: Path) -> str | None:
 
 
 def detect(path: Path, head: bytes) -> Detection | None:
-    if b"\x00" in head:
-        return None
     text = decode(head)
+    if "\x00" in text:  # a binary file
+        return None
     if not text.strip():  # an empty file: its name is the only evidence
         table = _table_from_name(path)
         return Detection(table) if table else None
-    try:
-        header = next(csv.reader(io.StringIO(text.splitlines()[0])))
-    except (csv.Error, StopIteration):
-        return None
-    table = identify(header, path.name)
+    header = header_row(text)
+    table = identify(header, path.name) if header else None
     return Detection(table) if table else None
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 
+from cscperf.private import owner_only
 from cscperf.quality.findings import LoadError
 from cscperf.reference import schema as reference_schema
 from cscperf.store.schema import ddl
@@ -16,7 +17,9 @@ SCHEMA_VERSION = 1
 
 
 def connect(path: str | Path = ":memory:", read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (creating if need be) the store at `path` with every table in place."""
+    """Open (creating if need be) the store at `path` with every table in place; from then on
+    the files this process creates are its owner's only (`cscperf.private`)."""
+    owner_only()
     if read_only:
         return duckdb.connect(str(path), read_only=True)
     con = duckdb.connect(str(path))

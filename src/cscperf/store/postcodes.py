@@ -94,10 +94,16 @@ def fill(con: duckdb.DuckDBPyConnection, la: str) -> list[Finding]:
         AND postcode NOT IN (SELECT postcode FROM meta.postcodes)""", {"la": la}).fetchall()]
     found = lookup(missing)
     if found:
-        rows = sorted(found.items())
-        con.register("found_postcodes", pa.table({
-            "postcode": [p for p, _ in rows], "easting": [c[0] for _, c in rows],
-            "northing": [c[1] for _, c in rows], "district": [c[2] for _, c in rows]}))
+        con.register("found_postcodes", as_table(found))
         con.execute("INSERT INTO meta.postcodes SELECT * FROM found_postcodes")
         con.unregister("found_postcodes")
     return []
+
+
+def as_table(found: dict[str, Coordinates]) -> pa.Table:
+    """Postcodes found, as meta.postcodes holds them: postcode, easting, northing, district."""
+    rows = sorted(found.items())
+    return pa.table({"postcode": [p for p, _ in rows], "easting": [c[0] for _, c in rows],
+                     "northing": [c[1] for _, c in rows], "district": [c[2] for _, c in rows]},
+                    schema=pa.schema([("postcode", pa.string()), ("easting", pa.float64()),
+                                      ("northing", pa.float64()), ("district", pa.string())]))

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
+from cscperf.private import owner_only
+
 if TYPE_CHECKING:  # sources import the store's schema
     from cscperf.sources.returns import Submitted
 
@@ -32,7 +34,10 @@ CREATE TABLE IF NOT EXISTS meta.returns_given (
 
 
 def connect() -> duckdb.DuckDBPyConnection:
-    """An in-memory database holding only returns as submitted: for checking files unloaded."""
+    """An in-memory database holding only returns as submitted: for checking files unloaded.
+    What the process writes from them (`cscperf validate --out`) names children, so from then on
+    it is its owner's only (`cscperf.private`)."""
+    owner_only()
     con = duckdb.connect()
     con.execute(DDL)
     return con

@@ -516,6 +516,15 @@ TABLES: tuple[Table, ...] = (
         ssd("invo_referral_id", ID, "Referral"),
         person="invo_person_id",
     ),
+    table(
+        "ssd_deprivation_of_liberty", "Deprivation of Liberty Orders made for looked-after children "
+        "(903 DoLo, from the 2026-27 return). Not an SSD table: added in its style.",
+        ("dolo_person_id", "dolo_start_date"),
+        added("dolo_person_id", ID, "Child's ID (CHILD)"),
+        added("dolo_start_date", DATE, "The order's start (DOLO_START)"),
+        added("dolo_end_date", DATE, "Its end, blank while it is in force (DOLO_END)"),
+        person="dolo_person_id",
+    ),
 )
 
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
@@ -564,6 +573,18 @@ CREATE TABLE IF NOT EXISTS meta.findings (
 -- The child a finding is about, where a DfE rule names one (stores made before had no column).
 ALTER TABLE meta.findings ADD COLUMN IF NOT EXISTS child VARCHAR;
 CREATE TABLE IF NOT EXISTS meta.schema_version (version INTEGER);
+
+-- Scorecards worked out when a load finished (compare/prepared.py): each authority's latest
+-- period as members and as analysts see it (the scorecard's JSON), with the version of
+-- everything it was made from; a kept one is used only while its version holds.
+CREATE TABLE IF NOT EXISTS meta.prepared (
+    la VARCHAR NOT NULL,
+    period VARCHAR NOT NULL,
+    internal BOOLEAN NOT NULL,
+    version VARCHAR NOT NULL,
+    prepared_at TIMESTAMP NOT NULL,
+    scorecard VARCHAR NOT NULL
+);
 
 -- Coordinates of the postcodes in the store (ONS postcode directory), for placement distances.
 CREATE TABLE IF NOT EXISTS meta.postcodes (

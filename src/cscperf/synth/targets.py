@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from cscperf.reference.ees import dataset_name
+from cscperf.reference.measures import EesSource, LaitSource
 from cscperf.synth.authorities import authority
 
 # The headline measures reported beside their targets at the end of a run.
@@ -65,49 +67,67 @@ def national(la: str) -> Targets:
     return Targets(la=la, population=authority(la).population)
 
 
+def _ees(dataset: str, column: str, **filters: str) -> EesSource:
+    return EesSource(ees=dataset, column=column, filters=filters)
+
+
+C1, C4 = "c1_children_in_need_referrals_and_rereferrals", "c4_children_in_need_section_47s_and_icpcs"
+CLA, STABILITY = "cla_number_and_rate_per_10k_children", "la_cla_placement_stability"
+LEAVERS = "la_care_leavers_activity"
+EET = "Total in education, employment or training"
+# What an authority's published figures are read from: counts in the year (turned into rates per
+# 10,000 children) and percentages as published. `cscperf reference snapshot` keeps these too, so
+# the shipped snapshot can aim a synthetic authority at its published rates.
+RATES: dict[str, EesSource] = {
+    "referrals_per_10k": _ees(C1, "referral_count"),
+    "cin_per_10k": _ees("b1_children_in_need", "At31_episodes"),
+    "s47_per_10k": _ees(C4, "Section47"),
+    "icpc_per_10k": _ees(C4, "ICPC"),
+    "cp_starts_per_10k": _ees("d3_cpps_subsequent_plan", "CPP_start"),
+    "cp_per_10k": _ees("d5_cpps_at31march_by_duration", "CPP_At31"),
+    "cla_per_10k": _ees(CLA, "children_count",
+                        population_type="Children looked after on 31 March each year"),
+    "cla_starts_per_10k": _ees(CLA, "children_count",
+                               population_type="Children starting to be looked after each year"),
+}
+PERCENTAGES: dict[str, EesSource | LaitSource] = {
+    "rereferrals_pct": _ees(C1, "rereferral_percent"),
+    "nfa_pct": _ees(C1, "no_further_action_percent"),
+    "not_in_need_pct": _ees(C1, "not_in_need_percent"),
+    "cp_second_pct": _ees("d3_cpps_subsequent_plan", "CPP_subsequent_percent"),
+    "placements_3plus_pct": _ees(STABILITY, "children_percent", cla_group="CLA on 31 March",
+                                 placement_stability="With 3 or more placements during the year"),
+    "care_leavers_eet_pct": _ees(LEAVERS, "care_leaver_percent", care_leaver_age="19 to 21 years",
+                                 breakdown=EET),
+    "care_leavers_17_18_eet_pct": _ees(LEAVERS, "care_leaver_percent", care_leaver_age="17 to 18 years",
+                                       breakdown=EET),
+    "assessments_45wd_pct": LaitSource(lait="Continue_Assess_Comp"),
+}
+# ICPCs within 15 working days: those in 0-10 and 11-15 days, of all ICPCs.
+ICPC_DAYS = (_ees(C4, "Duration_0-10_days"), _ees(C4, "Duration_11-15_days"))
+SOURCES: tuple[EesSource | LaitSource, ...] = (*RATES.values(), *PERCENTAGES.values(), *ICPC_DAYS)
+# ONS files read whole: the population for rates, and the Census ethnic mix.
+ONS_FILES = ("ons_mid-year_population_estimates_*.csv", "ons-ethnic-population-la.csv")
+
+
 def published(la: str, reference: Path, year: int) -> Targets:
     """The authority's published figures for collection year `year` or the latest before it."""
-    ees, ons = reference / "ees", reference / "ons"
-    population = _population(ons, la, year)
-    found: dict[str, float] = {}
+    population = _population(reference / "ons", la, year)
 
-    def rate(name: str, count: float | None) -> None:
-        if count is not None:
-            found[name] = count / population * 10_000
+    def value(source: EesSource | LaitSource) -> float | None:
+        if isinstance(source, LaitSource):
+            return _lait(reference / "lait" / "bds_long_0.parquet", la, year, source.lait)
+        return _ees_value(reference / "ees", source, la, year)
 
-    def pct(name: str, value: float | None) -> None:
-        if value is not None:
-            found[name] = value
-
-    c1 = _ees(ees / "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv", la, year)
-    rate("referrals_per_10k", c1("referral_count"))
-    pct("rereferrals_pct", c1("rereferral_percent"))
-    pct("nfa_pct", c1("no_further_action_percent"))
-    pct("not_in_need_pct", c1("not_in_need_percent"))
-    rate("cin_per_10k", _ees(ees / "b1_children_in_need_2013_to_2025.csv", la, year)("At31_episodes"))
-    c4 = _ees(ees / "c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv", la, year)
-    rate("s47_per_10k", c4("Section47"))
-    rate("icpc_per_10k", c4("ICPC"))
-    icpcs, quick, on_time = c4("ICPC"), c4("Duration_0-10_days"), c4("Duration_11-15_days")
+    found = {name: count / population * 10_000 for name, source in RATES.items()
+             if (count := value(source)) is not None}
+    found |= {name: figure for name, source in PERCENTAGES.items()
+              if (figure := value(source)) is not None}
+    icpcs, quick, on_time = value(RATES["icpc_per_10k"]), *(value(s) for s in ICPC_DAYS)
     if icpcs and quick is not None and on_time is not None:
         found["icpc_15wd_pct"] = 100 * (quick + on_time) / icpcs
-    d3 = _ees(ees / "d3_cpps_subsequent_plan_2013_to_2025.csv", la, year)
-    rate("cp_starts_per_10k", d3("CPP_start"))
-    pct("cp_second_pct", d3("CPP_subsequent_percent"))
-    rate("cp_per_10k", _ees(ees / "d5_cpps_at31march_by_duration_2013_to_2025.csv", la, year)("CPP_At31"))
-    cla = _ees(ees / "cla_number_and_rate_per_10k_children.csv", la, year)
-    rate("cla_per_10k", cla("children_count", population_type="Children looked after on 31 March each year"))
-    rate("cla_starts_per_10k", cla("children_count", population_type="Children starting to be looked after each year"))
-    stability = _ees(ees / "la_cla_placement_stability.csv", la, year)
-    pct("placements_3plus_pct", stability("children_percent", cla_group="CLA on 31 March",
-                                          placement_stability="With 3 or more placements during the year"))
-    leavers = _ees(ees / "la_care_leavers_activity.csv", la, year)
-    eet = "Total in education, employment or training"
-    pct("care_leavers_eet_pct", leavers("care_leaver_percent", care_leaver_age="19 to 21 years", breakdown=eet))
-    pct("care_leavers_17_18_eet_pct", leavers("care_leaver_percent", care_leaver_age="17 to 18 years", breakdown=eet))
-    pct("assessments_45wd_pct", _lait(reference / "lait" / "bds_long_0.parquet", la, year, "Continue_Assess_Comp"))
     return dataclasses.replace(national(la), population=population, published=tuple(sorted(found)),
-                               ethnicity=_ethnicity(ons, la), **found)
+                               ethnicity=_ethnicity(reference / "ons", la), **found)
 
 
 def _number(text: str | None) -> float | None:
@@ -129,24 +149,28 @@ def _rows(path: Path) -> dict[str, list[dict[str, str]]]:
     return dict(by_la)
 
 
-def _ees(path: Path, la: str, year: int):
-    """A lookup of one column in an EES file, latest year up to `year`, filtered by other columns."""
-    rows = sorted(_rows(path).get(la, []), key=lambda r: r["time_period"], reverse=True)
+def _file(folder: Path, dataset: str) -> Path:
+    """The dataset's file in an EES folder, whichever years its name gives."""
+    return next((p for p in sorted(folder.glob(f"{dataset}*.csv")) if dataset_name(p) == dataset),
+                folder / f"{dataset}.csv")
 
-    def value(column: str, **where: str) -> float | None:
-        for row in rows:
-            if int(row["time_period"][:4]) <= year and all(row.get(k) == v for k, v in where.items()):
-                number = _number(row.get(column))
-                if number is not None:
-                    return number
-        return None
 
-    return value
+def _ees_value(folder: Path, source: EesSource, la: str, year: int) -> float | None:
+    """The source's figure for the authority: the latest year up to `year` that has one."""
+    rows = sorted(_rows(_file(folder, source.ees)).get(la, []), key=lambda r: r["time_period"],
+                  reverse=True)
+    for row in rows:
+        if int(row["time_period"][:4]) <= year and all(row.get(k) == v
+                                                       for k, v in source.filters.items()):
+            number = _number(row.get(source.column))
+            if number is not None:
+                return number
+    return None
 
 
 def _population(ons: Path, la: str, year: int) -> int:
     """ONS children aged 0-17 for the latest mid-year before the collection year ends."""
-    rows = _rows(ons / "ons_mid-year_population_estimates_2012_to_2024.csv").get(la, [])
+    rows = _rows(_file(ons, "ons_mid-year_population_estimates")).get(la, [])
     usable = [r for r in rows if int(r["time_period"]) <= year - 1]
     if not usable:
         return authority(la).population

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from cscperf import sources, store
 from cscperf.outputs.report.context import quality
+from tests.conftest import need_shared
 
-SAMPLES = Path(__file__).parents[3].parent / "shared" / "samples"
+SAMPLES = need_shared("samples")
 RANK = {"error": 0, "warning": 1, "info": 2}
 
 

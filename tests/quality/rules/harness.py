@@ -84,6 +84,7 @@ class Case:
     at: list[int] | None = None  # the rows `fires` flags, when it matters which
     why: str = ""  # the worked answer, where it is not plain from the rows
     base: Tables = field(default_factory=dict)  # rows given to both, before the case's own
+    la: str | None = None  # the authority's DfE code, for rules about its own area (own_la())
 
     @property
     def id(self) -> str:
@@ -116,7 +117,8 @@ def _connection():
 
 
 def breaches(case: Case, given: Tables) -> list[Breach]:
-    con, la = _connection(), f"T{next(_AUTHORITIES)}"
+    # An authority's own code is given once: its returns are checked in a database of their own.
+    con, la = (stored_returns.connect(), case.la) if case.la else (_connection(), f"T{next(_AUTHORITIES)}")
     tables_given = {**case.base, **given}
     for name, rows in case.base.items():
         if name in given:

@@ -53,6 +53,16 @@ CASES = [
     # Mother under 11 on 1 April 2024: born after 1 April 2013.
     Case("620", fires={"header": [{"MOTHER": "1", "DOB": "02/04/2013"}]},
          passes={"header": [{"MOTHER": "1", "DOB": "01/04/2013"}]}),
+    # What changed from the episode before (legal status C2, placement U1 in RM16 2XX): L the legal
+    # status, P and T the placement, B and U both.
+    Case("434", fires={"episodes": [FIRST, {"DECOM": "01/07/2024", "RNE": "L"}]},
+         passes={"episodes": [FIRST, {"DECOM": "01/07/2024", "RNE": "L", "LS": "C1"}]}),
+    Case("435", fires={"episodes": [FIRST, {"DECOM": "01/07/2024", "RNE": "P"}]},
+         passes={"episodes": [FIRST, NEXT]}),
+    Case("436", fires={"episodes": [FIRST, {**NEXT, "RNE": "B"}]},
+         passes={"episodes": [FIRST, {**NEXT, "RNE": "B", "LS": "C1"}]}),
+    Case("446", fires={"episodes": [{"LS": "E1", "DECOM": "30/11/2005"}]},
+         passes={"episodes": [{"LS": "E1", "DECOM": "01/12/2005"}]}),
 ]
 
 test_fires, test_does_not_fire = rule_tests(CASES)

@@ -6,6 +6,7 @@ from tests.quality.rules.harness import Case, rule_tests
 
 FOSTER = {"DECOM": "01/05/2024", "DEC": "01/07/2024", "REC": "X1", "PLACE": "U4"}
 ENDED = {"DEC": "01/07/2024", "REC": "E13"}  # care ended on 1 July 2024
+DOLO = {"DOLO_START": "01/06/2026", "DOLO_END": "01/09/2026"}
 
 
 def episode(code: str, bad: dict, good: dict, **options) -> Case:
@@ -87,6 +88,36 @@ CASES = [
          passes={"header": [{"SEX": "F", "MOTHER": "1", "MC_DOB": "01/01/2024"}]}),
     Case("612", fires={"header": [{"SEX": "F", "MOTHER": "0", "MC_DOB": "01/01/2024"}]},
          passes={"header": [{"SEX": "F", "MOTHER": "0"}]}),
+    # Providers and URNs.
+    episode("213", {"PLACE": "T1", "RNE": "P"}, {"PLACE": "T1", "RNE": "P", "PLACE_PROVIDER": ""}),
+    episode("526", {"PLACE_PROVIDER": ""}, {"PLACE": "T1", "RNE": "P", "PLACE_PROVIDER": ""}),
+    # No URN for a placement in Cardiff (CF10 1AA, in Wales): Ofsted does not register providers there.
+    episode("218", {"URN": ""}, {"URN": "", "PL_POST": "CF10 1AA"}),
+    episode("222", {"PLACE": "P1", "PLACE_PROVIDER": "PR0"}, {"PLACE": "P1", "PLACE_PROVIDER": "PR0", "URN": "XXXXXXX"}),
+    sequence("225", [{**FOSTER, "REASON_PLACE_CHANGE": ""}, {"DECOM": "01/07/2024", "RNE": "P", "PLACE": "U5"}],
+             [{**FOSTER, "REASON_PLACE_CHANGE": "CARPL"}, {"DECOM": "01/07/2024", "RNE": "P", "PLACE": "U5"}]),
+    # 18 on 1 June 2024 and still looked after at 31 March 2025: section 20 (V2) in a children's home.
+    Case("359", fires={"header": [{"DOB": "01/06/2006"}], "episodes": [{}]},
+         passes={"header": [{"DOB": "01/06/2006"}], "episodes": [{"LS": "V2", "PLACE": "K2"}]}),
+    lasting("364", {"LS": "J2"}, 21),
+    # Two J2 episodes of 11 days, one beginning as the other ends, are one spell of 22 days.
+    sequence("364", [{"LS": "J2", "DEC": "12/05/2024", "REC": "X1"},
+                     {"LS": "J2", "DECOM": "12/05/2024", "DEC": "23/05/2024", "REC": "X1", "RNE": "P"}],
+             [{"LS": "J2", "DEC": "12/05/2024", "REC": "X1"},
+              {"LS": "J2", "DECOM": "13/05/2024", "DEC": "24/05/2024", "REC": "X1"}]),
+    # Five short breaks of 16 days are 80 days in the year; four of 16 and one of 11 are 75.
+    sequence("367", [{"LS": "V3", "DECOM": f"01/{m:02d}/2024", "DEC": f"17/{m:02d}/2024", "REC": "E8"}
+                     for m in range(5, 10)],
+             [{"LS": "V3", "DECOM": f"01/{m:02d}/2024", "DEC": f"{17 if m < 9 else 12}/{m:02d}/2024", "REC": "E8"}
+              for m in range(5, 10)]),
+    sequence("426", [{"LS": "V3", **ENDED}, {"LS": "V4", "DECOM": "01/08/2024"}],
+             [{"LS": "V3", **ENDED}, {"LS": "V3", "DECOM": "01/08/2024"}]),
+    Case("575", fires={"missing": [{"MIS_START": "01/06/2024", "MIS_END": ""}], "episodes": [ENDED]},
+         passes={"missing": [{"MIS_START": "01/06/2024", "MIS_END": ""}], "episodes": [{}]}),
+    # Deprivation of Liberty Orders: a DoLO from 1 June to 1 September 2026 during the episode.
+    *(Case(code, fires={"dolo": [DOLO], "episodes": [{"DECOM": "01/05/2026", "PLACE": place}]},
+           passes={"dolo": [DOLO], "episodes": [{"DECOM": "01/05/2026", "PLACE": "K2"}]}, year=2027)
+      for code, place in (("709", "U1"), ("710", "K1"))),
 ]
 
 test_fires, test_does_not_fire = rule_tests(CASES)

@@ -25,6 +25,16 @@ CASES = [
                                           enumerate(("MOB", "HAND", "PC", "INC", "COMM", "LD", "HEAR", "VIS"))]}),
     cin("2888Q", {"census": [{}], "disabilities": [{"Disability": "MOB"}, {"child_no": 2, "Disability": "LD"}]},
         {"census": [{}], "disabilities": [{"Disability": "MOB"}, {"Disability": "LD"}]}),
+    # Characters 2-4: an authority's code. 999 is none; 909 (Cumbria until 2023) and 001 (a DfE
+    # pseudo-LA code) are.
+    upn("1530", "A999456789012", "A909456789012"),
+    upn("1530", "A000456789012", "A001456789012"),
+    # Nine years old with no UPN and no reason; UN2 gives a reason.
+    cin("8770Q", {"children": [{"UPN": None}], "cin_details": [{}]},
+        {"children": [{"UPN": None, "UPNunknown": "UN2"}], "cin_details": [{}]}),
+    # In year 1 in 2024-25: born by 31 August 2019.
+    cin("8770Q", {"children": [{"UPN": None, "UPNunknown": "UN1", "PersonBirthDate": "2019-08-31"}], "cin_details": [{}]},
+        {"children": [{"UPN": None, "UPNunknown": "UN1", "PersonBirthDate": "2019-09-01"}], "cin_details": [{}]}),
 ]
 
 test_fires, test_does_not_fire = rule_tests(CASES)

@@ -88,7 +88,8 @@ def test_last_years_return_is_found_among_the_paths_or_given(tmp_path):
 
 def test_every_format_and_a_workbook_for_the_data_team(tmp_path):
     write(tmp_path, "SSDA903_2025_episodes.csv",
-          EPISODES + "C1,01/05/2024,X,C2,N1,U1,PR1,,,,,,\nC2,01/05/2024,S,C9,N1,U1,PR1,,,,,,\n")
+          EPISODES + "C1,01/05/2024,X,C2,N1,U1,PR1,,,,RM17 6SL,RM16 2XX,SC123456\n"
+          "C2,01/05/2024,S,C9,N1,U1,PR1,,,,RM17 6SL,RM16 2XX,SC123456\n")
     table = run(tmp_path)
     assert table.exit_code == 1 and "143 (error, 1 rows)" in table.output
     out = tmp_path / "checks.csv"

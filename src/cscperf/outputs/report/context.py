@@ -215,21 +215,23 @@ def _sentence(text: str) -> str:
 
 
 def sections(scorecard: Scorecard, pack: Pack, detail: str,
-             con: duckdb.DuckDBPyConnection | None = None) -> tuple[Section, ...]:
+             con: duckdb.DuckDBPyConnection | None = None, drawn: bool = True) -> tuple[Section, ...]:
     """Each area of the child's journey: every indicator (full), or its most important exceptions
-    in depth and the rest in the compact table (pack)."""
+    in depth and the rest in the compact table (pack). With `drawn` False there are no charts
+    (the dashboard links each measure to its own page, which has them)."""
     by_id = {c.definition.id: c for c in scorecard.cards}
     found = []
     for part in pack.sections:
         if detail == "full":
             cards = [c for c in scorecard.cards if c.definition.section == part.id]
-            deep, rest, charts = [], cards, [ch for c in cards for ch in charting.charts(c)]
+            deep, rest = [], cards
+            charts = [ch for c in cards for ch in charting.charts(c)] if drawn else []
         else:
             deep = [by_id[i] for i in part.exceptions]
             shown = {c.definition.id for c in deep}
             rest = [c for c in scorecard.cards if c.definition.section == part.id and c.definition.id not in shown]
             charts = [ch for c in deep for ch in charting.in_depth(
-                c, scorecard.la_name, funnel.build(con, c, scorecard.la) if con is not None else None)]
+                c, scorecard.la_name, funnel.build(con, c, scorecard.la) if con is not None else None)] if drawn else []
         said = narrative.paragraphs(rest) if detail == "full" else [narrative.sentence(c) for c in deep]
         found.append(Section(part.id, part.title, tuple(said),
                              tuple(row(c, pack.assessment(c.definition.id)) for c in deep),

@@ -63,6 +63,7 @@ footer { margin: 2rem 0; }
   .pack .tiles { grid-template-columns: repeat(4, 1fr); } .pack .tile-meaning { font-size: .9rem; }
   .pack figure { display: inline-block; width: 49%; vertical-align: top; margin: .5rem 0; }
   .pack section.on-a-page { page-break-after: always; }
+  footer { display: inline-block; width: 100%; }  /* its marking and notes stay together on a page */
   .rag { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """

@@ -16,10 +16,11 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from cscperf import appdb, store
 from cscperf.appdb.users import User
-from cscperf.outputs.web import errors, results, security, templating
+from cscperf.outputs.web import errors, preparing, results, security, templating
 from cscperf.outputs.web.config import WebConfig
 from cscperf.outputs.web.oidc import Client
 from cscperf.outputs.web.policy import GuardedRoute
@@ -53,8 +54,9 @@ class Web:
         self.templates = templating.environment()
         self.oidc = Client(config.oidc) if config.oidc else None
         self.upload_lock = threading.Lock()  # one load into the store at a time
-        # computed figures, kept until the data change
+        # computed figures, kept until the data change; the latest ones worked out after a load
         self.results = results.Results(self.store_path, config.results_kept)
+        self.preparing = preparing.Preparing(self)
         self.navigation = [(r.nav, r.path, r.access) for r in routes if r.nav]
 
     def appdb(self):
@@ -67,6 +69,7 @@ class Web:
                 for text, href, access in self.navigation if user and access.allows(user)]
 
     def close(self) -> None:
+        self.preparing.close()
         self.store.close()
 
 
@@ -78,9 +81,10 @@ def page_routes() -> list[GuardedRoute]:
     return routes
 
 
-def _closing(web: Web):
+def _lifespan(web: Web):
     @asynccontextmanager
     async def lifespan(app):
+        web.preparing.at_start()
         yield
         web.close()
     return lifespan
@@ -96,11 +100,12 @@ def create_app(store_path: str | Path, **overrides) -> Starlette:
               Mount("/static", StaticFiles(directory=STATIC), name="static")]
     app = Starlette(
         routes=[*routes, *assets],
-        middleware=[Middleware(security.SecurityHeaders), Middleware(errors.AccessLog),
+        middleware=[Middleware(ProxyHeadersMiddleware, trusted_hosts=list(config.trusted_proxies)),
+                    Middleware(security.SecurityHeaders), Middleware(errors.AccessLog),
                     Middleware(errors.PrivateErrors, templates=web.templates,
                                max_body_bytes=config.upload_max_bytes)],
         exception_handlers={HTTPException: errors.http_error},
-        lifespan=_closing(web),
+        lifespan=_lifespan(web),
     )
     app.state.web = web
     return app

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -19,6 +20,7 @@ class WebConfig:
     session_idle: timedelta
     limits: Limits
     upload_max_bytes: int
+    trusted_proxies: tuple[str, ...]
     results_kept: int
     assets: Path
     oidc: Provider | None
@@ -43,11 +45,25 @@ class WebConfig:
             limits=Limits(value("sign_in_attempts"), value("sign_in_attempts_per_address"),
                           timedelta(minutes=value("lockout_minutes"))),
             upload_max_bytes=value("upload_max_mb") * 1024 * 1024,
+            trusted_proxies=trusted_proxies(value("trusted_proxies")),
             results_kept=value("results_kept"),
             assets=find_assets(value("assets")),
             oidc=provider,
             values=values,
         )
+
+
+def trusted_proxies(configured: str) -> tuple[str, ...]:
+    """The reverse proxies' addresses or networks; each must be one ('*' would let any client say
+    where it is, and so slip past the sign-in limits per address)."""
+    found = tuple(part.strip() for part in configured.split(",") if part.strip())
+    for entry in found:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            raise ValueError(f"trusted_proxies: {entry!r} is not an IP address or network "
+                             "(like 10.0.0.5 or 10.0.0.0/8)") from None
+    return found
 
 
 def find_assets(configured: str) -> Path:

@@ -29,6 +29,8 @@ from functools import cached_property
 from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
+from starlette.convertors import Convertor, register_url_convertor
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -38,6 +40,22 @@ from cscperf.appdb.users import Role, User
 from cscperf.outputs.web import errors, security
 
 SAFE_METHODS = ("GET", "HEAD")
+
+
+class RowId(Convertor):
+    """`{name:id}` in a route: a row's number. One longer than any row's (over 18 digits) matches
+    no route, so it is not found rather than an overflow in the database."""
+
+    regex = "[0-9]{1,18}"
+
+    def convert(self, value: str) -> int:
+        return int(value)
+
+    def to_string(self, value: int) -> str:
+        return str(value)
+
+
+register_url_convertor("id", RowId())
 
 
 @dataclass(frozen=True)
@@ -177,9 +195,24 @@ class Context:
             self.store.close()
 
 
+MAX_FILES = MAX_FIELDS = 200  # in one form
+
+
 def _guarded(handler: Callable, access: Access, as_json: bool = False) -> Callable:
     async def endpoint(request: Request) -> Response:
-        form = None if request.method in SAFE_METHODS else await request.form(max_files=200, max_fields=200)
+        form = None
+        if request.method not in SAFE_METHODS:
+            # Who is asking is settled from the session cookie before the body is read, so
+            # nobody the page refuses can make the server read an upload.
+            refused = await run_in_threadpool(_handle, request, None, access, None, as_json)
+            if refused is not None:
+                return refused
+            try:
+                form = await request.form(max_files=MAX_FILES, max_fields=MAX_FIELDS)
+            except HTTPException as error:  # too many files or fields, or not a form at all
+                return errors.error_page(request.app.state.web.templates, 400,
+                                         f"{error.detail} Go back and try again.",
+                                         request.state.csp_nonce)
         try:
             return await run_in_threadpool(_handle, request, handler, access, form, as_json)
         finally:
@@ -188,7 +221,10 @@ def _guarded(handler: Callable, access: Access, as_json: bool = False) -> Callab
     return endpoint
 
 
-def _handle(request: Request, handler: Callable, access: Access, form, as_json: bool) -> Response:
+def _handle(request: Request, handler: Callable | None, access: Access, form,
+            as_json: bool) -> Response | None:
+    """The handler's response; with no handler, the refusal if the route refuses this person,
+    else None."""
     web = request.app.state.web
     with closing(web.appdb()) as db:
         token = request.cookies.get(security.SESSION_COOKIE)
@@ -197,16 +233,19 @@ def _handle(request: Request, handler: Callable, access: Access, form, as_json: 
         if token and user is None:  # expired or ended elsewhere: clear it from the browser
             ctx.sign_out()
         try:
-            return ctx._finish(_checked(ctx, handler, access))
+            response = _checked(ctx, handler, access)
+            return None if response is None else ctx._finish(response)
         finally:
             ctx._close()
 
 
-def _checked(ctx: Context, handler: Callable, access: Access) -> Response:
+def _checked(ctx: Context, handler: Callable | None, access: Access) -> Response | None:
     if not access.allows(ctx.user):
         if ctx.user is None:
             return ctx.redirect("/sign-in?next=" + quote(ctx.request.url.path))
         return ctx.error(403)
+    if handler is None:
+        return None
     if ctx.form is not None and not ctx.csrf_ok():
         return ctx.error(403, "The form had expired or was not sent from this service. "
                               "Go back, reload the page and try again.")

@@ -18,18 +18,15 @@ from pathlib import Path
 
 import duckdb
 
-from cscperf.compare import analyst_files, detail, funnel, scorecard
+from cscperf.compare import analyst_files, detail, funnel, prepared
+from cscperf.compare.coverage import Coverage, coverage
 from cscperf.compare.scorecard import Card, Scorecard
 from cscperf.indicators.periods import Period
 from cscperf.outputs.report import charts as charting
 from cscperf.outputs.report.charts import Chart
-from cscperf.store.schema import TABLES
 
 _VERSION = """SELECT (SELECT max(load_id) FROM meta.loads), (SELECT count(*) FROM meta.loads),
                      (SELECT max(release_id) FROM ref.releases), (SELECT count(*) FROM ref.releases)"""
-_YEARS = ("SELECT la, collection_year, count(*) FROM ("
-          + " UNION ALL ".join(f"SELECT la, collection_year FROM {t.name}" for t in TABLES)
-          + ") WHERE la IS NOT NULL AND collection_year IS NOT NULL GROUP BY ALL ORDER BY la, collection_year")
 
 
 class Results:
@@ -96,55 +93,39 @@ class Snapshot:
 
 @dataclass(frozen=True)
 class Choices:
-    """The authorities in the store, each with the collection years it has data for."""
+    """The authorities in the store, each with the months its records cover."""
 
-    years: dict[str, tuple[int, ...]]  # la -> its main collection years, oldest first
+    covered: dict[str, Coverage]  # la -> the months its records cover
     names: dict[str, str]  # la -> its name (its code when reference data are not imported)
 
     @property
     def authorities(self) -> list[str]:
-        return list(self.years)
+        return list(self.covered)
 
-    def periods(self, la: str) -> list[Period]:
-        """Financial years and quarters of the authority's main collection years, newest first."""
-        found = []
-        for year in reversed(self.years.get(la, ())):
-            found.append(Period.year(year - 1))
-            found += [Period.quarter(year - 1, q) for q in (4, 3, 2, 1)]
-        return found
+    def periods(self, la: str) -> list[tuple[str, list[Period]]]:
+        """Every period the authority's records cover, by financial year, newest first."""
+        return self.covered[la].periods() if la in self.covered else []
 
     def default_period(self, la: str) -> Period | None:
-        """The last quarter of the latest main collection year: the period of the latest return."""
-        periods = self.periods(la)
-        return periods[1] if periods else None
-
-
-MAIN = 0.5  # a collection year with at least half the rows of the authority's busiest is a main one:
-# a few records dated after the latest return (a plan's planned end) do not make a year of their own
+        """The last quarter of the latest return."""
+        return self.covered[la].latest if la in self.covered else None
 
 
 def choices(at: Snapshot) -> Choices:
-    con = at.con
-
     def compute():
         from cscperf.reference import authorities
 
-        rows: dict[str, dict[int, int]] = {}
-        for la, year, count in con.execute(_YEARS).fetchall():
-            rows.setdefault(la, {})[year] = count
-        years = {la: tuple(y for y, n in counts.items() if n >= MAIN * max(counts.values()))
-                 for la, counts in rows.items()}
-        return Choices(years, {la: authorities.authority(con, la).name for la in years})
+        covered = coverage(at.con)
+        return Choices(covered, {la: authorities.authority(at.con, la).name for la in covered})
     return at.get(("choices",), compute)
 
 
 def card_scorecard(at: Snapshot, la: str, period: Period, internal: bool) -> Scorecard:
-    def compute():
-        db = at.results.store_path
-        return scorecard.build(at.con, period, la, internal=internal,
-                               targets=analyst_files.TARGETS.read(db),
-                               commentary=analyst_files.COMMENTARY.read(db))
-    return at.get(("scorecard", la, str(period), internal), compute)
+    """The scorecard: kept in memory, else prepared in the store (compare/prepared.py) when it is
+    for the authority's latest period, else computed (and prepared, for the latest period)."""
+    latest = period == choices(at).default_period(la)
+    return at.get(("scorecard", la, str(period), internal),
+                  lambda: prepared.scorecard(at.con, at.results.store_path, la, period, internal, keep=latest))
 
 
 @dataclass

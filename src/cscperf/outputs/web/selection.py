@@ -50,7 +50,7 @@ def select(ctx: Context) -> Selection | None:
     if not choices.authorities:
         return None
     la = ctx.query.get("la") or choices.authorities[0]
-    if la not in choices.years:
+    if la not in choices.covered:
         raise Refused(404, "There are no figures for that authority. Choose one from the scorecard.")
     try:
         period = Period.parse(ctx.query["period"]) if ctx.query.get("period") else choices.default_period(la)

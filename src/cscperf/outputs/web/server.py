@@ -17,7 +17,8 @@ def config(store_path: Path, host: str = "127.0.0.1", port: int = 8000, log_conf
     return uvicorn.Config(
         create_app(store_path, **overrides), host=host, port=port,
         log_config=log_config, access_log=False,  # ours logs paths without query strings
-        proxy_headers=True, server_header=False, date_header=True)
+        # the application itself believes X-Forwarded-For only from the trusted_proxies setting
+        proxy_headers=False, server_header=False, date_header=True)
 
 
 def serve(store_path: Path, host: str = "127.0.0.1", port: int = 8000) -> None:

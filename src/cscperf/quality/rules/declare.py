@@ -28,7 +28,9 @@ In SQL, each table of the return is named as the rules name it (`header`, `episo
 `macros.sql`; `year_start()` and `year_end()` are the collection year's first and last days, and
 `codes(TABLE.COLUMN)` is replaced by the year's code list, as `('A', 'B', ...)`. Views several
 rules share are in `<format>/views.sql` (the 903's `episode_sequence`: each child's episodes in
-order with the episodes either side); a rule reading a view needs the tables the view reads.
+order with the episodes either side; `located('episodes')`: each episode with what the DfE works
+out from its postcodes); a rule reading a view needs the tables the view reads. `lookups.py` makes
+the reference data some rules read.
 """
 
 from __future__ import annotations
@@ -146,7 +148,7 @@ class Rule:
 
 
 _CODES = re.compile(r"\bcodes\((\w+)\.(\w+)\)")
-_VIEW = re.compile(r"CREATE OR REPLACE TEMP VIEW (\w+) AS(.*?)(?=CREATE OR REPLACE|\Z)", re.S)
+_VIEW = re.compile(r"CREATE OR REPLACE TEMP (?:VIEW|TABLE) (\w+) AS(.*?)(?=CREATE OR REPLACE|\Z)", re.S)
 
 
 @cache

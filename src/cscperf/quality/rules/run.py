@@ -16,7 +16,8 @@ from importlib import resources
 
 import duckdb
 
-from cscperf.quality.rules.declare import RULES, Rule, describe_year, list_year, registry
+from cscperf.quality.rules import lookups
+from cscperf.quality.rules.declare import RULES, Rule, describe_year, list_year, registry, view_tables
 from cscperf.sources.returns import RawTable
 from cscperf.sources.returns import tables as raw_tables
 from cscperf.store.returns import stored_tables
@@ -77,9 +78,9 @@ def check(con: duckdb.DuckDBPyConnection, format: str, year: int, la: str,
     outcome = Outcome(format, year, list_year(format, year))
     rules = [r for r in registry()[format].values()
              if outcome.list_year in r.years and (codes is None or r.code in codes)]
-    given = _prepare(con, format, year, la, set().union(*(r.tables() for r in rules)))
+    given = _prepare(con, format, year, la, rules)
     for rule in sorted(rules, key=lambda r: _order(r.code)):
-        why = rule.why_not or _missing(rule, given)
+        why = rule.why_not or _missing(rule, given, la)
         if why:
             outcome.not_run[rule.code] = why
             continue
@@ -117,7 +118,9 @@ def _as_given(row: dict, name: str) -> str | None:
         None if value is None else str(value))
 
 
-def _missing(rule: Rule, given: set[str]) -> str | None:
+def _missing(rule: Rule, given: set[str], la: str) -> str | None:
+    if "own_la()" in rule.check and not lookups.own_la(la):
+        return "needs the authority's own code (give it with --la)"
     absent = sorted(rule.tables() - given)
     if not absent:
         return None
@@ -127,9 +130,10 @@ def _missing(rule: Rule, given: set[str]) -> str | None:
 
 
 def _prepare(con: duckdb.DuckDBPyConnection, format: str, year: int, la: str,
-             needed: set[str]) -> set[str]:
-    """Copy the tables the rules read from the return (and last year's) into temporary tables;
-    the names of the tables given."""
+             rules: list[Rule]) -> set[str]:
+    """Copy the tables the rules read from the return (and last year's) into temporary tables,
+    with the lookups they read; the names of the tables given."""
+    needed = set().union(*(r.tables() for r in rules))
     con.execute(MACROS)
     con.execute(f"CREATE OR REPLACE TEMP MACRO year_start() AS DATE '{date(year - 1, 4, 1)}'")
     con.execute(f"CREATE OR REPLACE TEMP MACRO year_end() AS DATE '{date(year, 3, 31)}'")
@@ -149,6 +153,7 @@ def _prepare(con: duckdb.DuckDBPyConnection, format: str, year: int, la: str,
                         {"la": la, "year": y} if table.name in stored else None)
             if (table.name, y) in given:
                 names.add(table.name + suffix)
+    lookups.prepare(con, la, " ".join(r.check for r in rules), names)
     views = RULES / format / "views.sql"
     if views.exists():
         con.execute(views.read_text(encoding="utf-8"))
@@ -182,3 +187,5 @@ def _drop(con: duckdb.DuckDBPyConnection, format: str) -> None:
     for table in raw_tables(format):
         for suffix in ("", "_last"):
             con.execute(f"DROP TABLE IF EXISTS temp.{table}{suffix}")
+    for table in (*lookups.TABLES, *view_tables(format)):  # views.sql may make a table too
+        con.execute(f"DROP TABLE IF EXISTS temp.{table}")

@@ -209,10 +209,12 @@ RULE_CODES: dict[tuple[str, str], str] = {
     ("missing", "MISSING"): "1006",
     ("social_worker", "SW_DECOM"): "SW04STG1", ("social_worker", "SW_DEC"): "SW05STG1",
     ("social_worker", "SW_REASON"): "SW13STG1",
+    ("dolo", "DOLO_START"): "700", ("dolo", "DOLO_END"): "701",
 }
 BLANK_IS_INVALID = {("header", "ETHNIC"), ("reviews", "REVIEW"), ("reviews", "REVIEW_CODE")}
 
 # Dates that must not be after the end of the collection year (31 March), with the DfE rule.
 WITHIN_YEAR_RULES: dict[tuple[str, str], str] = {
     ("episodes", "DECOM"): "354", ("episodes", "DEC"): "385", ("missing", "MIS_START"): "570",
+    ("dolo", "DOLO_START"): "703",
 }

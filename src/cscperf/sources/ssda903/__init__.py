@@ -1,5 +1,6 @@
 """SSDA903 (children looked after) CSV tables: header, episodes, reviews, uasc, oc2, oc3, ad1,
-placed_for_adoption, previous_permanence, missing and social_worker.
+placed_for_adoption, previous_permanence, missing, social_worker (from 2023-24) and dolo
+(Deprivation of Liberty Orders, from 2026-27).
 
 A file is recognised as a 903 table by its header row. Its collection year comes from the file
 name (`SSDA903_2025_episodes.csv`, `2024-25`, `2425`) or `--year`. Each cell is read as that
@@ -9,15 +10,13 @@ A child's episodes that overlap within a file are reported (`overlaps.py`).
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from cscperf.quality.findings import Findings, LoadError, Severity
 from cscperf.sources import Detection
 from cscperf.sources.batch import Batch
 from cscperf.sources.collection_year import from_name
-from cscperf.sources.files import CsvTable, SourceFile, decode, header_key, read_csv
+from cscperf.sources.files import CsvTable, SourceFile, decode, header_key, header_row, read_csv
 from cscperf.sources.schemas.ssda903 import (
     WITHIN_YEAR_RULES,
     Field,
@@ -45,11 +44,7 @@ def detect(path: Path, head: bytes) -> Detection | None:
         stem = path.stem.lower()
         table = max((t for t in _TABLE_COLUMNS if stem.endswith(t)), key=len, default=None)
         return Detection(part=table, collection_year=from_name(path.name)) if table else None
-    first_line = decode(head).splitlines()[0]
-    try:
-        header = {header_key(h) for h in next(csv.reader(io.StringIO(first_line)), [])}
-    except csv.Error:
-        return None
+    header = {header_key(h) for h in header_row(decode(head)) or []}
     if "CHILD" not in header:
         return None
     scores = {table: len(header & columns) / len(header | columns)
@@ -81,19 +76,16 @@ def _read_file(file: SourceFile, index: int, batch: Batch, writer: Writer,
     if year is None:
         raise LoadError(file.name, "the collection year is not in the file name; give it with "
                         "--year (the year the return ends: 2025 for 2024-25)")
+    file.rows_read = 0
     if table not in schema(year):
-        raise LoadError(file.name, f"the 903 {table} table is part of the return from "
-                        f"{first_year(table)}, not in {year}")
-    fields = schema(year)[table]
-    if table not in OUTPUTS:
-        batch.findings.add(file.name, "table-not-stored", f"the {table} table is checked by the DfE "
-                           "rules but not held in the store yet", Severity.INFO, table=table)
-        file.rows_read = 0
+        batch.findings.add(file.name, "table-not-in-year", f"the 903 {table} table is part of the "
+                           f"return from {first_year(table)}, not in {year}; not loaded (if the "
+                           f"file is from a later return, give its year)", Severity.WARNING, table=table)
         return
+    fields = schema(year)[table]
     if not file.path.read_bytes().strip():
         batch.findings.add(file.name, "empty-file", "the file is empty; nothing was read",
                            Severity.WARNING, table=table)
-        file.rows_read = 0
         return
     data = read_csv(file, batch.findings)
     _check_columns(data, table, fields, year, batch.findings)

@@ -194,6 +194,10 @@ OUTPUTS: dict[str, tuple[Out, ...]] = {
             "invo_worker_change_reason": "SW_REASON"}),
         Out("ssd_professionals", {"prof_professional_id": "SW_ID"}, when=("SW_ID",), merge=True),
     ),
+    "dolo": (
+        Out("ssd_deprivation_of_liberty", {
+            "dolo_person_id": "CHILD", "dolo_start_date": "DOLO_START", "dolo_end_date": "DOLO_END"}),
+    ),
 }
 
 # Fields read (and checked) but not stored, and why.
@@ -201,7 +205,6 @@ NOT_STORED: dict[str, str] = {
     "DOB": "(checked, not stored: the header's DOB is kept)",
     "SEX": "(checked, not stored: the header's SEX is kept)",
 }
-TABLE_NOT_STORED = "(checked by the DfE rules; the store does not hold this table yet)"
 
 
 def sources_of(source: Source) -> tuple[str, ...]:
@@ -228,8 +231,7 @@ def _field_map() -> dict[tuple[str, str], tuple[str, ...]]:
             for column, source in out.columns.items():
                 for name in sources_of(source):
                     fields[(table, name)].append(_target(out, column))
-    return {key: tuple(dict.fromkeys(targets)) or
-            (NOT_STORED[key[1]] if key[0] in OUTPUTS else TABLE_NOT_STORED,)
+    return {key: tuple(dict.fromkeys(targets)) or (NOT_STORED[key[1]],)
             for key, targets in fields.items()}
 
 

@@ -22,7 +22,7 @@ def action_list(ctx: Context):
                     title="Committee actions", outstanding=outstanding, answered=answered)
 
 
-@pages.page("/actions/{action_id:int}", access=SIGNED_IN, twin=True)
+@pages.page("/actions/{action_id:id}", access=SIGNED_IN, twin=True)
 def action_show(ctx: Context):
     action = actions.get(ctx.db, ctx.params["action_id"])
     if action is None:
@@ -90,7 +90,7 @@ def action_new(ctx: Context):
     return ctx.redirect(f"/actions/{action.action_id}")
 
 
-@pages.page("/actions/{action_id:int}/edit", access=ANALYSTS, methods=("GET", "POST"))
+@pages.page("/actions/{action_id:id}/edit", access=ANALYSTS, methods=("GET", "POST"))
 def action_edit(ctx: Context):
     action = actions.get(ctx.db, ctx.params["action_id"])
     if action is None:

@@ -18,6 +18,7 @@ from cscperf.store import inventory
 pages = Pages()
 
 FINDINGS_SHOWN = 500
+MAX_NAME_BYTES = 200  # a file name the upload folder can hold, with room for a prefix
 
 
 @pages.page("/data", access=ANALYSTS, nav="Data", twin=True)
@@ -29,7 +30,7 @@ def loads(ctx: Context):
     return kept.page(ctx, ctx.web.results.at(ctx.store), ("data",), "data/loads.html", "Data loads", context)
 
 
-@pages.page("/data/loads/{load_id:int}", access=ANALYSTS, twin=True)
+@pages.page("/data/loads/{load_id:id}", access=ANALYSTS, twin=True)
 def load(ctx: Context):
     load_id = ctx.params["load_id"]
     found = inventory.loads(ctx.store, load_id)
@@ -37,15 +38,17 @@ def load(ctx: Context):
         return ctx.error(404)
     header, rows = inventory.findings(ctx.store, load_id=load_id, limit=FINDINGS_SHOWN)
     files, counts = inventory.load_files(ctx.store, load_id), inventory.finding_counts(ctx.store, load_id)
-    data = {"load": found[0], "files": files,
+    preparing = found[0]["la"] is not None and ctx.web.preparing.busy(found[0]["la"])
+    data = {"load": found[0], "files": files, "scorecard_being_prepared": preparing,
             "finding_counts": [dict(zip(("severity", "rule", "findings", "children", "message"), c))
                                for c in counts],
             "findings": [dict(zip(header, r)) for r in rows], "findings_shown_at_most": FINDINGS_SHOWN}
     return ctx.show("data/load.html", data, title=f"Load {load_id}", load=found[0], files=files,
-                    counts=counts, findings=rows, shown=FINDINGS_SHOWN, uploaded="uploaded" in ctx.query)
+                    counts=counts, findings=rows, shown=FINDINGS_SHOWN, uploaded="uploaded" in ctx.query,
+                    preparing=preparing)
 
 
-@pages.page("/data/loads/{load_id:int}/rules/{rule}", access=ANALYSTS, twin=True)
+@pages.page("/data/loads/{load_id:id}/rules/{rule}", access=ANALYSTS, twin=True)
 def rule(ctx: Context):
     """The children behind one rule's findings in a load; each look is in the audit log."""
     load_id, code = ctx.params["load_id"], ctx.params["rule"]
@@ -82,6 +85,9 @@ def upload(ctx: Context):
     values, errors = {"la": la, "year": year}, {}
     if not files:
         errors["files"] = "Select one or more files to upload"
+    elif any(len(_safe_name(f.filename).encode()) > MAX_NAME_BYTES for f in files):
+        errors["files"] = (f"A file's name is longer than {MAX_NAME_BYTES} characters: give it a "
+                           "shorter name and upload it again")
     if la and not re.fullmatch(r"\d{3}", la):
         errors["la"] = "Enter the authority's DfE code as 3 digits, like 883"
     if year and not (year.isdigit() and 2000 <= int(year) <= 2100):
@@ -105,6 +111,7 @@ def upload(ctx: Context):
                                  values)
     audit.record_event(ctx.db, ctx.user.name, "upload",
                        f"{len(files)} file(s); load(s) {', '.join(map(str, summary.load_ids))}")
+    ctx.web.preparing.after_load(batch.la for batch in batches)
     if len(summary.load_ids) == 1:
         return ctx.redirect(f"/data/loads/{summary.load_ids[0]}?uploaded")
     return ctx.redirect("/data")

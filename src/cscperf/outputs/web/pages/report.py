@@ -37,14 +37,14 @@ def _form(ctx: Context, choices: results.Choices, values: dict, errors: dict, st
 def report(ctx: Context):
     choices = results.choices(ctx.web.results.at(ctx.store))
     if ctx.form is None:
-        la = ctx.query.get("la") if ctx.query.get("la") in choices.years else next(iter(choices.years), "")
+        la = ctx.query.get("la") if ctx.query.get("la") in choices.covered else next(iter(choices.covered), "")
         default = choices.default_period(la)
         return _form(ctx, choices, {"la": la, "period": str(default) if default else ""}, {})
     values = {name: forms.text(ctx.form, name) for name in ("la", "period", "format", "detail")}
     values["detail"] = values["detail"] or "pack"
     internal = ctx.user.role is Role.ANALYST and ctx.form.get("internal") == "yes"
     errors = {}
-    if values["la"] not in choices.years:
+    if values["la"] not in choices.covered:
         errors["la"] = "Select an authority"
     try:
         Period.parse(values["period"])

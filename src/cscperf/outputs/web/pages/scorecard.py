@@ -1,12 +1,19 @@
 """The scorecard and each indicator's page: every figure for an authority and period, suppressed
-for members (and administrators), with trends, targets, ratings, benchmarks and breakdowns. Each
-chart is a picture with its data table beside it and a CSV download of that table."""
+for members (and administrators), with trends, targets, ratings, benchmarks and breakdowns. The
+scorecard opens on the member pack, as the committee report gives it (performance on a page, then
+each section's exceptions and the rest in a compact table), with every indicator in the next tab.
+Each chart on an indicator's page is a picture with its data table beside it and a CSV download."""
 
 from __future__ import annotations
 
 from starlette.responses import Response
 
+from cscperf.appdb.users import Role
+from cscperf.compare import pack as packing
 from cscperf.compare.scorecard import Card, Scorecard
+from cscperf.indicators.schema import Grain
+from cscperf.outputs.report import context as report
+from cscperf.outputs.report.charts import small_multiple
 from cscperf.outputs.report.context import row
 from cscperf.outputs.report.formats import POLARITY_WORDS, unit_words
 from cscperf.outputs.web import downloads, kept, results
@@ -15,9 +22,16 @@ from cscperf.outputs.web.selection import Refused, Selection, select
 
 pages = Pages()
 
+SCORECARD = "dashboard/scorecard.html"
 RATINGS = {"green": "Green", "amber": "Amber", "red": "Red", "none": "Not rated"}
-GRAINS = {"snapshot": "On the last day of the period", "in_period": "During the period",
-          "rolling_12m": "In the 12 months to the end of the period"}
+
+
+def grain_words(grain: Grain | str) -> str:
+    """When an indicator counts, in words: every grain has some."""
+    grain = Grain(grain)
+    if grain.months:
+        return f"In the {grain.months} months to the end of the period"
+    return {Grain.snapshot: "On the last day of the period", Grain.in_period: "During the period"}[grain]
 
 
 def chosen(ctx: Context) -> tuple[Selection | None, Scorecard | None]:
@@ -54,25 +68,56 @@ def scorecard_page(ctx: Context):
     if scorecard is None:
         return ctx.show("dashboard/empty.html", {"cards": []}, title="Scorecard")
     rating, section = ctx.query.get("rag") or None, ctx.query.get("section") or None
-    sections = {c.definition.section: c.definition.section_title for c in scorecard.cards}
-    if (rating and rating not in RATINGS) or (section and section not in sections):
+    if (rating and rating not in RATINGS) or (section and section not in _sections(scorecard)):
         raise Refused(400, "Choose a rating and a section from the lists on the scorecard.")
+    return kept.page(ctx, selection.results, _scorecard_key(selection, rating, section), SCORECARD,
+                     f"Scorecard: {scorecard.la_name}", _scorecard_view(selection, scorecard, rating, section))
 
+
+def prepare(web, at: results.Snapshot, found: results.Choices, la: str) -> None:
+    """Make the authority's scorecard for its latest period as each role first sees it (the page
+    and its JSON twin), so that the first look after a load is served at once."""
+    period = found.default_period(la)
+    for role in Role:
+        selection = Selection(la, period, role is Role.ANALYST, False, found, at)
+        view = _scorecard_view(selection, results.card_scorecard(at, la, period, selection.internal))
+        key = _scorecard_key(selection)
+        kept.content(web, at, role, key, SCORECARD, view)
+        kept.twin(at, key, view)
+
+
+def _sections(scorecard: Scorecard) -> dict[str, str]:
+    return {c.definition.section: c.definition.section_title for c in scorecard.cards}
+
+
+def _scorecard_key(selection: Selection, rating: str | None = None, section: str | None = None) -> tuple:
+    return "scorecard", *_key(selection), rating, section
+
+
+def _scorecard_view(selection: Selection, scorecard: Scorecard, rating: str | None = None,
+                    section: str | None = None):
+    """What the scorecard's template and JSON twin show: the member pack, and every indicator
+    (those with the rating and in the section asked for)."""
     def context() -> dict:
+        pack = packing.build(scorecard)
         cards = [c for c in scorecard.cards if (rating is None or (c.rag or "none") == rating)
                  and (section is None or c.definition.section == section)]
         shown = {c.definition.id for c in cards}
         data = scorecard.to_dict()
         data["cards"] = [c for c in data["cards"] if c["definition"]["id"] in shown]
         data["filters"] = {"rag": rating, "section": section}
+        data["pack"] = pack.to_dict()
         grouped: dict[str, list] = {}
         for card in cards:
-            grouped.setdefault(card.definition.section, []).append((card, row(card)))
+            grouped.setdefault(card.definition.section, []).append((card, row(card, pack.assessment(card.definition.id))))
         counts = {key: sum((c.rag or "none") == key for c in scorecard.cards) for key in RATINGS}
-        return dict(data=data, selection=selection, scorecard=scorecard, grouped=grouped, sections=sections,
-                    ratings=RATINGS, rating=rating, section=section, counts=counts)
-    return kept.page(ctx, selection.results, ("scorecard", *_key(selection), rating, section),
-                     "dashboard/scorecard.html", f"Scorecard: {scorecard.la_name}", context)
+        parts = report.sections(scorecard, pack, "pack", drawn=False)
+        return dict(data=data, selection=selection, scorecard=scorecard, grouped=grouped, sections=_sections(scorecard),
+                    ratings=RATINGS, rating=rating, section=section, counts=counts,
+                    tiles=report.tiles(scorecard, pack), summary=report.summary(scorecard, pack), parts=parts,
+                    priorities=report.priorities(scorecard),
+                    multiples={r.id: small_multiple(scorecard.card(r.id)) for s in parts for r in s.exceptions})
+    return context
 
 
 def _key(selection: Selection) -> tuple:
@@ -90,7 +135,7 @@ def indicator_page(ctx: Context):
         data = {"la": scorecard.la, "la_name": scorecard.la_name, "period": scorecard.period,
                 "internal": scorecard.internal, "footnote": scorecard.footnote, **view.detail.to_dict()}
         return dict(data=data, selection=selection, scorecard=scorecard, card=card, row=row(card), view=view,
-                    polarity=POLARITY_WORDS[d.polarity], unit=unit_words(d.unit), grain=GRAINS[d.grain])
+                    polarity=POLARITY_WORDS[d.polarity], unit=unit_words(d.unit), grain=grain_words(d.grain))
     return kept.page(ctx, selection.results, ("indicator", d.id, *_key(selection)), "dashboard/indicator.html",
                      d.title, context)
 
