@@ -129,3 +129,17 @@ def test_an_as_at_figure_is_the_same_for_the_same_day_whatever_the_period(author
     for period in ("2025-03", "2024-25:Q4", "2024-25", "12m:2025-03"):
         assert a.figure("care_leavers_pathway_plan_pct", period) == (1, 2, 50.0), period
     assert a.children("care_leavers_pathway_plan_pct", "2024-25") == {"numerator": ["P7"], "denominator": ["P7", "P8"]}
+
+
+def test_not_in_touch_leaves_out_those_whose_activity_a_third_party_gave(authority):
+    # LAIT 317 (CareLeavers_LA_NotInTouch), Methodology: "'Local authority not in touch' excludes
+    # young people where activity information is known, as a third party provided it". Of A to D,
+    # aged 19 to 21, B is not in touch with nothing known; C is not in touch but is known to be at
+    # college (F2): 1 of 4 = 25.0%, where 2 of 4 are not in touch (YES: A and D).
+    a = authority
+    for child, in_touch, activity in [("A", "YES", "F1"), ("B", "NO", "0"), ("C", "NO", "F2"), ("D", "YES", "G5")]:
+        a.child(child, dob="2005-06-01")
+        a.care_leaver(child, "2024-06-01", in_touch=in_touch, activity=activity)
+    assert a.figure("care_leavers_19_21_not_in_touch_pct", "2024-25") == (1, 4, 25.0)
+    assert a.children("care_leavers_19_21_not_in_touch_pct", "2024-25")["numerator"] == ["B"]
+    assert a.figure("care_leavers_19_21_in_touch_pct", "2024-25") == (2, 4, 50.0)

@@ -76,3 +76,31 @@ def test_an_episode_with_no_end_date_is_open_until_care_ends(authority):
     a.missing("A", "2024-03-20")  # never recorded as back: open until care ended on 10 May 2024
     assert a.figure("cla_missing_children", "2024-25:Q1") == (1, None, 1)
     assert a.figure("cla_missing_children", "2024-25:Q2") == (0, None, 0)
+
+
+def test_children_missing_or_away_as_a_percentage_of_those_looked_after_during_the_year(authority):
+    # LAIT 161 (Children_missing, Children_Away): of children looked after during the year (short
+    # breaks left out), those with a missing (away) incident, those carried over from 1 April too.
+    # 2024-25: A, B, D and F were looked after during it (B until 1 April, D from 31 March); C left
+    # on 31 March 2024; E was on short breaks. A went missing (carried over from 30 March), D was
+    # away; F's missing episode began after F left care. Missing 1 of 4 = 25.0%, away 1 of 4.
+    # 2023-24: A, B and C; A went missing on 30 March: 1 of 3 = 33.3%.
+    a = authority
+    for child in "ABCDEF":
+        a.child(child)
+    a.episode("A", "2023-06-01")
+    a.missing("A", "2024-03-30", end="2024-04-02")
+    a.episode("B", "2023-06-01", ceased="2024-04-01", reason="E4A")
+    a.episode("C", "2023-06-01", ceased="2024-03-31", reason="E4A")
+    a.episode("D", "2025-03-31")
+    a.missing("D", "2025-03-31", end="2025-04-01", type="A")
+    a.episode("E", "2024-05-01", ceased="2024-05-03", reason="E4A", legal_status="V3")
+    a.missing("E", "2024-05-02", end="2024-05-02")
+    a.episode("F", "2024-05-01", ceased="2024-06-01", reason="E4A")
+    a.missing("F", "2024-07-01", end="2024-07-01")
+    assert a.figure("cla_missing_pct", "2024-25") == (1, 4, 25.0)
+    assert a.children("cla_missing_pct", "2024-25") == {"numerator": ["A"], "denominator": ["A", "B", "D", "F"]}
+    assert a.figure("cla_away_pct", "2024-25") == (1, 4, 25.0)
+    assert a.children("cla_away_pct", "2024-25")["numerator"] == ["D"]
+    assert a.figure("cla_missing_pct", "2023-24") == (1, 3, 33.3)
+    assert a.figure("cla_missing_pct", "2024-25:Q2") == (0, 1, 0.0)  # only A looked after from July

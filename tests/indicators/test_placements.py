@@ -50,6 +50,20 @@ def test_placed_outside_the_authority_needs_its_districts(authority):
     assert a.by("cla_placed_outside_la_pct", "2024-25", "district") == {"E07000001": (1, 5, 20.0)}
 
 
+def test_placed_more_than_20_miles_from_home_outside_the_authority(authority):
+    # LAIT 87 (LACDistance): of all children looked after at 31 March (short breaks left out), those
+    # placed more than 20 miles from home, outside the authority. B is both (20.1 miles, E08000001);
+    # A is 20.0 miles inside; C 20.0 miles outside; D's postcode is not known (in the
+    # denominator); E moved nearer in September. 1 of 5 = 20.0%; in Q1 E was both too: 2 of 5.
+    a = authority
+    _postcodes(a)
+    _placed(a)
+    a.districts("E07000001")
+    assert a.figure("cla_placed_20miles_outside_la_pct", "2024-25") == (1, 5, 20.0)
+    assert a.children("cla_placed_20miles_outside_la_pct", "2024-25")["numerator"] == ["B"]
+    assert a.figure("cla_placed_20miles_outside_la_pct", "2024-25:Q1") == (2, 5, 40.0)
+
+
 def test_three_or_more_placements_in_twelve_months(authority):
     a = authority
     for child in "ABCDEF":

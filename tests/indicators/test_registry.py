@@ -13,7 +13,8 @@ BRIEF_IDS = {
                               "cp_second_or_subsequent_pct cp_ceased_2y_plus_pct cp_open_2y_plus_pct "
                               "cp_reviews_on_time_pct cp_visited_10wd_pct",
     Section.children_in_need: "cin cin_rate_per_10k cin_plans",
-    Section.care_leavers: "care_leavers_17_18_in_touch_pct care_leavers_19_21_in_touch_pct care_leavers_17_18_eet_pct "
+    Section.care_leavers: "care_leavers_17_18_in_touch_pct care_leavers_19_21_in_touch_pct "
+                          "care_leavers_19_21_not_in_touch_pct care_leavers_17_18_eet_pct "
                           "care_leavers_19_21_eet_pct care_leavers_19_21_higher_education_pct "
                           "care_leavers_17_18_neet_pct care_leavers_19_21_neet_pct "
                           "care_leavers_17_18_suitable_accommodation_pct "
@@ -24,9 +25,11 @@ BRIEF_IDS = {
     Section.looked_after: "cla cla_rate_per_10k cla_started cla_ceased uasc_cla uasc_pct_child_population "
                           "cla_s20_pct cla_repeat_s20 cla_started_under1 cla_started_under5 cla_reviews_on_time_pct "
                           "cla_review_participation_pct cla_disabled_pct",
-    Section.placements: "cla_placed_20miles_pct cla_placed_outside_la_pct cla_3plus_placements_pct "
+    Section.placements: "cla_placed_20miles_pct cla_placed_20miles_outside_la_pct cla_placed_outside_la_pct "
+                        "cla_3plus_placements_pct "
                         "cla_long_term_stability_pct",
-    Section.missing: "cla_missing_children cla_missing_episodes cla_away_children cla_away_episodes "
+    Section.missing: "cla_missing_children cla_missing_pct cla_missing_episodes cla_away_children cla_away_pct "
+                     "cla_away_episodes "
                      "cla_rhi_offered_pct cla_rhi_accepted_pct",
     Section.health: "cla_health_assessment_pct cla_dental_check_pct cla_immunisations_pct "
                     "cla_initial_health_assessment_20wd_pct cla_sdq_average",

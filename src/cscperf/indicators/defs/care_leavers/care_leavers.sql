@@ -22,6 +22,9 @@ SELECT la, period, person_id, leaver_id AS event_id, birthday AS event_date,
     age <= 18 AS aged_17_18,
     age >= 19 AS aged_19_21,
     in_touch = 'YES' AS in_touch_yes,
+    -- LAIT 317: not in touch (NO), unless a third party gave what they are doing (an activity
+    -- other than 0, not known)
+    in_touch = 'NO' AND coalesce(activity, '0') = '0' AS not_in_touch,
     -- education, employment or training: higher education (F1, P1), other education (F2, P2),
     -- apprenticeships (F4, P4), other training or employment (F5, P5); until the 2020-21 return
     -- (903 schema 2019; F4 to P5 from 2021-22) training or employment was F3, P3. NEET: G4, G5, G6

@@ -45,6 +45,7 @@ SELECT f.la, f.period, e.person_id, e.episode_id AS event_id, f.period_end AS ev
     -- DfE's tables show it, with "Not known" where the distance or the district is not
     CASE WHEN f.placed_now THEN f.distance END AS miles_from_home,
     coalesce(f.placed_now AND f.distance > 20, false) AS over_20_miles,
+    coalesce(f.placed_now AND f.distance > 20 AND f.outside_la, false) AS over_20_miles_outside_la,
     CASE WHEN NOT f.placed_now OR f.distance IS NULL THEN 'Not known'
          WHEN f.distance > 20 THEN 'More than 20 miles' ELSE '20 miles or less' END AS distance_from_home,
     CASE WHEN f.placed_now THEN f.district END AS placement_district,
