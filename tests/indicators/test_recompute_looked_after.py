@@ -14,7 +14,8 @@ from tests.indicators.test_recompute import agrees, ratio, working_days
 PERIODS = ["2020-21", "2021-22", "2022-23", "2023-24", "2024-25", "2023-24:Q3", "2024-25:Q1", "2024-02",
            "12m:2024-09"]
 IDS = ["cla", "cla_started", "cla_ceased", "cla_started_under5", "cla_repeat_s20", "cla_3plus_placements_pct",
-       "cla_long_term_stability_pct", "cla_reviews_on_time_pct", "cla_missing_children", "cla_missing_episodes"]
+       "cla_long_term_stability_pct", "cla_reviews_on_time_pct", "cla_missing_children", "cla_missing_episodes",
+       "cla_missing_pct"]
 
 
 def add_months(d: date, months: int) -> date:
@@ -119,6 +120,10 @@ def expected(records, id, period: Period):
         return len({m[0] for m in missing}), None, len({m[0] for m in missing})
     if id == "cla_missing_episodes":
         return len(missing), None, len(missing)
+    if id == "cla_missing_pct":  # of the children looked after on any day of the period
+        during = {e[0] for e in cla.episodes if e[1] <= end and (e[2] is None or e[2] >= start)}
+        went = during & {m[0] for m in missing}
+        return len(went), len(during), ratio(len(went), len(during))
     raise KeyError(id)
 
 
