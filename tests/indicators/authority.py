@@ -132,8 +132,8 @@ class Authority:
                  cinp_cin_plan_end_date=end, cinp_cin_plan_team=team)
 
     def episode(self, child, start, ceased=None, new="S", reason=None, legal_status="C2", placement="U1",
-                home_postcode=None, placement_postcode=None, provider="PR1", need="N1"):
-        self.add("ssd_cla_episodes", clae_person_id=child, clae_cla_episode_start_date=start,
+                home_postcode=None, placement_postcode=None, provider="PR1", need="N1", entered=None):
+        self.add("ssd_cla_episodes", clae_person_id=child, clae_cla_episode_start_date=start, clae_entered_care_date=entered,
                  clae_cla_episode_ceased_date=ceased, clae_cla_episode_start_reason=new,
                  clae_cla_episode_ceased_reason=reason, clae_legal_status=legal_status,
                  clae_placement_type=placement, clae_home_postcode=home_postcode,
@@ -172,6 +172,20 @@ class Authority:
     def sdq(self, child, day, score):
         self.add("ssd_sdq_scores", csdq_person_id=child, csdq_sdq_completed_date=day, csdq_sdq_score=score)
 
+    def loaded(self, format: str, *collection_years: int):
+        """Record a load of returns in `format` (ssda903, cin_census) for these collection years
+        (2022 for 2021-22), or of an SSD extract: where the store's history begins (calc.history)."""
+        load_id = self.con.execute("SELECT nextval('meta.load_ids')").fetchone()[0]
+        self.con.execute("INSERT INTO meta.loads (load_id, la, format, started_at, finished_at) "
+                         "VALUES (?, ?, ?, now(), now())", [load_id, self.la, format])
+        for year in collection_years or (None,):
+            self.con.execute("INSERT INTO meta.load_files (file_id, load_id, name, size, sha256, format, "
+                             "collection_year) VALUES (nextval('meta.file_ids'), ?, 'file', 0, '', ?, ?)",
+                             [load_id, format, year])
+        for rows in self.rows.values():  # rows added since the last save came from this load
+            for row in rows:
+                row["load_id"] = load_id
+
     def population(self, mid_year: int, population: int, source="ONS"):
         self.con.execute("INSERT INTO ref.population VALUES (?, ?, ?, ?)",
                          [self.la, date(mid_year, 6, 30), population, source])
@@ -205,9 +219,9 @@ class Authority:
                  perm_placed_for_adoption_date=placed, perm_adopted_by_carer_flag=by_foster_carer,
                  perm_placed_foster_carer_date=foster_placed)
 
-    def professional(self, id, agency=None, team=None):
-        self.add("ssd_professionals", prof_professional_id=id, prof_agency_worker_flag=agency,
-                 prof_professional_department=team)
+    def professional(self, id, team=None, fte=None):
+        self.add("ssd_professionals", prof_professional_id=id, prof_professional_department=team,
+                 prof_full_time_equivalency=fte)
 
     def involvement(self, child, professional, start, end=None, team=None):
         self.add("ssd_involvements", invo_person_id=child, invo_professional_id=professional,
@@ -265,10 +279,14 @@ class Authority:
         """{group: (numerator, denominator, value)}."""
         return {r.group: (r.numerator, r.denominator, _plain(r.value)) for r in self.results(id, period, breakdown)}
 
+    def units(self, id, period, **options) -> list[dict]:
+        """The units behind a figure, as the drill-down lists them (`engine.children`)."""
+        self.save()
+        return engine.children(self.con, id, period, self.la, **options)
+
     def children(self, id, period, **options) -> dict[str, list[str]]:
         """{'numerator': [child IDs], 'denominator': [child IDs]}."""
-        self.save()
-        rows = engine.children(self.con, id, period, self.la, **options)
+        rows = self.units(id, period, **options)
         return {"numerator": [r["person_id"] for r in rows if r["in_numerator"]],
                 "denominator": [r["person_id"] for r in rows if r["in_denominator"]]}
 

@@ -8,7 +8,7 @@ def _leavers(a):
     a.care_leaver("A", "2024-06-01", accommodation="Z1")  # 19: with former foster carers
     a.child("B", dob="2005-07-01")
     a.episode("B", "2020-01-01", ceased="2023-07-01", reason="E5", placement="U1")  # left foster care at 18
-    a.care_leaver("B", "2024-07-01", in_touch="NO", accommodation="D1")  # 19: elsewhere
+    a.care_leaver("B", "2024-07-01", in_touch="NO", activity="0", accommodation="D1")  # 19: elsewhere
     a.child("C", dob="2004-08-01")
     a.episode("C", "2020-01-01", ceased="2022-08-01", reason="E5", placement="K2")  # left a children's home
     a.care_leaver("C", "2024-08-01", in_touch="REFU", accommodation="Z1")  # 20
@@ -41,8 +41,9 @@ def test_care_leavers_supported(authority):
 def test_care_leavers_not_in_touch(authority):
     a = authority
     _leavers(a)
-    # LAIT 317: of care leavers aged 19 to 21 (A B C D E), the authority not in touch (NO): B;
-    # C refused contact (REFU), which is not "not in touch" = 1/5 = 20.0%
+    # LAIT 317: of care leavers aged 19 to 21 (A B C D E), the authority not in touch (NO) with
+    # nothing known of what they do (activity 0): B; C refused contact (REFU), which is not "not in
+    # touch" = 1/5 = 20.0%
     assert a.figure("care_leavers_not_in_touch_pct", "2024-25") == (1, 5, 20.0)
 
 

@@ -106,12 +106,13 @@ def assess(card: Card) -> Assessment:
     d, now = card.definition, card.current
     interval = uncertainty.interval(now, d.unit)
     p = card.published
-    compared = p is not None and not p.unavailable and comparable(d.unit)
+    # a figure whose history is incomplete is stated, not judged (nor is a change to it)
+    compared = p is not None and not p.unavailable and comparable(d.unit) and not now.history
     england = _against(interval, p.england if compared else None, d.polarity)
     neighbours = _against(interval, p.neighbour_mean if compared else None, d.polarity)
     change = _change(card)
     limits = _limits(card)
-    outside = limits is not None and now.value is not None and not limits.holds(now.value)
+    outside = limits is not None and now.value is not None and not now.history and not limits.holds(now.value)
     small = uncertainty.per_child(now, d.unit)
     reasons: list[tuple[int, str]] = []  # (weight, words): the level against target and benchmarks first
     if card.rag in ("red", "amber"):

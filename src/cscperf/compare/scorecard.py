@@ -26,7 +26,8 @@ from cscperf.compare.direction import Direction, direction
 from cscperf.compare.figure import Figure, contract_fields, number, revive
 from cscperf.compare.figure import help_text as _help
 from cscperf.compare.plan import Plan, short_label
-from cscperf.compare.published import HOW_TO_GET, NeighbourValue, Published, any_imported, published
+from cscperf.compare.published import (HOW_TO_GET, NeighbourValue, Published, any_imported, comparable, position,
+                                       published)
 from cscperf.compare.targets import NO_TARGETS, Rag, Targets, rag
 from cscperf.indicators import breakdowns
 from cscperf.indicators.breakdowns import AREAS, NO_AREA
@@ -37,7 +38,8 @@ from cscperf.reference import authorities
 BREAKDOWNS = {
     "cla": ("placement_type", "uasc", "district", "locality", "age_band"),
     "cla_started": ("age_band", "category_of_need", "uasc"),
-    "cla_placed_20miles_pct": ("placement_type",),
+    "cla_placed_20miles_pct": ("distance_from_home", "placement_type"),
+    "cla_placed_outside_la_pct": ("placement_area",),
     "referrals": ("referral_source", "district", "locality"),
     "cp_plans": ("category_of_abuse", "age_band"),
     "cin": ("district", "locality"),
@@ -137,12 +139,18 @@ class Card:
     series: tuple[Figure, ...] = field(metadata=_help("8 financial quarters ending with the period, oldest first"))
     target: float | None = field(default=None, metadata=_help("The target, when one is set"))
     amber_limit: float | None = field(default=None, metadata=_help("The worst value still amber, when there is an amber band"))
-    rag: str | None = field(default=None, metadata=_help("green, amber or red; None with no target or value, or for a neutral indicator"))
+    rag: str | None = field(default=None, metadata=_help("green, amber or red; None with no target or value, for a "
+                                                         "neutral indicator, or when the figure's history is incomplete"))
     rag_label: str | None = field(default=None, metadata=_help("The RAG rating in words and a symbol, never colour alone"))
     priority: Priority | None = field(default=None, metadata=_help("The local priority the target belongs to"))
     since_previous: Direction | None = field(default=None, metadata=_help("Direction of travel since the period before"))
     since_last_year: Direction | None = field(default=None, metadata=_help("Direction of travel since a year earlier"))
     published: Published | None = field(default=None, metadata=_help("Latest published comparison; None when no published measure matches"))
+    against_england: str | None = field(default=None, metadata=_help(
+        "'above', 'below' or 'the same as' England's published value, both at the published precision; None "
+        "for counts, or with no figure to compare"))
+    against_neighbours: str | None = field(default=None, metadata=_help(
+        "The same against the statistical neighbours' mean, at the published precision"))
     cause: str | None = field(default=None, metadata=_help("Officers' commentary: why it is where it is"))
     action: str | None = field(default=None, metadata=_help("Officers' commentary: what is being done"))
     action_owner: str | None = field(default=None, metadata=_help("Who owns the action"))
@@ -216,7 +224,7 @@ class Computed:
         period = Period.parse(r.period)
         return Figure(r.period, period.label, r.start.isoformat(), r.end.isoformat(),
                       number(r.value, decimals), number(r.numerator), r.denominator,
-                      words.reason(r.reason), group=r.group, note=r.note)
+                      words.reason(r.reason), group=r.group, note=r.note, history=r.history)
 
     def protect(self, id: str, figure: Figure) -> Figure:
         if self.internal:
@@ -239,6 +247,11 @@ class Computed:
         if self.internal:
             return tuple(groups)
         return tuple(suppression.protect_groups(total, groups, self.definitions[id].unit, self.threshold))
+
+
+def scored(figure: Figure) -> int | float | None:
+    """The value to rate and compare over time: None when the figure's history is incomplete."""
+    return None if figure.history else figure.value
 
 
 def _plans(definitions: list[Definition], period: Period) -> dict[str, Plan]:
@@ -275,7 +288,9 @@ def build(con: duckdb.DuckDBPyConnection, period: str | Period, la: str, *,
             results += engine.compute(con, [d.id], plans[d.id].trend, la, SPLITS[d.id], registry=registry)
     threshold = int(settings.get("suppress_below"))
     computed = Computed(results, by_id, internal, threshold)
-    cards = tuple(card(con, d, plans[d.id], period, la, computed, targets, commentary) for d in definitions)
+    apart = not_compared(con, registry, la)
+    cards = tuple(card(con, d, plans[d.id], period, la, computed, targets, commentary, apart.get(d.id))
+                  for d in definitions)
     return Scorecard(
         la=la, la_name=authorities.authority(con, la).name, period=str(period), period_label=period.label,
         period_short=short_label(period), previous_short=short_label(period.previous()),
@@ -285,19 +300,51 @@ def build(con: duckdb.DuckDBPyConnection, period: str | Period, la: str, *,
         benchmarks_note=None if any_imported(con) else HOW_TO_GET, cards=cards)
 
 
+def not_compared(con: duckdb.DuckDBPyConnection, registry, la: str) -> dict[str, str]:
+    """Indicators whose figures for `la` are not like their published measure's (the definition's
+    `benchmark_when`), with why."""
+    from cscperf.indicators import query
+
+    found = {}
+    for indicator in registry:
+        when = indicator.benchmark_when
+        if when and la not in {row[0] for row in con.execute(query.recorded_sql(when.recorded_in)).fetchall()}:
+            found[indicator.id] = when.otherwise
+    return found
+
+
+def _published(con, d: Definition, la: str, apart: str | None) -> Published | None:
+    """The published comparison, or why there is none: not imported, else not like this figure."""
+    if d.benchmark is None:
+        return None
+    found = published(con, d.benchmark, la)
+    return Published(d.benchmark, unavailable=apart) if apart and not found.unavailable else found
+
+
+def against(d: Definition, figure: Figure, p: Published | None, which: str) -> str | None:
+    """Above, below or the same as a published value, at the published precision (or ours, if
+    fewer places): only for percentages, rates and averages with a figure that is scored."""
+    if p is None or p.unavailable or not comparable(d.unit):
+        return None
+    return position(scored(figure), getattr(p, which), p.places(d.decimals))
+
+
 def card(con, d: Definition, plan: Plan, period: Period, la: str, computed: Computed,
-         targets: Targets, commentary: Commentary) -> Card:
-    """One indicator's card; `period` is the report's (commentary is written for it)."""
+         targets: Targets, commentary: Commentary, apart: str | None = None) -> Card:
+    """One indicator's card; `period` is the report's (commentary is written for it); `apart`
+    says why its figure is not set beside its published measure, when it is not."""
     current = computed.get(d.id, plan.current)
     previous = computed.get(d.id, plan.previous)
     last_year = computed.get(d.id, plan.last_year)
     target = targets.get(d.id)
-    rating = rag(current.value, d.polarity, target)
+    # a figure whose history is incomplete is shown, but neither rated nor compared over time
+    rating = rag(scored(current), d.polarity, target)
     entry = commentary.get(str(period), d.id)
     groups = [Breakdown(b, computed.groups(d.id, plan.current, b, current))
               for b in BREAKDOWNS.get(d.id, ()) if b in d.breakdowns]
     split = SPLITS.get(d.id)
     limit = target.amber_limit(d.polarity) if target else None
+    compared = _published(con, d, la, apart)
     return Card(
         definition=d, current=current, previous=previous, last_year=last_year,
         trend=tuple(computed.get(d.id, p) for p in plan.trend),
@@ -309,7 +356,9 @@ def card(con, d: Definition, plan: Plan, period: Period, la: str, computed: Comp
         if target and target.priority else None,
         since_previous=_travel(d, current, previous),
         since_last_year=_travel(d, current, last_year),
-        published=published(con, d.benchmark, la) if d.benchmark else None,
+        published=compared,
+        against_england=against(d, current, compared, "england"),
+        against_neighbours=against(d, current, compared, "neighbour_mean"),
         cause=entry.cause if entry else None, action=entry.action if entry else None,
         action_owner=entry.owner if entry else None,
         commentary_note=NONE_GIVEN if entry is None and rating in (Rag.red, Rag.amber) else None,
@@ -319,10 +368,11 @@ def card(con, d: Definition, plan: Plan, period: Period, la: str, computed: Comp
 
 def _travel(d: Definition, now: Figure, then: Figure) -> Direction | None:
     """Direction of travel from `then` to `now`; none between two periods showing the same
-    published year's figure, which has not moved (a published figure changes once a year)."""
+    published year's figure, which has not moved (a published figure changes once a year), nor
+    from or to a figure whose history is incomplete."""
     if now.note and now.note == then.note:
         return None
-    return direction(now.value, then.value, d.polarity, d.unit, d.decimals, then.period)
+    return direction(scored(now), scored(then), d.polarity, d.unit, d.decimals, then.period)
 
 
 def worth_showing(breakdown: Breakdown) -> bool:

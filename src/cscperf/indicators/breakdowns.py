@@ -34,6 +34,8 @@ class BreakdownId(str, Enum):
     team = "team"
     factor = "factor"
     working_days_band = "working_days_band"
+    distance_from_home = "distance_from_home"
+    placement_area = "placement_area"
 
 
 NOT_RECORDED = "Not recorded"
@@ -189,6 +191,8 @@ BREAKDOWNS: dict[BreakdownId, Breakdown] = {b.id: b for b in (
     _event(BreakdownId.team, "Team"),
     _event(BreakdownId.factor, "Factor identified at assessment", FACTORS, is_list=True),
     _event(BreakdownId.working_days_band, "Working days from section 47 enquiry to conference", WORKING_DAYS_BANDS),
+    _event(BreakdownId.distance_from_home, "Distance of the placement from home"),
+    _event(BreakdownId.placement_area, "Placement inside or outside the authority"),
 )}
 
 AREAS = ("district", "ward", "locality")

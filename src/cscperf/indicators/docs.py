@@ -80,6 +80,9 @@ def catalogue() -> str:
                 facts.append("**Breakdowns:** " + ", ".join(b.value for b in i.breakdowns))
             if i.recorded_in:
                 facts.append("**Only where recorded in:** " + ", ".join(i.recorded_in))
+            if i.any_day_when:
+                facts.append(f"**On any day only where recorded in:** {i.any_day_when.recorded_in}; otherwise "
+                             f"{i.any_day_when.otherwise}")
             if i.published_only:
                 facts.append(f"**Published figure:** `{i.benchmark}` ({measures.measure(i.benchmark).title}), "
                              f"from {published.where_to_get(measures.measure(i.benchmark))}")
@@ -91,3 +94,12 @@ def catalogue() -> str:
             facts.append(f"**Definition:** `defs/{i.source.partition(':')[0]}`{sql}")
             out.append("\n".join(f"- {fact}" for fact in facts) + "\n")
     return "\n".join(out)
+
+
+def parity() -> str:
+    """Each indicator beside the DfE measure it reproduces, and any deliberate difference."""
+    lines = ["| indicator | DfE or LAIT measure it reproduces | deliberate difference, and why |", "|---|---|---|"]
+    for i in registry.default():
+        lines.append(f"| `{i.id}` ({_cell(i.title)}) | {_cell(i.dfe_measure or 'local measure')} | "
+                     f"{_cell(i.differs or '-')} |")
+    return "\n".join(lines)

@@ -208,7 +208,7 @@ def check(registry: Registry) -> list[Issue]:
         if columns is not None:
             issues.extend(Issue(file, int(line), f"{indicator.id}: {problem}")
                           for problem in _column_problems(indicator, columns))
-        for entry in indicator.recorded_in:
+        for entry in indicator.recorded_entries:
             table, column, condition = query.recorded_parts(entry)
             if table not in columns_in:
                 issues.append(Issue(file, int(line), f"{indicator.id}: recorded_in: no store table {table}"))
@@ -241,12 +241,14 @@ def _column_problems(indicator: Indicator, columns: dict[str, str]) -> list[str]
             problems.append(f"its SQL ({indicator.sql_source}) must return a column {name}")
         elif columns[name] != type_:
             problems.append(f"column {name} must be {type_}, not {columns[name]}")
-    for field in ("numerator_flag", "denominator_flag"):
+    for field in ("numerator_flag", "denominator_flag", "history_flag"):
         flag = getattr(indicator, field)
         if flag and columns.get(flag) != "BOOLEAN":
             problems.append(f"{field}: {indicator.sql_source} has no BOOLEAN column {flag}")
-    if indicator.average_of and not NUMERIC.match(columns.get(indicator.average_of, "")):
-        problems.append(f"average_of: {indicator.sql_source} has no numeric column {indicator.average_of}")
+    for field in ("average_of", "per"):
+        column = getattr(indicator, field)
+        if column and not NUMERIC.match(columns.get(column, "")):
+            problems.append(f"{field}: {indicator.sql_source} has no numeric column {column}")
     for breakdown in indicator.breakdowns:
         split = breakdowns.get(breakdown)
         if not split.of_child and breakdown.value not in columns:

@@ -66,6 +66,12 @@ class Section(str, Enum):
     def title(self) -> str:
         return SECTION_TITLES[self]
 
+    @property
+    def records(self) -> str:
+        """Whose records its figures read, for where the store's history begins (calc.history):
+        looked_after (903 returns or an SSD extract) or in_need (CIN census or an SSD extract)."""
+        return "in_need" if self in IN_NEED else "looked_after"
+
 
 SECTION_TITLES = {
     Section.front_door: "Front door", Section.assessment: "Assessment",
@@ -76,8 +82,20 @@ SECTION_TITLES = {
     Section.adoption: "Adoption and permanence", Section.workforce: "Workforce",
 }
 
+IN_NEED = {Section.front_door, Section.assessment, Section.child_protection, Section.children_in_need}
+
 # Set by the registry, never written in a definition.
 REGISTRY_FIELDS = ("id", "section", "sql", "source", "sql_source")
+
+
+class WhenRecorded(BaseModel):
+    """A condition on an authority's data: it has data where `recorded_in` says (an entry as
+    `Indicator.recorded_in` takes); `otherwise`, in plain English, what follows when it has not."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    recorded_in: str = Field(min_length=1)
+    otherwise: str = Field(min_length=1, description="What follows when it has not, in plain English")
 
 
 class Indicator(BaseModel):
@@ -97,12 +115,31 @@ class Indicator(BaseModel):
     min_months: int | None = Field(None, ge=1, le=12, description="Shortest period it is computed for")
     breakdowns: tuple[BreakdownId, ...] = ()
     benchmark: str | None = Field(None, description="Published measure id in reference/measures.yml")
+    benchmark_when: WhenRecorded | None = Field(None, description="Only compared with the benchmark where the "
+                                                "authority's data are like the published measure's")
+    any_day_when: WhenRecorded | None = Field(None, description="Given for a period ending on any day only where "
+                                              "the authority's records are dated as they happened; otherwise only "
+                                              "for periods ending on 31 March (the SSDA903 gives some records as "
+                                              "at 31 March)")
+    dfe_measure: str | None = Field(None, pattern=r"^(LAIT [0-9]+[a-z]?|DfE [^:]+): .+$",
+                                    description="The DfE measure it reproduces: `LAIT <code>: <what>` (the "
+                                    "LAIT data dictionary's Measure_code) or `DfE <release or guide>: <what>`; "
+                                    "none for a local measure")
+    differs: str | None = Field(None, description="How it deliberately differs from that DfE measure, and why")
     units: str | None = Field(None, pattern=r"^([a-z_]+/)?[a-z][a-z0-9_]*$",
                               description="The SQL file listing the units, when not named after the id")
     numerator_flag: str | None = Field(None, description="Boolean column: the units counted")
     denominator_flag: str | None = Field(None, description="Boolean column: the units in the denominator")
     average_of: str | None = Field(None, description="Numeric column averaged (days and average units), "
                                    "or whose median is taken (median)")
+    per: str | None = Field(None, description="Numeric column summed for an average's denominator, instead of "
+                            "counting the units: an average per full-time equivalent")
+    history_months: int = Field(0, ge=0, le=60, description="Months of records before the window it counts "
+                                "that the answer needs (a snapshot's window is its day): where the store's "
+                                "history begins later, the figure is marked history incomplete")
+    history_flag: str | None = Field(None, description="Boolean column: the units whose answer needs records "
+                                     "from before the store's history begins (the figure is then marked "
+                                     "history incomplete)")
     recorded_in: tuple[str, ...] = Field((), description="Store tables the authority must have data in "
                                          "(`table`), or a column it must have values in (`table.column`), "
                                          "maybe with a condition on the rows (`table WHERE condition`)")
@@ -145,10 +182,14 @@ class Indicator(BaseModel):
             raise ValueError("a percent needs numerator_flag: the column saying which units are counted")
         if unit.is_average != bool(self.average_of):
             raise ValueError("average_of is needed by, and only allowed for, days, average and median units")
+        if self.per and not unit.is_average:
+            raise ValueError("per only applies to averages")
         if self.denominator_flag and (not (unit is Unit.percent or unit.is_average) or self.per_population):
             raise ValueError("denominator_flag only applies to percents of units and averages")
         if self.numerator_flag and unit.is_average:
             raise ValueError("an average uses average_of and denominator_flag, not numerator_flag")
+        if self.differs and not self.dfe_measure:
+            raise ValueError("differs says how it differs from its dfe_measure: name that too")
         if self.share_of_population and self.breakdowns:
             raise ValueError("a share of the population has no breakdowns")
         if self.of_population and any(BREAKDOWNS[b].of_child for b in self.breakdowns):
@@ -165,8 +206,13 @@ class Indicator(BaseModel):
 
     @property
     def has_sql_fields(self) -> bool:
-        return bool(self.numerator_flag or self.denominator_flag or self.average_of or self.per_population
-                    or self.share_of_population)
+        return bool(self.numerator_flag or self.denominator_flag or self.average_of or self.per
+                    or self.per_population or self.share_of_population or self.history_flag)
+
+    @property
+    def recorded_entries(self) -> tuple[str, ...]:
+        """Every `recorded_in` entry the definition names, its conditions' too."""
+        return self.recorded_in + tuple(when.recorded_in for when in (self.benchmark_when, self.any_day_when) if when)
 
     @property
     def units_name(self) -> str:

@@ -58,7 +58,8 @@ class Row:
     rag_label: str = field(metadata=_help("The RAG rating in words and a symbol, or why there is none"))
     direction: str = field(metadata=_help("Direction of travel since the period before, in words"))
     direction_year: str = field(metadata=_help("Direction of travel since a year earlier, in words"))
-    published_year: str = field(metadata=_help("The year of the published figures, or 'Unavailable'"))
+    published_year: str = field(metadata=_help("The year of the published figures, 'Unavailable', or why "
+                                               "they are not set beside this authority's figure"))
     published_own: str = field(metadata=_help("The authority's published value"))
     neighbours: str = field(metadata=_help("Statistical-neighbour mean (how many values it used)"))
     region: str = field(metadata=_help("The region's published value"))
@@ -165,7 +166,8 @@ def _published(card: Card) -> dict:
     if p is None:
         return dict(published_year="No published measure", **NONE_PUBLISHED)
     if p.unavailable:
-        return dict(published_year="Unavailable", **NONE_PUBLISHED)
+        return dict(published_year=p.unavailable if p.unavailable.startswith("Not compared") else "Unavailable",
+                    **NONE_PUBLISHED)
     if not comparable(d.unit):
         own = p.authority_shown if _same_span(card) and p.authority_shown else "-"
         return dict(published_year=str(p.year), **{**NONE_PUBLISHED, "published_own": own})
@@ -178,6 +180,8 @@ def _published(card: Card) -> dict:
 
 
 def _no_rating(card: Card) -> str:
+    if card.current.history:
+        return "Not rated: history incomplete"
     if card.target is None:
         return "No target"
     return "No rating: figure withheld [c]" if card.current.suppressed else "No rating: no figure"

@@ -100,9 +100,12 @@ def _format(card: Card) -> str:
 
 
 def _shown(figure: Figure) -> str:
+    """The note beside a figure: withheld, why there is none, or why its history is incomplete."""
     if figure.suppressed:
         return MARK
-    return "" if figure.value is not None else (figure.reason or "No figure")
+    if figure.value is not None:
+        return figure.history or ""
+    return figure.reason or "No figure"
 
 
 def _period(figure: Figure) -> str:

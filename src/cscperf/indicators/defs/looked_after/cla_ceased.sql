@@ -1,6 +1,7 @@
 -- Children who ceased to be looked after in the period: an episode (not a short break) ceased in
 -- it for a reason other than X1 (an episode ending with no reason recorded counts when it is the
--- last of its period of care). One row per child, from their last such episode in the period.
+-- last of its period of care: calc.cla_episodes.ends_care). One row per child, from their last
+-- such episode in the period; adoptions and special guardianship orders count children by it too.
 SELECT p.la, p.period, e.person_id, e.episode_id AS event_id, e.ceased_date AS event_date,
     calc.reason_ceased(e.ceased_reason) AS reason_ceased,
     e.ceased_reason AS reason_ceased_code,
@@ -14,5 +15,5 @@ SELECT p.la, p.period, e.person_id, e.episode_id AS event_id, e.ceased_date AS e
     e.entered_care_date
 FROM period_months p
 JOIN calc.cla_episodes e ON e.la = p.la AND p.month = calc.month_of(e.ceased_date)
-WHERE coalesce(e.ceased_reason <> 'X1', e.last_of_period)
+WHERE e.ends_care
 QUALIFY row_number() OVER (PARTITION BY p.la, p.period, e.person_id ORDER BY e.ceased_date DESC) = 1
