@@ -196,6 +196,8 @@ def relations(seen: Seen) -> Problem:
 
     def counts(id: str) -> tuple[str, ...]:
         d = defs[id]
+        if d.published_only or d.share_of_population:
+            return ()  # no children counted: a published figure, or a share of the population
         if d.unit.value == "count" or d.of_population:
             return ("numerator",)
         return ("denominator",) if d.unit.is_average else ("numerator", "denominator")

@@ -153,9 +153,10 @@ def test_the_adversary_works_out_what_counts_withheld_alone_leave():
 @pytest.mark.xfail(strict=True, reason="each period is protected as its own release: a figure withheld "
                    "in one period's view can be shown in another's (docs/disclosure.md, Limits)")
 def test_no_figure_withheld_for_one_period_is_shown_for_the_one_before(report_db):
-    """The dashboard's period picker offers every period to members, so what they see of two
-    periods is seen together. Protecting every period the records cover as one release is the fix;
-    on the demo that is 134 periods and 267,141 results, too many to decide on a request."""
+    """What members see of two periods, seen together. Protecting every period the records cover as
+    one release is the fix; on the demo that is 134 periods and 267,141 results, too many to decide
+    on a request. Until then the dashboard offers members the latest period only
+    (tests/web/test_dashboard.py::test_councillors_see_the_latest_period_only)."""
     with store.connect(report_db) as con:
         views = [Computed.of(con, period, LA).shown(internal=False)
                  for period in (PERIOD, str(Period.parse(PERIOD).previous()))]

@@ -123,7 +123,7 @@ def test_a_member_gets_suppressed_figures_by_any_address(dashboard):
 
 
 def test_the_period_picker_offers_every_period_the_store_covers(dashboard):
-    client = dashboard.client("member")
+    client = dashboard.client("analyst")
     picker = lxml.html.fromstring(client.get(f"/scorecard?{QUERY}").text).get_element_by_id("period")
     groups = {g.get("label"): g.xpath("option/@value") for g in picker.xpath("optgroup")}
     assert picker.xpath("option[@selected]/@value | optgroup/option[@selected]/@value") == [PERIOD]
@@ -135,6 +135,24 @@ def test_the_period_picker_offers_every_period_the_store_covers(dashboard):
     for period in ("2025-01", "12m:2024-09", "2022-23", "2021-22:Q2"):
         data = client.get(f"/scorecard.json?la={LA}&period={period}").json()
         assert data["period"] == period
+        # the member pack opens every period's page, not only a quarter's
+        shown = panel(client.get(f"/scorecard?la={LA}&period={period}").text, "pack")
+        assert shown.xpath(".//li[@class='cscperf-tile']"), period
+
+
+def test_councillors_see_the_latest_period_only(dashboard):
+    # Each period's figures are protected as one release (docs/disclosure.md, Limits): a count
+    # withheld in one period's could be shown in another's, so members are offered the latest
+    # period alone, and are refused any other, on the dashboard and the report page.
+    client = dashboard.client("member")
+    picker = lxml.html.fromstring(client.get(f"/scorecard?{QUERY}").text).get_element_by_id("period")
+    assert picker.xpath(".//option/@value") == [PERIOD]
+    for url in (f"/scorecard?la={LA}&period=2024-25:Q3", f"/indicators/{INDICATOR}.json?la={LA}&period=2025-01"):
+        assert client.get(url).status_code == 403, url
+    form = lxml.html.fromstring(client.get(f"/report?la={LA}").text)
+    assert form.xpath("//select[@name='period']//option/@value") == [PERIOD]
+    # an analyst's members' view may look at any period
+    assert dashboard.client("analyst").get(f"/scorecard?la={LA}&period=2024-25:Q3&view=member").status_code == 200
 
 
 def test_filters_work_on_the_server(dashboard):

@@ -18,7 +18,7 @@ from cscperf.compare.figure import Figure
 from cscperf.compare.figure import help_text as _help
 from cscperf.compare.published import NeighbourValue, comparable
 from cscperf.compare.plan import MONTHS, QUARTERS, YEARS, over_time
-from cscperf.compare.scorecard import Breakdown, Card, _plain
+from cscperf.compare.scorecard import Breakdown, Card, Split, _plain, split_series
 from cscperf.compare.shown import Shown
 from cscperf.indicators.periods import Period
 
@@ -43,19 +43,25 @@ class Detail:
     authorities: tuple[AreaValue, ...] = field(metadata=_help(
         "Every authority's published figure for the latest published year, lowest first; empty for "
         "counts (they depend on an area's size) or when none are published"))
+    split: Split | None = field(default=None, metadata=_help(
+        f"The {MONTHS} months split by the breakdown asked for, when one is"))
 
     def to_dict(self) -> dict:
         return _plain(dataclasses.asdict(self))
 
 
-def build(con: duckdb.DuckDBPyConnection, card: Card, la: str, shown: Shown) -> Detail:
-    """The detail behind `card`, from the figures shown for its scorecard (`shown`)."""
+def build(con: duckdb.DuckDBPyConnection, card: Card, la: str, shown: Shown, split: str | None = None,
+          split_from: Shown | None = None) -> Detail:
+    """The detail behind `card`, from the figures shown for its scorecard (`shown`), with its
+    months split by the breakdown `split` when given (from `split_from` when those figures are
+    not among the scorecard's: an analyst's split worked out on asking)."""
     d = card.definition
     current = Period.parse(card.current.period)
     series = over_time(current, d.min_months)
     splits = tuple(Breakdown(b, groups) for b in d.breakdowns if (groups := shown.groups(d.id, current, b)))
     return Detail(card, *(tuple(shown.get(d.id, p) for p in series[name]) for name in ("months", "quarters", "years")),
-                  splits, authorities(con, card, la))
+                  splits, authorities(con, card, la),
+                  split_series(split_from or shown, d.id, series["months"], split) if split else None)
 
 
 def authorities(con: duckdb.DuckDBPyConnection, card: Card, la: str) -> tuple[AreaValue, ...]:

@@ -76,6 +76,8 @@ class Value:
 
 def count_parts(indicator: Indicator) -> tuple[str, ...]:
     """Which parts of the indicator's figures are counts of units."""
+    if indicator.published_only or indicator.share_of_population:
+        return ()  # the DfE's published figure, or a share of the published population: no children counted
     if indicator.unit is Unit.count or indicator.of_population:
         return ("numerator",)  # a rate's denominator is the published population
     if indicator.unit.is_average:

@@ -22,6 +22,12 @@ from cscperf.indicators.periods import Period
 from cscperf.indicators.registry import Registry, default
 
 
+# Indicators a committee follows month by month split by a breakdown (a spike of children coming
+# into care that is all unaccompanied asylum-seeking children, say), with the breakdown: their
+# months, split, are in every period's release.
+SPLITS = {"cla": "uasc", "cla_started": "uasc"}
+
+
 def plans(indicators, period: Period) -> dict[str, Plan]:
     """The scorecard's periods for each indicator (12 months for one needing them)."""
     return {i.id: Plan.of(period, rolling=bool(i.min_months and i.min_months > period.months))
@@ -50,7 +56,7 @@ class Shown:
         period = Period.parse(r.period)
         return Figure(r.period, period.label, r.start.isoformat(), r.end.isoformat(),
                       number(r.value, decimals), number(r.numerator), r.denominator,
-                      words.reason(r.reason), group=r.group)
+                      words.reason(r.reason), group=r.group, note=r.note, history=r.history)
 
     @classmethod
     def compute(cls, con: duckdb.DuckDBPyConnection, period: str | Period, la: str, *,
@@ -102,6 +108,12 @@ class Computed:
                 splits.setdefault((breakdown.value, chosen[indicator.id].current), []).append(indicator.id)
         for (breakdown, current), ids in splits.items():
             results += engine.compute(con, ids, [current], la, breakdown, registry=registry)
+        for indicator in registry:  # the months followed split, as the scorecard and the page show them
+            split = SPLITS.get(indicator.id)
+            if split in indicator.breakdowns:
+                months = set(chosen[indicator.id].trend) | set(over_time(chosen[indicator.id].current,
+                                                                         indicator.min_months)["months"])
+                results += engine.compute(con, [indicator.id], sorted(months), la, split, registry=registry)
         return cls(period, registry, tuple(results))
 
     def shown(self, internal: bool) -> Shown:

@@ -19,11 +19,15 @@ from pathlib import Path
 
 import duckdb
 
+from cscperf import settings
 from cscperf.compare import analyst_files, detail, funnel, prepared
 from cscperf.compare.coverage import Coverage, coverage
+from cscperf.compare.plan import over_time
 from cscperf.compare.scorecard import Card, Scorecard
-from cscperf.compare.shown import Computed, Shown
+from cscperf.compare.shown import SPLITS, Computed, Shown
+from cscperf.indicators import engine
 from cscperf.indicators.periods import Period
+from cscperf.indicators.registry import default
 from cscperf.outputs.report import charts as charting
 from cscperf.outputs.report.charts import Chart
 
@@ -104,9 +108,14 @@ class Choices:
     def authorities(self) -> list[str]:
         return list(self.covered)
 
-    def periods(self, la: str) -> list[tuple[str, list[Period]]]:
-        """Every period the authority's records cover, by financial year, newest first."""
-        return self.covered[la].periods() if la in self.covered else []
+    def periods(self, la: str, latest_only: bool = False) -> list[tuple[str, list[Period]]]:
+        """Every period the authority's records cover, by financial year, newest first; only the
+        latest (`default_period`) when `latest_only`."""
+        found = self.covered[la].periods() if la in self.covered else []
+        if latest_only:
+            latest = self.default_period(la)
+            found = [(year, [p for p in periods if p == latest]) for year, periods in found]
+        return [(year, periods) for year, periods in found if periods]
 
     def default_period(self, la: str) -> Period | None:
         """The last quarter of the latest return."""
@@ -139,6 +148,16 @@ def card_scorecard(at: Snapshot, la: str, period: Period, internal: bool) -> Sco
                                              figures=lambda: figures(at, la, period, internal)))
 
 
+def _split_on_asking(at: Snapshot, la: str, card: Card, internal: bool, split: str | None) -> Shown | None:
+    """An analyst's months split by a breakdown the release does not hold, worked out on asking."""
+    d = card.definition
+    if not internal or split is None or split == SPLITS.get(d.id):
+        return None
+    months = over_time(Period.parse(card.current.period), d.min_months)["months"]
+    results = (engine.compute(at.con, [d.id], months, la) + engine.compute(at.con, [d.id], months, la, split))
+    return Shown(results, {i.id: i for i in default().select([d.id])}, True, int(settings.get("suppress_below")))
+
+
 @dataclass
 class Drawn:
     """A chart and, once asked for, its SVG (drawn once, then kept with the result)."""
@@ -153,15 +172,23 @@ class Drawn:
 @dataclass(frozen=True)
 class IndicatorView:
     detail: detail.Detail
-    charts: dict[str, list[Drawn]]  # series, breakdowns, comparison: each chart in page order
+    charts: dict[str, list[Drawn]]  # series, split, breakdowns, comparison: each chart in page order
 
     def chart(self, id: str) -> Chart | None:
         return next((s.chart for group in self.charts.values() for s in group if s.chart.id == id), None)
 
 
-def indicator(at: Snapshot, la: str, period: Period, card: Card, la_name: str, internal: bool) -> IndicatorView:
+def indicator(at: Snapshot, la: str, period: Period, card: Card, la_name: str, internal: bool,
+              split: str | None = None) -> IndicatorView:
+    """The indicator's page, its months split by the breakdown `split` when given. Members see only
+    the split their period's release holds (the one the committee follows, SPLITS): another,
+    worked out apart from it, could give back what the release withholds."""
+    if split and not internal and split != SPLITS.get(card.definition.id):
+        split = None
+
     def compute():
-        found = detail.build(at.con, card, la, figures(at, la, period, internal))
+        shown = figures(at, la, period, internal)
+        found = detail.build(at.con, card, la, shown, split, _split_on_asking(at, la, card, internal, split))
         d = card.definition
         series = [charting.line_chart(card, getattr(found, name), every,
                                       f"{d.title}: {words}", f"chart-{d.id}-{name}", region=True)
@@ -175,6 +202,8 @@ def indicator(at: Snapshot, la: str, period: Period, card: Card, la_name: str, i
                                   charting.ranking_chart(card, la_name, found.authorities),
                                   charting.funnel_chart(card, spread, la_name) if spread else None) if c]
         return IndicatorView(found, {"series": [Drawn(c) for c in series],
+                                     "split": [Drawn(c) for c in (charting.split_chart(card, found.split),)
+                                               if c] if found.split else [],
                                      "breakdowns": [Drawn(c) for c in splits],
                                      "comparison": [Drawn(c) for c in comparison]})
-    return at.get(("indicator", la, str(period), card.definition.id, internal), compute)
+    return at.get(("indicator", la, str(period), card.definition.id, internal, split), compute)

@@ -2,7 +2,9 @@
 
 `la` and `period` default to the first authority and its latest return's last quarter. Analysts
 see figures unsuppressed unless they ask for the members' view (`view=member`); everyone else
-always sees them suppressed, whatever the address says.
+always sees them suppressed, whatever the address says, and for the latest period only: each
+period's figures are protected as one release, so a count withheld in one period's could be shown
+in another's (docs/disclosure.md, Limits).
 """
 
 from __future__ import annotations
@@ -34,6 +36,11 @@ class Selection:
     choices: results.Choices
     results: results.Snapshot  # the dashboard's results as of this request
 
+    def periods(self) -> list[tuple[str, list[Period]]]:
+        """The periods the picker offers: every one the records cover for analysts, the latest
+        for everyone else (see above)."""
+        return self.choices.periods(self.la, latest_only=not (self.internal or self.member_view))
+
     def query(self, **extra) -> str:
         """The query string for another page about the same selection; `extra` adds to it."""
         found = {"la": self.la, "period": str(self.period)}
@@ -58,5 +65,8 @@ def select(ctx: Context) -> Selection | None:
         raise Refused(400, "That is not a period the service knows. Choose a period from the list "
                       "on the scorecard.") from None
     analyst = ctx.user.role is Role.ANALYST
+    if not analyst and period != choices.default_period(la):
+        raise Refused(403, "Councillors' figures are for the latest period only, so that no small number "
+                      "can be worked out by comparing periods. Earlier periods are in earlier committee packs.")
     member_view = analyst and ctx.query.get("view") == "member"
     return Selection(la, period, analyst and not member_view, member_view, choices, at)

@@ -29,7 +29,8 @@ def _form(ctx: Context, choices: results.Choices, values: dict, errors: dict, st
     la = values.get("la") or (choices.authorities[0] if choices.authorities else "")
     return ctx.render("dashboard/report.html", status=status, title="Committee report", choices=choices,
                       values={"la": la, "format": "html", "detail": "pack", **values}, errors=errors,
-                      periods=choices.periods(la), formats=FORMAT_NAMES, details=DETAILS,
+                      periods=choices.periods(la, latest_only=ctx.user.role is not Role.ANALYST),
+                      formats=FORMAT_NAMES, details=DETAILS,
                       analyst=ctx.user.role is Role.ANALYST)
 
 
@@ -47,9 +48,12 @@ def report(ctx: Context):
     if values["la"] not in choices.covered:
         errors["la"] = "Select an authority"
     try:
-        Period.parse(values["period"])
+        period = Period.parse(values["period"])
     except ValueError:
         errors["period"] = "Select a period"
+    else:  # councillors: the latest period only (see outputs/web/selection.py)
+        if ctx.user.role is not Role.ANALYST and period != choices.default_period(values["la"]):
+            errors["period"] = "Select the latest period: councillors' reports are for it only"
     if values["format"] not in FORMATS:
         errors["format"] = "Select a format"
     if values["detail"] not in DETAILS:
