@@ -63,8 +63,7 @@ def entities(path: Path) -> Path:
 
 
 def header(tmp_path: Path) -> Path:
-    # A child too young for school, so UPN UN1 breaches no DfE rule (209).
-    return write(tmp_path / "SSDA903_2024_header.csv", [{"CHILD": "A1", "SEX": "1", "DOB": "01/01/2020",
+    return write(tmp_path / "SSDA903_2024_header.csv", [{"CHILD": "A1", "SEX": "1", "DOB": "01/01/2022",
                                                          "ETHNIC": "WBRI", "UPN": "UN1"}])
 
 
