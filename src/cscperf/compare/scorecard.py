@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 import duckdb
@@ -91,6 +91,24 @@ class Breakdown:
 
 
 @dataclass(frozen=True)
+class RuleChildren:
+    """One DfE rule broken by records of children behind a figure."""
+
+    rule: str = field(metadata=_help("The DfE rule's code"))
+    children: int = field(metadata=_help("Children behind the figure whose records break it"))
+
+
+@dataclass(frozen=True)
+class RuleErrors:
+    """Children behind a figure whose records break an error-level DfE rule: data the DfE would
+    reject. Child-level, so in internal scorecards only."""
+
+    children: int = field(metadata=_help("Children in the numerator or denominator with at least one "
+                                         "error-level DfE rule breach in the store's findings"))
+    rules: tuple[RuleChildren, ...] = field(metadata=_help("The rules they break, most children first"))
+
+
+@dataclass(frozen=True)
 class Card:
     """One indicator on the scorecard."""
 
@@ -115,6 +133,9 @@ class Card:
     commentary_note: str | None = field(default=None, metadata=_help(
         f"'{NONE_GIVEN}' for a red or amber indicator with no commentary for the period"))
     breakdowns: tuple[Breakdown, ...] = field(default=(), metadata=_help("Breakdowns shown for the period"))
+    rule_errors: RuleErrors | None = field(default=None, metadata=_help(
+        "Internal only: the figure's children with error-level DfE rule breaches; None when none, "
+        "and always in member-facing scorecards"))
 
 
 @dataclass(frozen=True)
@@ -160,7 +181,7 @@ def _plain(value):
 def fields_help() -> list[tuple[str, str]]:
     """(field path, help) for every field of the contract, nested classes included."""
     return contract_fields(Scorecard, (Card, Definition, Figure, Direction, Published, NeighbourValue,
-                                       Priority, Breakdown))
+                                       Priority, Breakdown, RuleErrors, RuleChildren))
 
 
 # Building -------------------------------------------------------------------------------------
@@ -237,7 +258,11 @@ def build(con: duckdb.DuckDBPyConnection, period: str | Period, la: str, *,
                 results += engine.compute(con, [d.id], [plans[d.id].current], la, breakdown, registry=registry)
     threshold = int(settings.get("suppress_below"))
     computed = Computed(results, by_id, internal, threshold)
-    cards = tuple(card(con, d, plans[d.id], period, la, computed, targets, commentary) for d in definitions)
+    # which children break the DfE's rules is child-level: worked out for officers only
+    errors = engine.rule_errors(con, {d.id: plans[d.id].current for d in definitions}, la,
+                                registry) if internal else {}
+    cards = tuple(replace(card(con, d, plans[d.id], period, la, computed, targets, commentary),
+                          rule_errors=_rule_errors(errors.get(d.id))) for d in definitions)
     return Scorecard(
         la=la, la_name=authorities.authority(con, la).name, period=str(period), period_label=period.label,
         period_short=short_label(period), previous_short=short_label(period.previous()),
@@ -245,6 +270,13 @@ def build(con: duckdb.DuckDBPyConnection, period: str | Period, la: str, *,
         internal=internal, suppress_below=threshold,
         footnote=suppression.INTERNAL_NOTE if internal else suppression.footnote(threshold),
         benchmarks_note=None if any_imported(con) else HOW_TO_GET, cards=cards)
+
+
+def _rule_errors(found: tuple[int, list[tuple[str, int]]] | None) -> RuleErrors | None:
+    if found is None:
+        return None
+    children, rules = found
+    return RuleErrors(children, tuple(RuleChildren(rule, n) for rule, n in rules))
 
 
 def card(con, d: Definition, plan: Plan, period: Period, la: str, computed: Computed,

@@ -11,6 +11,10 @@ Withheld (shown as [c], with a footnote):
    groups from the total (its value follows by rule 2).
 Changes between periods are worked out from the figures after this (see direction.py), so a
 change never reveals a withheld figure. `--internal` outputs skip all of this and say so.
+
+Which of a figure's children have data the DfE would reject (`Card.rule_errors`) is about
+children, however few: a member-facing scorecard never carries it, in any number, and the
+scorecard works it out only when built internal.
 """
 
 from __future__ import annotations

@@ -15,11 +15,14 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 import duckdb
+import pyarrow as pa
 
 from cscperf.indicators import breakdowns, calc, population, query
 from cscperf.indicators.periods import Period
 from cscperf.indicators.registry import Registry, default
 from cscperf.indicators.schema import Indicator, Unit
+from cscperf.sources.cells import normalise_id
+from cscperf.store import inventory
 from cscperf.store.schema import TABLES
 
 
@@ -242,3 +245,44 @@ def children(con: duckdb.DuckDBPyConnection, id: str, period: str | Period, la: 
         for row in rows:
             del row["group"]
     return rows
+
+
+def rule_errors(con: duckdb.DuckDBPyConnection, figures: dict[str, Period], la: str,
+                registry: Registry | None = None) -> dict[str, tuple[int, list[tuple[str, int]]]]:
+    """For each indicator's figure (id -> its period), how many children in its numerator or
+    denominator (as `children` lists them) have an error-level DfE rule breach in the store's
+    findings, and (DfE code, children) for each rule, most children first; indicators with none
+    are left out. A breach names the child as the return gave it, so its ID is read as the readers
+    read IDs, to match the store's."""
+    found = inventory.rule_errors(con, la)
+    if not found:
+        return {}
+    calc.prepare(con)
+    registry = registry or default()
+    con.register("rule_error_children", pa.table({"person_id": [normalise_id(child) for child, _ in found],
+                                                  "rule": [rule for _, rule in found]}))
+    # as `compute` batches: one query per SQL file and window length, over every period asked for
+    batches: dict[tuple, list[tuple[Indicator, tuple[str, date, date]]]] = {}
+    for id, period in figures.items():
+        indicator = registry.get(id)
+        batches.setdefault((indicator.sql_source, indicator.grain.months), []).append(
+            (indicator, _window(indicator, period)))
+    errors = {}
+    for batch in batches.values():
+        windows = sorted({window for _, window in batch})
+        counts = []
+        for indicator, window in batch:
+            numerator, denominator = _conditions(indicator)
+            counts.append(f"count(DISTINCT u.person_id) FILTER (WHERE u.period = '{window[0]}' "
+                          f"AND ({numerator} OR {denominator}))")
+        sql = (query.with_units(batch[0][0].sql) + f"SELECT e.rule, {', '.join(counts)}\nFROM units u "
+               "JOIN rule_error_children e ON e.person_id = u.person_id\nGROUP BY GROUPING SETS ((e.rule), ())")
+        rows = _run(con, sql, query.parameters([la], windows)).fetchall()
+        for n, (indicator, _) in enumerate(batch):
+            total = next((row[n + 1] for row in rows if row[0] is None), 0)
+            if total:
+                by_rule = sorted(((row[0], row[n + 1]) for row in rows if row[0] is not None and row[n + 1]),
+                                 key=lambda r: (-r[1], r[0]))
+                errors[indicator.id] = (total, by_rule)
+    con.unregister("rule_error_children")
+    return errors

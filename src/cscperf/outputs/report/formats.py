@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cscperf.compare.figure import Figure, written
-from cscperf.compare.scorecard import Definition
+from cscperf.compare.scorecard import Definition, RuleErrors
 
 UNIT_WORDS = {"count": "Number", "percent": "Per cent", "rate_per_10k": "Rate per 10,000 children",
               "days": "Days (average)", "average": "Average"}
@@ -41,3 +41,18 @@ def value_with_parts(figure: Figure, d: Definition) -> str:
     if d.unit == "rate_per_10k":
         return f"{value} ({shown(figure, 'numerator', d)})"
     return value
+
+
+def children(n: int) -> str:
+    return f"{n:,} child" if n == 1 else f"{n:,} children"
+
+
+def rule_errors(errors: RuleErrors | None) -> str:
+    """'1 child behind this figure has data the DfE would reject: rule 103 (1 child).' (internal
+    scorecards only carry `errors`); '' when none."""
+    if errors is None:
+        return ""
+    rules = ", ".join(f"{r.rule} ({children(r.children)})" for r in errors.rules)
+    has = "has" if errors.children == 1 else "have"
+    return (f"{children(errors.children)} behind this figure {has} data the DfE would reject: "
+            f"rule{'s' if len(errors.rules) > 1 else ''} {rules}.")
