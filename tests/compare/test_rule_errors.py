@@ -17,6 +17,7 @@ from cscperf.indicators import engine
 from cscperf.indicators.periods import Period
 from cscperf.outputs import report
 from cscperf.outputs.report.context import quality
+from cscperf.outputs.report.formats import rule_errors
 from tests.ssda903 import write
 
 LA, PERIOD = "883", "2024-25:Q4"
@@ -121,3 +122,13 @@ def test_the_internal_report_says_so_and_lists_the_children_and_a_members_does_n
     cla = next(r for r in sheet(True) if r["Indicator"] == "Children looked after")
     assert (cla["Children with DfE rule errors"], cla["DfE rules broken (children)"]) == (1, "143 (1), 357 (1)")
     assert "Children with DfE rule errors" not in sheet(False)[0]
+
+
+def test_the_sentence_names_the_five_rules_with_most_children():
+    assert rule_errors(None) == ""
+    assert rule_errors(RuleErrors(1, (RuleChildren("103", 1),))) == (
+        "1 child behind this figure has data the DfE would reject: rule 103 (1 child).")
+    many = RuleErrors(40, tuple(RuleChildren(str(code), 40 - code) for code in range(7)))
+    assert rule_errors(many) == (
+        "40 children behind this figure have data the DfE would reject: rules 0 (40 children), "
+        "1 (39 children), 2 (38 children), 3 (37 children), 4 (36 children) and 2 more.")
