@@ -36,6 +36,14 @@ def test_an_analyst_sees_it_beside_the_figure(site):
                                                             {"rule": "357", "children": 1}]}
 
 
+def test_the_children_behind_the_figure_name_the_rules_each_breaks(site):
+    records = site.client("analyst").get(f"/indicators/cla/children.json?{QUERY}").json()["records"]
+    assert {r["person_id"]: r["dfe_rule_errors"] for r in records} == {
+        "P9001": None, "P9002": "143, 357", "P9003": None}
+    page = site.client("analyst").get(f"/indicators/cla/children?{QUERY}").text
+    assert "DfE rule errors" in page and "143, 357" in page
+
+
 @pytest.mark.parametrize("role, view", [("member", ""), ("analyst", "&view=member")])
 def test_members_and_the_members_view_never_see_it(site, role, view):
     client = site.client(role)

@@ -219,7 +219,8 @@ def children(con: duckdb.DuckDBPyConnection, id: str, period: str | Period, la: 
              breakdown: str | None = None, group: str | None = None,
              registry: Registry | None = None) -> list[dict]:
     """The units behind a figure: each child or event in the numerator or denominator, with
-    `in_numerator`, `in_denominator`, the group when broken down, and the SQL's other columns."""
+    `in_numerator`, `in_denominator`, the group when broken down, the SQL's other columns, and
+    `dfe_rule_errors`: the codes of the error-level DfE rules the child's records break, or None."""
     calc.prepare(con)
     indicator = (registry or default()).get(id)
     split = breakdowns.get(breakdown) if breakdown else None
@@ -241,26 +242,40 @@ def children(con: duckdb.DuckDBPyConnection, id: str, period: str | Period, la: 
     cursor = _run(con, sql, parameters)
     names = [d[0] for d in cursor.description]
     rows = [dict(zip(names, row)) for row in cursor.fetchall()]
-    if split is None:
-        for row in rows:
+    errors = rule_error_children(con, la)
+    for row in rows:
+        if split is None:
             del row["group"]
+        row["dfe_rule_errors"] = ", ".join(errors.get(row["person_id"], ())) or None
     return rows
+
+
+def rule_error_children(con: duckdb.DuckDBPyConnection, la: str) -> dict[str, list[str]]:
+    """Each child with an error-level DfE rule breach in the store's findings, by the store's ID
+    for them: the DfE codes. A breach names the child as the return gave it, so its ID is read as
+    the readers read IDs."""
+    found: dict[str, list[str]] = {}
+    for child, rule in inventory.rule_errors(con, la):
+        codes = found.setdefault(normalise_id(child), [])
+        if rule not in codes:  # 'c1' and 'C1' are one child
+            codes.append(rule)
+    return found
 
 
 def rule_errors(con: duckdb.DuckDBPyConnection, figures: dict[str, Period], la: str,
                 registry: Registry | None = None) -> dict[str, tuple[int, list[tuple[str, int]]]]:
     """For each indicator's figure (id -> its period), how many children in its numerator or
     denominator (as `children` lists them) have an error-level DfE rule breach in the store's
-    findings, and (DfE code, children) for each rule, most children first; indicators with none
-    are left out. A breach names the child as the return gave it, so its ID is read as the readers
-    read IDs, to match the store's."""
-    found = inventory.rule_errors(con, la)
+    findings (`rule_error_children`), and (DfE code, children) for each rule, most children first;
+    indicators with none are left out."""
+    found = rule_error_children(con, la)
     if not found:
         return {}
     calc.prepare(con)
     registry = registry or default()
-    con.register("rule_error_children", pa.table({"person_id": [normalise_id(child) for child, _ in found],
-                                                  "rule": [rule for _, rule in found]}))
+    con.register("rule_error_children", pa.table({
+        "person_id": [child for child, codes in found.items() for _ in codes],
+        "rule": [rule for codes in found.values() for rule in codes]}))
     # as `compute` batches: one query per SQL file and window length, over every period asked for
     batches: dict[tuple, list[tuple[Indicator, tuple[str, date, date]]]] = {}
     for id, period in figures.items():
