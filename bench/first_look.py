@@ -44,7 +44,7 @@ END = date(2025, 3, 31)
 def timed(what: str, call):
     began = time.perf_counter()
     answer = call()
-    print(f"{what:<58} {time.perf_counter() - began:8.2f} s")
+    print(f"{what:<66} {time.perf_counter() - began:8.2f} s")
     return answer
 
 

@@ -27,7 +27,8 @@ def test_parse_and_print(text, start, end, kind):
 
 
 @pytest.mark.parametrize("text", ["2024-26", "2024-13", "2024-00", "2024-25:Q5", "2024-26:Q1", "12m:2025-13",
-                                  "2024", "Q1 2024-25", ""])
+                                  "2024", "Q1 2024-25", "",
+                                  "0000-01", "0001-02:Q1", "0999-12", "12m:9001-01", "9999-00"])
 def test_rejects_what_is_not_a_period(text):
     with pytest.raises(ValueError, match="not"):
         Period.parse(text)

@@ -63,7 +63,7 @@ def entities(path: Path) -> Path:
 
 
 def header(tmp_path: Path) -> Path:
-    return write(tmp_path / "SSDA903_2024_header.csv", [{"CHILD": "A1", "SEX": "1", "DOB": "01/01/2015",
+    return write(tmp_path / "SSDA903_2024_header.csv", [{"CHILD": "A1", "SEX": "1", "DOB": "01/01/2022",
                                                          "ETHNIC": "WBRI", "UPN": "UN1"}])
 
 

@@ -134,6 +134,9 @@ def test_the_period_picker_offers_every_period_the_store_covers(dashboard):
     for period in ("2025-01", "12m:2024-09", "2022-23", "2021-22:Q2"):
         data = client.get(f"/scorecard.json?la={LA}&period={period}").json()
         assert data["period"] == period
+        # the member pack opens every period's page, not only a quarter's
+        shown = panel(client.get(f"/scorecard?la={LA}&period={period}").text, "pack")
+        assert shown.xpath(".//li[@class='cscperf-tile']"), period
 
 
 def test_filters_work_on_the_server(dashboard):

@@ -86,6 +86,15 @@ def test_adoption_three_year_pages_open_for_every_role(dashboard):  # noqa: F811
             assert client.get(f"/indicators/{indicator}.json?{QUERY}").status_code == 200
 
 
+@pytest.mark.parametrize("period", ["0000-01", "9999-00", "12m:0001-01"])
+def test_periods_beyond_the_calendar_are_refused(dashboard, period):  # noqa: F811
+    # Year 0 has no dates, and the indicators look back years from a period: a 500 before.
+    for role, path in [("member", "/scorecard"), ("member", "/indicators/cla_rate_per_10k"),
+                       ("analyst", "/indicators/cla_rate_per_10k/children")]:
+        page = dashboard.client(role).get(f"{path}?la=883&period={period}")
+        assert page.status_code == 400 and "not a period" in page.text, path
+
+
 def _failed_sign_in_address(site, url: str, forwarded: str | None) -> str:
     """Where the service says a failed sign-in came from (its audit log)."""
     form = httpx.get(f"{url}/sign-in")

@@ -47,6 +47,9 @@ FORMS = "2024-25 (financial year), 2024-25:Q1 to Q4 (quarter), 2025-03 (month), 
 _YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-(\d{2}):Q([1-4])$")
 _ROLLING = re.compile(r"^12m:(\d{4})-(\d{2})$")
+# A written period ends in these years: any a record could name (the store's periods are written
+# and read back), well inside the years a date can hold with the years indicators look back over.
+EARLIEST_YEAR, LATEST_YEAR = 1000, 9000
 
 
 def _month_index(year: int, month: int) -> int:
@@ -110,7 +113,13 @@ class Period:
     def parse(cls, text: str | Period) -> Period:
         if isinstance(text, Period):
             return text
-        text = text.strip()
+        period = cls._read(text.strip())
+        if not EARLIEST_YEAR <= period.end_month // 12 <= LATEST_YEAR:
+            raise ValueError(f"{text.strip()!r} is not a period from {EARLIEST_YEAR} to {LATEST_YEAR}")
+        return period
+
+    @classmethod
+    def _read(cls, text: str) -> Period:
         if m := _QUARTER.match(text):
             first, second, number = int(m[1]), int(m[2]), int(m[3])
             if second != (first + 1) % 100:
