@@ -127,6 +127,16 @@ def test_gender_current_and_sex_both_map_to_m_f_u(tmp_path):
     assert batch.tables["ssd_person"].values["pers_sex"] == ["M", "F", "U", "M", "U"]
 
 
+def test_no_disability_is_the_code_none_not_a_blank(tmp_path):
+    # The census records a child with no disability as <Disability>NONE</Disability> (rule 8540):
+    # a code in the list, although other exports write NONE for a missing value.
+    text = census(child().replace("</Ethnicity>", "</Ethnicity><Disabilities><Disability>NONE"
+                                  "</Disability></Disabilities>"))
+    [batch] = sources.read_paths([write(tmp_path, text)])
+    assert batch.tables["ssd_disability"].values["disa_disability_code"] == ["NONE"]
+    assert not batch.findings.items
+
+
 def test_namespaced_elements_are_read(tmp_path):
     text = census(child()).replace("<Message>", '<Message xmlns="http://www.dfe.gov.uk/CIN">')
     [batch] = sources.read_paths([write(tmp_path, text)])

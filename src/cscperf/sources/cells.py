@@ -248,4 +248,6 @@ class RowCells:
 
     def code(self, column: str, raw: object, allowed: Collection[str], required: bool = False,
              synonyms: Mapping[str, str] | None = None) -> str | None:
+        if is_placeholder(raw) and code_key(raw) in _code_index(tuple(allowed)):
+            return parse_code(raw, allowed)  # a code in the list, not a placeholder: Disability NONE
         return self._parse(column, raw, required, parse_code, allowed, synonyms)

@@ -118,8 +118,19 @@ def _key_match(table: Table, left: str, right: str) -> str:
 def _load_table(con: duckdb.DuckDBPyConnection, table: Table, arrow: pa.Table, given: set[str],
                 la: str, load_id: int, format: str, findings: Findings) -> int:
     columns = table.column_names
+    target = columns + [c.name for c in PROVENANCE]
     key = ", ".join(table.key)
     con.register("stage_arrow", arrow)
+    if _first_of_its_kind(con, table, la):
+        # Nothing to report or replace (as for every table of a national load): straight in.
+        inserted = con.execute(f"""
+            INSERT INTO {table.name} ({', '.join(target)})
+            SELECT {', '.join(target)} FROM (
+                SELECT a.* EXCLUDE (_file_index), ? AS la, ? AS load_id, f.source_file_id,
+                       f.collection_year
+                FROM stage_arrow a JOIN stage_files f USING (_file_index))""", [la, load_id]).fetchone()[0]
+        con.unregister("stage_arrow")
+        return inserted
     # Within the batch, the latest return wins; ties go to the first row of the file.
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE stage AS
@@ -182,11 +193,20 @@ def _load_table(con: duckdb.DuckDBPyConnection, table: Table, arrow: pa.Table, g
         findings.add(table.name, "replaced-by-this-load",
                      f"{replaced} row(s) in {table.name} from earlier returns were replaced",
                      Severity.INFO, table=table.name)
-    target = columns + [c.name for c in PROVENANCE]
     inserted = con.execute(f"INSERT INTO {table.name} ({', '.join(target)}) "
                            f"SELECT {', '.join(target)} FROM stage").fetchone()[0]
     con.execute("DROP TABLE stage")
     return inserted
+
+
+def _first_of_its_kind(con: duckdb.DuckDBPyConnection, table: Table, la: str) -> bool:
+    """The batch holds no key twice and the store nothing of this authority in the table: the
+    steps below (duplicates, superseded and replaced rows, values kept) would do nothing."""
+    key = ", ".join(table.key)
+    return not con.execute(f"""
+        SELECT EXISTS (FROM {table.name} WHERE la = $la)
+            OR EXISTS (SELECT 1 FROM stage_arrow GROUP BY {key} HAVING count(*) > 1)""",
+        {"la": la}).fetchone()[0]
 
 
 def _keep_what_is_not_carried(con: duckdb.DuckDBPyConnection, table: Table, given: set[str],

@@ -62,13 +62,19 @@ CARE_NEED = Weights({"N1": 66, "N2": 3, "N3": 3, "N4": 7, "N5": 13, "N6": 1, "N7
 ASSESSMENT_FACTOR = Weights({
     "1B": 6, "2B": 8, "3A": 6, "3B": 18, "3C": 4, "4A": 8, "4B": 17, "4C": 2, "5B": 3, "6B": 2,
     "7A": 1, "8B": 4, "8C": 3, "8D": 1, "8E": 7, "8F": 2, "9A": 2, "10A": 2, "11A": 2, "14A": 3,
-    "16A": 0.3, "17A": 1, "19A": 2, "20": 1, "21": 8, "22A": 2, "23A": 1, "24A": 3,
+    "16A": 0.3, "17A": 1, "19B": 2, "20": 1, "21": 8, "22A": 2, "23A": 1, "24A": 3,
 })
 
 ABUSE_CATEGORY = Weights({"NEG": 50, "EMO": 37, "PHY": 6, "SAB": 4, "MUL": 3})
 
 DISABILITY = Weights({"AUT": 30, "LD": 20, "BEH": 15, "COMM": 10, "CON": 8, "MOB": 6, "HAND": 3,
                       "PC": 2, "HEAR": 2, "VIS": 2, "INC": 1, "DDA": 1})
+
+
+def disabilities_recorded(disabilities: tuple[str, ...]) -> tuple[str, ...]:
+    """A child's disabilities as the CIN census and the SSD record them: NONE for a child with
+    none, as the census requires one or more codes (CIN rule 8540)."""
+    return disabilities or ("NONE",)
 
 REVIEW_PARTICIPATION = Weights({"PN1": 55, "PN2": 4, "PN3": 12, "PN4": 12, "PN5": 6, "PN6": 5, "PN7": 6})
 

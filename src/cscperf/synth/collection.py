@@ -13,7 +13,7 @@ from datetime import date
 
 from cscperf.synth.dates import overlaps, year_end
 from cscperf.synth.model import (Adoption, CareLeaverYear, Child, CpPlan, Episode, HealthYear, Involvement,
-                                 Missing, PeriodOfCare, PreviousPermanence, Referral)
+                                 Missing, PeriodOfCare, PreviousPermanence, Referral, Section47)
 
 SOCIAL_WORKER_TABLE_FROM = date(2023, 4, 1)  # the 903 has carried social workers since 2023-24
 
@@ -60,7 +60,9 @@ def placed_for_adoption(child: Child, first: date, last: date) -> list[tuple[Per
     found = []
     for p in child.periods:
         a = p.adoption
-        if a and a.decision <= last and overlaps(p.start, p.end, first, last):
+        # a decision reversed before the year was last reported then (903 rule 561)
+        if a and a.decision <= last and overlaps(p.start, p.end, first, last) \
+                and not (a.reversed and a.reversed < first):
             if a.reversed and a.reversed > last:
                 a = replace(a, reversed=None, reversed_reason=None)
             found.append((p, a))
@@ -107,10 +109,16 @@ def referrals(child: Child, first: date, last: date) -> list[Referral]:
             section47s=[s if _known(s.end, last) == s.end and _known(s.icpc_date, last) == s.icpc_date
                         else replace(s, end=_known(s.end, last), icpc_date=_known(s.icpc_date, last),
                                      plan_id=s.plan_id if _known(s.icpc_date, last) else None)
-                        for s in r.section47s if overlaps(s.start, s.end, first, last)],
+                        for s in r.section47s if overlaps(s.start, _to_conference(s), first, last)],
             cp_plans=[_cp_as_of(c, first, last) for c in r.cp_plans if overlaps(c.start, c.end, first, last)],
         ))
     return found
+
+
+def _to_conference(enquiry: Section47) -> date | None:
+    """The last day of an enquiry's census module: its conference may be after the enquiry ends
+    (a plan starting in the year has its conference in the year's census: CIN rule 2883)."""
+    return enquiry.end and max(enquiry.end, enquiry.icpc_date or enquiry.end)
 
 
 def _cp_as_of(plan: CpPlan, first: date, last: date) -> CpPlan:

@@ -101,7 +101,9 @@ def plan_episode(rng: random.Random, params: Params, dob: date, referred: date, 
             plan.s47 = (s47, add_working_days(s47, rng.randint(5, 20)))
         done = max(authorised, plan.s47[1]) if plan.s47 else authorised
         plan.closed = _wd(rng, done, 0, 1, 2, 3, 5)
-        plan.closure_reason = "RC9" if rng.random() < 0.25 else "RC8"
+        after_assessment = "RC9" if rng.random() < 0.25 else "RC8"
+        # RC8 and RC9 close a case after assessment alone: an enquiry is activity (CIN rule 2990)
+        plan.closure_reason = "RC7" if plan.s47 else after_assessment
     elif path == "cp":
         _conference(rng, params, plan, referred)
         length = _days(params.cp_scale * rng.lognormvariate(0, CP_SPREAD))
@@ -157,6 +159,11 @@ def _cap_at_18(plan: EpisodePlan, adult: date) -> None:
         plan.cp = (plan.cp[0], adult)
     if plan.cin_plan and plan.cin_plan[1] > adult:
         plan.cin_plan = (plan.cin_plan[0], adult)
+    # nor is an assessment or enquiry still going after the case closed (CIN rule 8565)
+    if plan.assessment and plan.assessment[1] > plan.closed:
+        plan.assessment = (min(plan.assessment[0], plan.closed), plan.closed)
+    if plan.s47 and plan.s47[1] > plan.closed:
+        plan.s47 = (min(plan.s47[0], plan.closed), plan.closed)
 
 
 def can_rerefer_within_12m(plan: EpisodePlan) -> bool:
@@ -196,7 +203,8 @@ def referral(rng: random.Random, world: World, child_id: str, n: int, plan: Epis
                    closed=clip(plan.closed), closure_reason=plan.closure_reason if clip(plan.closed) else None,
                    team=team, worker=worker)
     if plan.assessment and plan.assessment[0] <= world.end:
-        factors = tuple(sorted({ASSESSMENT_FACTOR.pick(rng) for _ in range(rng.choice((1, 1, 2, 2, 3, 4)))}))
+        factors = {ASSESSMENT_FACTOR.pick(rng) for _ in range(rng.choice((1, 1, 2, 2, 3, 4)))}
+        factors = tuple(sorted(factors - {"21"} or factors))  # 21, no factors, stands alone (CIN rule 8869)
         ref.assessments.append(Assessment(f"{child_id}A{n}", plan.assessment[0], clip(plan.assessment[1]),
                                           factors, rng.random() < 0.95, plan.path != "nin"))
     if plan.s47 and plan.s47[0] <= world.end:

@@ -47,6 +47,8 @@ KINDS = {
     "adoption": Kind("A6", None, Weights({"PR1": 60, "PR2": 20, "PR5": 20}), Weights({"in": 30, "near": 30, "far": 40}), False),
     "other": Kind("Z1", None, Weights({"PR4": 1}), Weights({"in": 50, "near": 30, "far": 20}), False),
 }
+# Temporary (T0-T4) and other (Z1) placements have no provider in the 903 (rule 178).
+WITHOUT_PROVIDER = ("T0", "T1", "T2", "T3", "T4", "Z1")
 # First placements by age band (under 5, 5-9, 10-15, 16-17); moves draw from the same lists.
 FIRST = (
     (5, Weights({"foster_la": 45, "foster_ifa": 25, "kinship": 22, "mother_baby": 5, "parents": 3})),
@@ -219,7 +221,8 @@ def _to_episodes(rng: random.Random, world: World, child, care: CarePlan, need: 
 
 
 def _episode(day: date, rne: str, status: str, need: str, placement: Placement, child) -> Episode:
-    return Episode(day, rne, status, need, placement.code, placement.provider, None, None, None,
+    provider = None if placement.code in WITHOUT_PROVIDER else placement.provider
+    return Episode(day, rne, status, need, placement.code, provider, None, None, None,
                    child.home, placement.place, placement.urn, placement.id)
 
 

@@ -92,8 +92,9 @@ def _child(rng: random.Random, world: World, child_id: str, dob: date, uasc: boo
     elif age_on(dob, world.end) < 5:
         upn, unknown = None, "UN1"
     else:
-        # LA number 999 marks the pupil number as synthetic.
-        digits = f"999{rng.randint(1000, 9999)}{(dob.year + 5) % 100:02d}{rng.randint(0, 999):03d}"
+        # The authority's own LA number, where its pupils' numbers were issued (the DfE's rule
+        # 1530 rejects a number that is no authority's); the IDs (SYN...) mark the data as synthetic.
+        digits = f"{world.la}{rng.randint(1000, 9999)}{(dob.year + 5) % 100:02d}{rng.randint(0, 999):03d}"
         upn, unknown = upn_check_letter(digits) + digits, None
     return Child(child_id, ("M" if rng.random() < (0.94 if uasc else 0.52) else "F"), dob,
                  (UASC_ETHNICITY if uasc else world.params.ethnicity).pick(rng), upn, unknown,

@@ -32,6 +32,9 @@ CASES = [
     Case("176", **bad("ad1", "SEX_ADOPTR", "M", "M1")),
     Case("177", **bad("ad1", "LS_ADOPTR", "L1", "L11")),
     Case("178", **bad("episodes", "PLACE_PROVIDER", "PR6", "")),  # blank: not always required
+    # No provider for a temporary (T0-T4) or other (Z1) placement.
+    Case("178", fires={"episodes": [{"PLACE": "Z1", "PLACE_PROVIDER": "PR4"}]},
+         passes={"episodes": [{"PLACE": "Z1", "PLACE_PROVIDER": ""}]}),
     Case("180", **bad("oc2", "SDQ_SCORE", "41", "40")),
     Case("180", **bad("oc2", "SDQ_SCORE", "12.5", "0")),
     Case("196", **bad("oc2", "SDQ_REASON", "SDQ6", "SDQ5")),

@@ -13,6 +13,10 @@ def header(code: str, bad: dict, good: dict, **options) -> Case:
 CASES = [
     # No longer UASC: last year's status ceased after 2023-24 (1 April 2023 to 31 March 2024).
     Case("205A", fires={"header": [{}], "uasc": []}, passes={"header": [{}], "uasc": [{}]},
+         previous={"header": [{}], "uasc": [{"DUC": "01/04/2024"}]}, base={"episodes": [{}]}),
+    # A care leaver not looked after this year gives no UASC row (1014).
+    Case("205A", fires={"header": [{}], "uasc": [], "episodes": [{}]},
+         passes={"header": [{}], "uasc": [], "episodes": [], "oc3": [{}]},
          previous={"header": [{}], "uasc": [{"DUC": "01/04/2024"}]}),
     # UASC both years: last year's date ceased is given again unchanged.
     Case("205B", fires={"uasc": [{"DUC": "02/06/2024"}]}, passes={"uasc": [{"DUC": "01/06/2024"}]},

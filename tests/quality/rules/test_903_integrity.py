@@ -22,8 +22,17 @@ CASES = [
          base={"header": [{"SEX": "F"}]}),
     *(Case(code, fires={table: [{}, {}]}, passes={table: [{}, {"CHILD": "C2"}]})
       for code, table in ONCE.items()),
+    # A blank date of birth in the header, or one that is not a date, is its own breach (102),
+    # not a difference (as Data to Insight's validator reads it).
+    Case("INT15", fires={"header": [{"DOB": "01/06/2010"}], "oc3": [{"DOB": "02/06/2010"}]},
+         passes={"header": [{"DOB": ""}], "oc3": [{"DOB": "02/06/2010"}]}),
+    Case("INT17", fires={"header": [{"DOB": "01/06/2010"}], "reviews": [{"DOB": "02/06/2010"}]},
+         passes={"header": [{"DOB": "20100601"}], "reviews": [{"DOB": "01/06/2010"}]}),
     Case("EPI", fires={"header": [{}], "episodes": [{"CHILD": "C2"}]},
          passes={"header": [{}], "episodes": [{}]}),
+    # A care leaver is in the header for the OC3 table, with no episodes this year.
+    Case("EPI", fires={"header": [{}], "episodes": [], "oc3": [{"CHILD": "C2"}]},
+         passes={"header": [{}], "episodes": [], "oc3": [{}]}),
 ]
 
 test_fires, test_does_not_fire = rule_tests(CASES)

@@ -34,6 +34,8 @@ CASES = [
         {"REVIEW_CODE": "PN0", "REVIEW": "31/05/2014"}, year=2015),
     one("441", "reviews", {"REVIEW_CODE": "PN1", "REVIEW": "31/05/2014"},
         {"REVIEW_CODE": "PN1", "REVIEW": "01/06/2014"}, year=2015),
+    one("441", "reviews", {"REVIEW_CODE": "PN1", "REVIEW": "31/05/2014"},
+        {"REVIEW_CODE": "PN09", "REVIEW": "31/05/2014"}, year=2015),  # 167's breach alone
     one("635", "previous_permanence", {"PREV_PERM": "Z1", "LA_PERM": "883"}, {"PREV_PERM": "P1", "LA_PERM": "883"}),
     # Started to be looked after on 1 May 2024 (the default episode), so previous permanence is asked.
     Case("630", fires={"previous_permanence": [{"CHILD": "C2"}]}, passes={"previous_permanence": [{}]},

@@ -10,6 +10,8 @@ def header(last: dict, bad: dict, good: dict) -> Case:
     return dict(fires={"header": [bad]}, passes={"header": [good]}, previous={"header": [last]})
 
 
+REVERSED = {"DATE_PLACED": "01/02/2024", "DATE_PLACED_CEASED": "01/03/2024", "REASON_PLACED_CEASED": "RD1"}
+
 CASES = [
     # Sex 1 last year is M this year (the codes changed in 2024-25).
     Case("202", **header({"SEX": "1"}, {"SEX": "F"}, {"SEX": "M"})),
@@ -49,11 +51,15 @@ CASES = [
     Case("560", fires={"placed_for_adoption": [{"DATE_PLACED": "02/02/2024"}]},
          passes={"placed_for_adoption": [{"DATE_PLACED": "01/02/2024"}]},
          previous={"placed_for_adoption": [{"DATE_PLACED": "01/02/2024"}]}),
+    # Reversed last year, and given again this year, open or (as Data to Insight's validator
+    # found the generator doing) reversed again under the same dates.
     Case("561", fires={"placed_for_adoption": [{"DATE_PLACED": "01/02/2024"}]},
-         passes={"placed_for_adoption": [{"DATE_PLACED": "01/02/2024",
-                                          "DATE_PLACED_CEASED": "01/03/2024"}]},
+         passes={"placed_for_adoption": [{"DATE_PLACED": "01/05/2024"}]},
          previous={"placed_for_adoption": [{"DATE_PLACED": "01/02/2024",
                                             "DATE_PLACED_CEASED": "01/03/2024"}]}),
+    Case("561", fires={"placed_for_adoption": [REVERSED]},
+         passes={"placed_for_adoption": [{**REVERSED, "DATE_PLACED": "01/05/2024"}]},
+         previous={"placed_for_adoption": [REVERSED]}),
     Case("1010", fires={"oc3": [{}], "episodes": []}, passes={"oc3": [{}], "episodes": [{}]},
          previous=OPEN),
 ]

@@ -90,7 +90,8 @@ CASES = [
          passes={"header": [{"SEX": "F", "MOTHER": "0"}]}),
     # Providers and URNs.
     episode("213", {"PLACE": "T1", "RNE": "P"}, {"PLACE": "T1", "RNE": "P", "PLACE_PROVIDER": ""}),
-    episode("526", {"PLACE_PROVIDER": ""}, {"PLACE": "T1", "RNE": "P", "PLACE_PROVIDER": ""}),
+    # An other placement (Z1) has no provider, as a temporary one (T0-T4) has none.
+    episode("526", {"PLACE_PROVIDER": ""}, {"PLACE": "Z1", "RNE": "P", "PLACE_PROVIDER": ""}),
     # No URN for a placement in Cardiff (CF10 1AA, in Wales): Ofsted does not register providers there.
     episode("218", {"URN": ""}, {"URN": "", "PL_POST": "CF10 1AA"}),
     episode("222", {"PLACE": "P1", "PLACE_PROVIDER": "PR0"}, {"PLACE": "P1", "PLACE_PROVIDER": "PR0", "URN": "XXXXXXX"}),

@@ -33,6 +33,14 @@ CASES = [
     # Closed 30 September 2024: an assessment authorised the next day is activity after closure.
     cin("8565", {"cin_details": [CLOSED], "assessments": [{"AssessmentAuthorisationDate": "2024-10-01"}]},
         {"cin_details": [CLOSED], "assessments": [{"AssessmentAuthorisationDate": "2024-09-30"}]}),
+    # ... as is an enquiry started the next day, or a conference held then (the DfE's rule names
+    # S47ActualStartDate; Data to Insight's validator checks the enquiry's conference too).
+    cin("8565", {"cin_details": [CLOSED], "section47": [{"S47ActualStartDate": "2024-10-01",
+                                                         "DateOfInitialCPC": "2024-10-02"}]},
+        {"cin_details": [CLOSED], "section47": [{"S47ActualStartDate": "2024-09-30",
+                                                 "DateOfInitialCPC": "2024-09-30"}]}),
+    cin("8565", {"cin_details": [CLOSED], "section47": [{"DateOfInitialCPC": "2024-10-01"}]},
+        {"cin_details": [CLOSED], "section47": [{"DateOfInitialCPC": "2024-09-30"}]}),
     cin("4000", {"cin_details": [NFA], "cin_plans": [{}]}, {"cin_details": [{}], "cin_plans": [{}]}),
     cin("8831", {"cin_details": [NFA], "assessments": [{}]}, {"cin_details": [NFA], "assessments": []}),
     cin("8832", {"cin_details": [NFA], "cp_plans": [{}]}, {"cin_details": [{}], "cp_plans": [{}]}),

@@ -14,7 +14,7 @@ mapping a rule code to its declaration. What a rule checks is one of these shape
   not_in_header: TABLE  the row's child is not in the 903 header
   differs_from_header: TABLE.COLUMN
                         the row's value differs from its child's in the 903 header (dates
-                        compared as dates when both are dates, else as given)
+                        compared as dates, when both are dates)
   where: CONDITION      with `table:`, the rows of that table where the SQL condition holds
   sql: QUERY            with `table:`, the rows the query returns (of that table, with its
                         source_file, source_row and child ID columns). A rule flagging rows of
@@ -29,8 +29,9 @@ In SQL, each table of the return is named as the rules name it (`header`, `episo
 `codes(TABLE.COLUMN)` is replaced by the year's code list, as `('A', 'B', ...)`. Views several
 rules share are in `<format>/views.sql` (the 903's `episode_sequence`: each child's episodes in
 order with the episodes either side; `located('episodes')`: each episode with what the DfE works
-out from its postcodes); a rule reading a view needs the tables the view reads. `lookups.py` makes
-the reference data some rules read.
+out from its postcodes). A rule runs only when every table it reads was given (a rule reading a
+view needs the tables the view reads), except those listed in `optional:`, read as empty when not
+given. `lookups.py` makes the reference data some rules read.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ RULES = Path(str(resources.files("cscperf.quality.rules")))
 LIST_YEARS = {"ssda903": (2023, 2024, 2025, 2026, 2027), "cin_census": (2023, 2025)}
 SHAPES = ("codes", "date", "blank", "unique", "not_in_header", "differs_from_header", "where", "sql",
           "cannot")
-KEYS = {*SHAPES, "message", "severity", "years", "table", "fields", "or_blank"}
+KEYS = {*SHAPES, "message", "severity", "years", "table", "fields", "or_blank", "optional"}
 SEVERITIES = ("error", "query")
 
 
@@ -84,6 +85,7 @@ class Rule:
     shape: str
     check: str  # the shape's argument: a column, a condition, a query or a reason
     or_blank: bool | None = None  # None: as the specification says (a required 903 column)
+    optional: frozenset[str] = frozenset()  # tables it reads when given, as empty when not
 
     @property
     def source(self) -> str:
@@ -120,10 +122,9 @@ class Rule:
             return (f"SELECT * FROM {self.table} t WHERE CHILD IS NOT NULL "
                     "AND NOT EXISTS (FROM header h WHERE h.CHILD = t.CHILD)")
         if self.shape == "differs_from_header":
+            # Dates compared as dates: a blank or a value that is not a date on either side is no
+            # difference, but its own rule's breach (one breach, one finding).
             differs = f"t.{column} <> h.{column}"
-            if dated:
-                differs = (f"coalesce(t.{column} <> h.{column}, "
-                           f"t.{column}_text IS DISTINCT FROM h.{column}_text)")
             return f"SELECT t.* FROM {self.table} t JOIN header h USING (CHILD) WHERE {differs}"
         query = self.check if self.shape == "sql" else f"SELECT * FROM {self.table} WHERE {self.check}"
         return _CODES.sub(lambda m: _listed(code_list(self.format, m[1], m[2], year)), query)
@@ -144,7 +145,7 @@ class Rule:
         words = set(re.findall(r"\b\w+\b", self.check))
         views = view_tables(self.format)
         through_views = set().union(*(views[v] for v in words & views.keys()))
-        return {self.table} | header | (words & names) | through_views
+        return ({self.table} | header | (words & names) | through_views) - self.optional
 
 
 _CODES = re.compile(r"\bcodes\((\w+)\.(\w+)\)")
@@ -239,7 +240,7 @@ def _rule(format: str, group: str, code: str, spec: dict) -> Rule:
         raise RuleError(f"{where}: needs a message and a severity of error or query")
     return Rule(code, format, group, tuple((int(y), str(m).strip()) for y, m in messages), severity,
                 _years(format, spec.get("years")), table or "", tuple(fields or ()), shape, check,
-                spec.get("or_blank"))
+                spec.get("or_blank"), frozenset(spec.get("optional", ())))
 
 
 @cache

@@ -14,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from cscperf.synth import collection
-from cscperf.synth.codes import sex_cin
+from cscperf.synth.codes import disabilities_recorded, sex_cin
 from cscperf.synth.dates import year_end, year_start
 from cscperf.synth.model import Child, Referral
 from cscperf.synth.writers import Written
@@ -40,10 +40,9 @@ def child_element(child: Child, year: int) -> etree._Element | None:
     _add(ids, "GenderCurrent" if year <= 2024 else "Sex", sex_cin(child.sex, year))
     characteristics = etree.SubElement(element, "ChildCharacteristics")
     _add(characteristics, "Ethnicity", child.ethnicity)
-    if child.disabilities:
-        disabilities = etree.SubElement(characteristics, "Disabilities")
-        for code in child.disabilities:
-            _add(disabilities, "Disability", code)
+    disabilities = etree.SubElement(characteristics, "Disabilities")
+    for code in disabilities_recorded(child.disabilities):
+        _add(disabilities, "Disability", code)
     for referral in referrals:
         element.append(_details(referral))
     return element
@@ -56,7 +55,8 @@ def _details(r: Referral) -> etree._Element:
     _add(details, "PrimaryNeedCode", r.need)
     _add(details, "CINclosureDate", r.closed)
     _add(details, "ReasonForClosure", r.closure_reason)
-    _add(details, "DateOfInitialCPC", collection.first_icpc(r))
+    # The conference is recorded where it was held: in its section 47 enquiry's module, not here
+    # as well (CIN rule 2884; this level is for a conference with no enquiry in the episode).
     for a in r.assessments:
         assessment = etree.SubElement(details, "Assessments")
         _add(assessment, "AssessmentActualStartDate", a.start)

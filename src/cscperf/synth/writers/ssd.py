@@ -16,6 +16,7 @@ from pathlib import Path
 
 from cscperf.store.schema import TABLES
 from cscperf.synth import collection
+from cscperf.synth.codes import disabilities_recorded
 from cscperf.synth.dates import fmt_iso, year_end
 from cscperf.synth.geography import miles
 from cscperf.synth.model import Child, Episode
@@ -62,7 +63,7 @@ class SsdWriter:
             self._row("ssd_mother", moth_table_id=f"{child.id}M1", moth_person_id=child.id,
                       moth_childs_dob=child.baby_born)
         if referrals:
-            for code in child.disabilities:
+            for code in disabilities_recorded(child.disabilities):
                 self._row("ssd_disability", disa_table_id=f"{child.id}D{code}", disa_person_id=child.id,
                           disa_disability_code=code)
         is_uasc, ceased = collection.uasc(child, last)
