@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 
 import pyarrow as pa
 
@@ -45,7 +45,7 @@ class Authority:
             if isinstance(value, str) and spec.column(name).type == DATE:
                 value = date.fromisoformat(value)
             row[name] = value
-        dates = [v for v in row.values() if isinstance(v, date)]
+        dates = [v for v in row.values() if isinstance(v, date) and not isinstance(v, datetime)]
         row.update(la=self.la, load_id=1, source_file_id=1, source_row=len(self.rows[table]) + 2,
                    collection_year=collection_year(min(dates)) if dates else 2025)
         self.rows[table].append(row)
@@ -212,6 +212,40 @@ class Authority:
     def involvement(self, child, professional, start, end=None, team=None):
         self.add("ssd_involvements", invo_person_id=child, invo_professional_id=professional,
                  invo_involvement_start_date=start, invo_involvement_end_date=end, invo_professional_team=team)
+
+    # the questions members ask (issue 11) ------------------------------------------------------
+    def early_help(self, child, start, end=None):
+        self.add("ssd_early_help_episodes", earl_person_id=child, earl_episode_start_date=start,
+                 earl_episode_end_date=end)
+
+    def factors(self, child, authorised, *codes, start=None):
+        """An assessment authorised on `authorised` that identified these factors."""
+        id = f"A{self.serial + 1}"
+        self.assessment(child, start or authorised, authorised, id=id)
+        self.add("ssd_assessment_factors", cinf_assessment_id=id, cinf_person_id=child,
+                 cinf_assessment_factors_json=json.dumps(list(codes)))
+
+    def conviction(self, child, day, convicted="Y"):
+        self.add("ssd_cla_convictions", clac_person_id=child, clac_cla_conviction_date=day, clac_convicted=convicted)
+
+    def substance_misuse(self, child, day, misused="Y"):
+        self.add("ssd_cla_substance_misuse", clas_person_id=child, clas_substance_misuse_date=day,
+                 clas_substance_misused=misused)
+
+    def missing_at(self, child, start, end, type="M"):
+        """A missing incident with times of day, as an SSD export gives them ('2024-05-01 18:30')."""
+        self.add("ssd_missing", miss_person_id=child, miss_missing_episode_start_date=start[:10],
+                 miss_missing_episode_type=type, miss_missing_episode_end_date=end[:10] if end else None,
+                 miss_missing_episode_start_time=datetime.fromisoformat(start),
+                 miss_missing_episode_end_time=datetime.fromisoformat(end) if end else None)
+
+    def ward(self, postcode, code, name, district=None):
+        """A postcode's ward, as `cscperf reference import` takes it from the ONS postcode directory."""
+        self.con.execute("INSERT INTO ref.postcode_wards VALUES (1, ?, ?)", [postcode.replace(" ", "").upper(), code])
+        self.con.execute("INSERT INTO ref.wards (release_id, ward_code, ward_name) VALUES (1, ?, ?)", [code, name])
+
+    def locality(self, area, name):
+        self.con.execute("INSERT INTO ref.localities VALUES (?, ?, 'test')", [area, name])
 
     # reading ----------------------------------------------------------------------------------
     def results(self, id, period, by=None) -> list[engine.Result]:

@@ -36,7 +36,7 @@ def test_placed_outside_the_authority_needs_its_districts(authority):
     assert a.result("cla_placed_outside_la_pct", "2024-25").reason == reason
     a.districts("E07000001", "E07000002")
     assert a.figure("cla_placed_outside_la_pct", "2024-25") == (1, 4, 25.0)
-    assert a.by("cla_placed_outside_la_pct", "2024-25", "district") == {"E07000001": (1, 4, 25.0)}
+    assert a.by("cla_placed_outside_la_pct", "2024-25", "district") == {"District E07000001": (1, 4, 25.0)}
 
 
 def test_three_or_more_placements_in_twelve_months(authority):

@@ -31,13 +31,34 @@ BRIEF_IDS = {
     Section.health: "cla_health_assessment_pct cla_dental_check_pct cla_immunisations_pct "
                     "cla_initial_health_assessment_20wd_pct cla_sdq_average",
 }
+# The ids of issue 11 (the questions members keep asking), which scripts rely on.
+MEMBERS_QUESTIONS = {
+    Section.front_door: "referrals_not_in_need_pct early_help_episodes early_help_step_up_pct",
+    Section.assessment: "assessment_factor_children assessment_factor_rate_per_10k exploitation_children",
+    Section.child_protection: "cp_plans_started_rate_per_10k icpcs icpc_rate_per_10k",
+    Section.children_in_need: "cin_2y_plus_pct",
+    Section.looked_after: "cla_started_rate_per_10k cla_ceased_rate_per_10k cla_ceased_adopted_pct cla_ceased_sgo_pct "
+                          "cla_ceased_returned_home_pct uasc_started uasc_rate_per_10k uasc_nts_threshold "
+                          "uasc_transferred_out care_proceedings_started care_proceedings_rate_per_10k "
+                          "cla_3plus_social_workers_pct cla_convicted_pct",
+    Section.placements: "cla_placed_20miles_outside_la_pct cla_foster_pct cla_residential_pct "
+                        "cla_placed_with_parents_pct cla_independent_supported_pct foster_households "
+                        "foster_households_approved foster_places",
+    Section.missing: "cla_missing_pct missing_children_all missing_incidents_all missing_hours_median",
+    Section.health: "cla_substance_misuse_pct",
+    Section.education: "cla_ks2_rwm_pct cla_ks4_attainment8 cla_absence_pct cla_persistent_absence_pct "
+                       "cla_suspension_pct",
+    Section.care_leavers: "care_leavers_supported care_leavers_not_in_touch_pct care_leavers_staying_put_pct",
+    Section.workforce: "workforce_turnover_pct workforce_vacancy_pct workforce_agency_rate_pct workforce_caseload_fte",
+}
 
 
 def test_the_library_is_valid_and_has_every_agreed_id():
     library = registry.load()
     assert [str(i) for i in registry.check(library)] == []
-    for section, ids in BRIEF_IDS.items():
-        assert {i.id for i in library if i.section is section} == set(ids.split())
+    for section in Section:
+        ids = BRIEF_IDS.get(section, "").split() + MEMBERS_QUESTIONS.get(section, "").split()
+        assert {i.id for i in library if i.section is section} == set(ids)
     for indicator in library:
         assert indicator.unit is not Unit.rate_per_10k or indicator.denominator
 

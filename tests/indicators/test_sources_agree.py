@@ -37,6 +37,15 @@ NOT_IN_THE_CENSUS = {"contacts", "contacts_to_referral_pct", "cp_visited_10wd_pc
 # recorded, from the SSD they are computed.
 ONLY_IN_THE_SSD = {"cla_rhi_offered_pct", "cla_rhi_accepted_pct", "cla_initial_health_assessment_20wd_pct",
                    "cla_disabled_pct"}
+# What this small authority's records never give (factors, early help, social workers,
+# convictions, closure reasons RC8 and RC9, placements P1 and K3, ceasing E3 or by adoption, times
+# of day) and figures taken from the published files: each has hand-worked tests of its own.
+NOT_EXERCISED_HERE = {
+    "assessment_factor_children", "assessment_factor_rate_per_10k", "exploitation_children", "early_help_episodes",
+    "early_help_step_up_pct", "referrals_not_in_need_pct", "cla_3plus_social_workers_pct", "cla_ceased_adopted_pct",
+    "cla_convicted_pct", "cla_substance_misuse_pct", "cla_independent_supported_pct", "cla_placed_with_parents_pct",
+    "uasc_transferred_out", "missing_hours_median", "foster_households", "foster_households_approved",
+    "foster_places"}
 # The 903 gives each year's health checks (OC2) as they stood on 31 March; the SSD the days they
 # were done. The two agree for periods ending on 31 March.
 AS_AT_31_MARCH = {"cla_health_assessment_pct", "cla_dental_check_pct", "cla_immunisations_pct", "cla_sdq_average"}
@@ -261,7 +270,8 @@ def test_returns_and_ssd_give_the_same_figures(stores, breakdown):
     # every indicator of the sections these data cover counts someone somewhere, except those from
     # data the returns do not hold
     covered = {i.id for i in registry.default() if i.section in CENSUS_SECTIONS | LOOKED_AFTER_SECTIONS}
-    assert covered & ({key[0] for key in from_returns} - _counted(from_returns)) <= NOT_IN_THE_CENSUS | ONLY_IN_THE_SSD
+    assert covered & ({key[0] for key in from_returns} - _counted(from_returns)) <= (
+        NOT_IN_THE_CENSUS | ONLY_IN_THE_SSD | NOT_EXERCISED_HERE)
     assert {key[0] for key in from_ssd} & ONLY_IN_THE_SSD <= _counted(from_ssd)
 
 

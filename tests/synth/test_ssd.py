@@ -2,6 +2,7 @@
 
 import csv
 import json
+from datetime import date
 
 from cscperf.store.schema import TABLES
 
@@ -32,3 +33,37 @@ def test_values_follow_the_stores_conventions(small):
     assert all(isinstance(json.loads(f["cinf_assessment_factors_json"]), list) for f in factors)
     placements = read(out, "ssd_cla_placement")
     assert all(float(p["clap_cla_placement_distance"]) >= 0 for p in placements)
+
+
+def test_missing_incidents_have_times_of_day_and_end_after_they_start(small):
+    out, _ = small
+    incidents = read(out, "ssd_missing")
+    assert incidents
+    for row in incidents:
+        gone, back = row["miss_missing_episode_start_time"], row["miss_missing_episode_end_time"]
+        assert gone[:10] == row["miss_missing_episode_start_date"] and back[:10] == row["miss_missing_episode_end_date"]
+        assert "T" in gone and gone[11:] != "00:00:00"
+        assert back == "" or ("T" in back and back[11:] != "00:00:00" and back >= gone), row
+
+
+def test_children_go_missing_from_home_as_well_as_from_care(small):
+    out, _ = small
+    looked_after = {e["clae_person_id"] for e in read(out, "ssd_cla_episodes")}
+    reported = {m["miss_person_id"] for m in read(out, "ssd_missing")}
+    assert reported & looked_after and reported - looked_after
+    # the 903 holds only incidents while looked after
+    for path in (out / "ssda903").glob("SSDA903_*_missing.csv"):
+        with path.open(newline="", encoding="utf-8") as handle:
+            assert {m["CHILD"] for m in csv.DictReader(handle)} <= looked_after
+
+
+def test_some_early_help_is_followed_by_a_referral_within_12_months(small):
+    out, _ = small
+    referred = {}
+    for r in read(out, "ssd_cin_episodes"):
+        referred.setdefault(r["cine_person_id"], []).append(r["cine_referral_date"])
+    episodes = read(out, "ssd_early_help_episodes")
+    stepped_up = [e for e in episodes
+                  if any(0 <= (date.fromisoformat(day) - date.fromisoformat(e["earl_episode_start_date"])).days <= 365
+                         for day in referred.get(e["earl_person_id"], []))]
+    assert 0.05 < len(stepped_up) / len(episodes) < 0.4

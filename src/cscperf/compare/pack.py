@@ -192,6 +192,9 @@ def build(scorecard: Scorecard, headlines: tuple[str, ...] | None = None) -> Pac
     by_id = {c.definition.id: c for c in scorecard.cards}
     tops = tuple(Headline(i, by_id[i].definition.title, by_id[i].definition.section_title,
                           meaning.sentence(by_id[i], assessed[i])) for i in wanted if i in by_id)
+    # measures kept to the full report (member_pack false) are left out, unless a headline
+    scorecard = dataclasses.replace(scorecard, cards=tuple(
+        c for c in scorecard.cards if c.definition.member_pack or c.definition.id in wanted))
     grouped: dict[str, list[Card]] = {}
     for card in scorecard.cards:
         grouped.setdefault(card.definition.section, []).append(card)

@@ -29,18 +29,24 @@ from cscperf.compare.plan import Plan, short_label
 from cscperf.compare.published import HOW_TO_GET, NeighbourValue, Published, any_imported, published
 from cscperf.compare.targets import NO_TARGETS, Rag, Targets, rag
 from cscperf.indicators import breakdowns
+from cscperf.indicators.breakdowns import AREAS, NO_AREA
 from cscperf.indicators.periods import Period
 from cscperf.reference import authorities
 
 # Breakdowns a committee asks to see, where the indicator supports them.
 BREAKDOWNS = {
-    "cla": ("placement_type", "uasc", "district", "age_band"),
+    "cla": ("placement_type", "uasc", "district", "locality", "age_band"),
     "cla_started": ("age_band", "category_of_need", "uasc"),
     "cla_placed_20miles_pct": ("placement_type",),
-    "referrals": ("referral_source", "district"),
+    "referrals": ("referral_source", "district", "locality"),
     "cp_plans": ("category_of_abuse", "age_band"),
-    "cin": ("district",),
+    "cin": ("district", "locality"),
+    "exploitation_children": ("ward", "locality"),
+    "assessment_factor_children": ("factor",),
 }
+# Indicators a committee follows month by month split by a breakdown (a spike of children coming
+# into care that is all unaccompanied asylum-seeking children, say), with the breakdown.
+SPLITS = {"cla": "uasc", "cla_started": "uasc"}
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,11 @@ class Definition:
     min_months: int | None = field(default=None, metadata=_help("Shortest period it is computed for"))
     breakdowns: tuple[str, ...] = field(default=(), metadata=_help("Breakdowns it supports"))
     benchmark: str | None = field(default=None, metadata=_help("Matching published measure id"))
+    member_pack: bool = field(default=True, metadata=_help(
+        "In the member pack; false: only in the full report, the dashboard and the workbook"))
+    published_only: bool = field(default=False, metadata=_help(
+        "True: the value is worked out from published figures (a published measure, or the child "
+        "population), not counted from the authority's data: no children are behind it"))
 
     @classmethod
     def of(cls, indicator) -> Definition:
@@ -70,7 +81,8 @@ class Definition:
                    indicator.definition, indicator.numerator, indicator.denominator, indicator.good,
                    indicator.unit.value, indicator.polarity.value, indicator.grain.value,
                    indicator.decimals, indicator.min_months,
-                   tuple(b.value for b in indicator.breakdowns), indicator.benchmark)
+                   tuple(b.value for b in indicator.breakdowns), indicator.benchmark,
+                   indicator.member_pack, indicator.published_only or bool(indicator.share_of_population))
 
 
 @dataclass(frozen=True)
@@ -88,6 +100,28 @@ class Breakdown:
 
     id: str = field(metadata=_help("Breakdown id: age_band, placement_type, district, ..."))
     groups: tuple[Figure, ...] = field(metadata=_help("One figure per group present, `group` naming it"))
+
+
+@dataclass(frozen=True)
+class MonthSplit:
+    """One month of a split series: its total and its groups, suppressed as a breakdown is."""
+
+    total: Figure = field(metadata=_help("The month's figure"))
+    groups: tuple[Figure, ...] = field(metadata=_help("One figure per group present that month, `group` naming it"))
+
+
+@dataclass(frozen=True)
+class Split:
+    """The indicator month by month, each month split by one breakdown (children looked after by
+    UASC, say)."""
+
+    breakdown: str = field(metadata=_help("Breakdown id"))
+    months: tuple[MonthSplit, ...] = field(metadata=_help("Each month, oldest first"))
+
+    @property
+    def groups(self) -> list[str]:
+        """Every group present in any month, in order."""
+        return sorted({g.group for m in self.months for g in m.groups if g.group is not None})
 
 
 @dataclass(frozen=True)
@@ -133,6 +167,8 @@ class Card:
     commentary_note: str | None = field(default=None, metadata=_help(
         f"'{NONE_GIVEN}' for a red or amber indicator with no commentary for the period"))
     breakdowns: tuple[Breakdown, ...] = field(default=(), metadata=_help("Breakdowns shown for the period"))
+    split: Split | None = field(default=None, metadata=_help(
+        "The 12-month trend split by a breakdown, for indicators followed that way (SPLITS)"))
     rule_errors: RuleErrors | None = field(default=None, metadata=_help(
         "Internal only: the figure's children with error-level DfE rule breaches; None when none, "
         "and always in member-facing scorecards"))
@@ -181,7 +217,7 @@ def _plain(value):
 def fields_help() -> list[tuple[str, str]]:
     """(field path, help) for every field of the contract, nested classes included."""
     return contract_fields(Scorecard, (Card, Definition, Figure, Direction, Published, NeighbourValue,
-                                       Priority, Breakdown, RuleErrors, RuleChildren))
+                                       Priority, Breakdown, Split, MonthSplit, RuleErrors, RuleChildren))
 
 
 # Building -------------------------------------------------------------------------------------
@@ -201,7 +237,7 @@ class Computed:
         period = Period.parse(r.period)
         return Figure(r.period, period.label, r.start.isoformat(), r.end.isoformat(),
                       number(r.value, decimals), number(r.numerator), r.denominator,
-                      words.reason(r.reason), group=r.group)
+                      words.reason(r.reason), group=r.group, note=r.note)
 
     def protect(self, id: str, figure: Figure) -> Figure:
         if self.internal:
@@ -256,6 +292,8 @@ def build(con: duckdb.DuckDBPyConnection, period: str | Period, la: str, *,
         for breakdown in BREAKDOWNS.get(d.id, ()):
             if breakdown in d.breakdowns:
                 results += engine.compute(con, [d.id], [plans[d.id].current], la, breakdown, registry=registry)
+        if SPLITS.get(d.id) in d.breakdowns:
+            results += engine.compute(con, [d.id], plans[d.id].trend, la, SPLITS[d.id], registry=registry)
     threshold = int(settings.get("suppress_below"))
     computed = Computed(results, by_id, internal, threshold)
     # which children break the DfE's rules is child-level: worked out for officers only
@@ -290,6 +328,7 @@ def card(con, d: Definition, plan: Plan, period: Period, la: str, computed: Comp
     entry = commentary.get(str(period), d.id)
     groups = [Breakdown(b, computed.groups(d.id, plan.current, b, current))
               for b in BREAKDOWNS.get(d.id, ()) if b in d.breakdowns]
+    split = SPLITS.get(d.id)
     limit = target.amber_limit(d.polarity) if target else None
     return Card(
         definition=d, current=current, previous=previous, last_year=last_year,
@@ -300,10 +339,36 @@ def card(con, d: Definition, plan: Plan, period: Period, la: str, computed: Comp
         rag=rating.value if rating else None, rag_label=rating.label if rating else None,
         priority=Priority(target.priority.text, target.priority.owner, target.priority.due.isoformat())
         if target and target.priority else None,
-        since_previous=direction(current.value, previous.value, d.polarity, d.unit, d.decimals, previous.period),
-        since_last_year=direction(current.value, last_year.value, d.polarity, d.unit, d.decimals, last_year.period),
+        since_previous=_travel(d, current, previous),
+        since_last_year=_travel(d, current, last_year),
         published=published(con, d.benchmark, la) if d.benchmark else None,
         cause=entry.cause if entry else None, action=entry.action if entry else None,
         action_owner=entry.owner if entry else None,
         commentary_note=NONE_GIVEN if entry is None and rating in (Rag.red, Rag.amber) else None,
-        breakdowns=tuple(g for g in groups if g.groups))
+        breakdowns=tuple(g for g in groups if worth_showing(g)),
+        split=split_series(computed, d.id, plan.trend, split) if split in d.breakdowns else None)
+
+
+def _travel(d: Definition, now: Figure, then: Figure) -> Direction | None:
+    """Direction of travel from `then` to `now`; none between two periods showing the same
+    published year's figure, which has not moved (a published figure changes once a year)."""
+    if now.note and now.note == then.note:
+        return None
+    return direction(now.value, then.value, d.polarity, d.unit, d.decimals, then.period)
+
+
+def worth_showing(breakdown: Breakdown) -> bool:
+    """A breakdown with groups; by area, one naming two areas or more (a unitary authority is one
+    district; children with no postcode, or a lookup not imported, name none)."""
+    if breakdown.id not in AREAS:
+        return bool(breakdown.groups)
+    return sum(g.group not in NO_AREA for g in breakdown.groups) >= 2
+
+
+def split_series(computed: Computed, id: str, months: list[Period], breakdown: str) -> Split:
+    """The indicator for each of `months`, each split by `breakdown`, suppressed month by month."""
+    found = []
+    for month in months:
+        total = computed.get(id, month)
+        found.append(MonthSplit(total, computed.groups(id, month, breakdown, total)))
+    return Split(breakdown, tuple(found))

@@ -11,6 +11,12 @@ CREATE OR REPLACE MACRO calc.is_yes(flag) AS
 -- period when its month is one of the period's months (`period_months.month`).
 CREATE OR REPLACE MACRO calc.month_of(d) AS date_trunc('month', d)::DATE;
 
+-- Whether something running from `start` to `finish` (NULL: still open) is in a period: it
+-- started in it, or had started before and was still open on its first day (LAIT 161 counts a
+-- child missing from 30 March to 2 April in the year from 1 April).
+CREATE OR REPLACE MACRO calc.open_in(start, finish, period_start, period_end) AS
+    start <= period_end AND coalesce(finish, DATE '9999-12-31') >= period_start;
+
 -- Age in whole years on a date (a child born on 29 February turns a year older on 1 March).
 CREATE OR REPLACE MACRO calc.age_on(dob, d) AS
     year(d) - year(dob) - CASE WHEN month(d) * 100 + day(d) < month(dob) * 100 + day(dob) THEN 1 ELSE 0 END;
@@ -30,8 +36,18 @@ CREATE OR REPLACE MACRO calc.working_days(a, b) AS
     (SELECT working_day_number FROM meta.calendar WHERE day = b)
     - (SELECT working_day_number FROM meta.calendar WHERE day = a);
 
+-- A postcode's sector, as localities files name areas: 'RM17 6' for RM176SL or 'RM17 6SL'.
+CREATE OR REPLACE MACRO calc.postcode_sector(postcode) AS
+    CASE WHEN length(replace(postcode, ' ', '')) >= 5
+         THEN left(replace(upper(postcode), ' ', ''), length(replace(postcode, ' ', '')) - 3) || ' '
+              || substr(replace(upper(postcode), ' ', ''), length(replace(postcode, ' ', '')) - 2, 1) END;
+
 -- Each child's characteristics for breakdowns: date of birth, sex, ethnicity major group,
--- disability, UASC status dates, and the district of the latest home address (meta.postcodes).
+-- disability, UASC status dates, and the areas of the latest home address, by name: the district
+-- (meta.postcodes, named by ref.ltla_utla), the ward (ref.postcode_wards, named by ref.wards) and
+-- the authority's own locality (ref.localities: by postcode sector, ward code or ward name). A
+-- child with no area has instead why not: no home postcode, a postcode not found, a lookup not
+-- imported.
 CREATE OR REPLACE TABLE calc.children AS
 WITH disability AS (
     SELECT la, disa_person_id AS person_id,
@@ -77,12 +93,27 @@ SELECT p.la, p.pers_person_id AS person_id,
     u.person_id IS NOT NULL AS ever_uasc,
     u.uasc_start,
     u.uasc_end,
-    pc.district
+    pc.district,
+    CASE WHEN h.postcode IS NULL THEN 'No home postcode recorded'
+         WHEN pc.district IS NULL THEN 'Home postcode not found'
+         ELSE coalesce(dn.ltla_name, 'District ' || pc.district) END AS district_name,
+    CASE WHEN h.postcode IS NULL THEN 'No home postcode recorded'
+         WHEN NOT (SELECT count(*) > 0 FROM ref.postcode_wards) THEN 'Ward lookup not imported'
+         ELSE coalesce(w.ward_name, 'Postcode not in the ward lookup') END AS ward,
+    CASE WHEN h.postcode IS NULL THEN 'No home postcode recorded'
+         WHEN NOT (SELECT count(*) > 0 FROM ref.localities) THEN 'No localities set'
+         ELSE coalesce(by_sector.locality, by_ward.locality, by_name.locality, 'Not in any locality') END AS locality
 FROM ssd_person p
 LEFT JOIN disability d ON d.la = p.la AND d.person_id = p.pers_person_id
 LEFT JOIN uasc u ON u.la = p.la AND u.person_id = p.pers_person_id
 LEFT JOIN home h ON h.la = p.la AND h.person_id = p.pers_person_id
-LEFT JOIN meta.postcodes pc ON pc.postcode = replace(upper(h.postcode), ' ', '');
+LEFT JOIN meta.postcodes pc ON pc.postcode = replace(upper(h.postcode), ' ', '')
+LEFT JOIN (SELECT DISTINCT ltla_code, ltla_name FROM ref.ltla_utla) dn ON dn.ltla_code = pc.district
+LEFT JOIN ref.postcode_wards pw ON pw.postcode = replace(upper(h.postcode), ' ', '')
+LEFT JOIN ref.wards w ON w.ward_code = pw.ward_code
+LEFT JOIN ref.localities by_sector ON by_sector.area = calc.postcode_sector(h.postcode)
+LEFT JOIN ref.localities by_ward ON by_ward.area = upper(pw.ward_code)
+LEFT JOIN ref.localities by_name ON by_name.area = upper(w.ward_name);
 
 -- Referrals (CIN episodes), with the date of the same child's previous referral in any year.
 CREATE OR REPLACE TABLE calc.referrals AS
@@ -98,6 +129,21 @@ SELECT la, cine_person_id AS person_id,
     lag(cine_referral_date) OVER (PARTITION BY la, cine_person_id ORDER BY cine_referral_date) AS previous_referral_date
 FROM ssd_cin_episodes
 WHERE cine_referral_date IS NOT NULL;
+
+-- Early help episodes, with the child's first referral to children's social care on or after the
+-- episode's start, and whether it came within 12 months of the start (`stepped_up_12m`).
+CREATE OR REPLACE TABLE calc.early_help AS
+SELECT e.la, e.earl_person_id AS person_id,
+    coalesce(e.earl_episode_id, e.earl_person_id || '/' || e.earl_episode_start_date) AS episode_id,
+    e.earl_episode_start_date AS start_date,
+    e.earl_episode_end_date AS end_date,
+    e.earl_episode_organisation AS organisation,
+    r.referral_date AS next_referral_date,
+    coalesce(r.referral_date <= e.earl_episode_start_date + INTERVAL 12 MONTH, false) AS stepped_up_12m
+FROM ssd_early_help_episodes e
+ASOF LEFT JOIN calc.referrals r ON r.la = e.la AND r.person_id = e.earl_person_id
+    AND r.referral_date >= e.earl_episode_start_date
+WHERE e.earl_person_id IS NOT NULL AND e.earl_episode_start_date IS NOT NULL;
 
 -- Contacts, with whether each led to a referral: as the contact's recorded outcome says
 -- (NEW_REFERRAL_FLAG) or, where none is recorded, when the same child has a referral dated on the
@@ -138,6 +184,17 @@ SELECT la, cina_person_id AS person_id,
          THEN calc.working_days(cina_assessment_start_date, cina_assessment_auth_date) END AS working_days,
     cina_assessment_team AS team
 FROM ssd_cin_assessments;
+
+-- Factors identified at the end of assessment (CIN census codes, e.g. 11A child sexual
+-- exploitation, 24A child criminal exploitation): one row per assessment and factor, with the
+-- assessment's child and authorisation date. Code 21 ("no factors identified") is left out.
+CREATE OR REPLACE TABLE calc.assessment_factors AS
+SELECT DISTINCT a.la, a.person_id, a.assessment_id, a.auth_date, f.factor
+FROM calc.assessments a
+JOIN ssd_assessment_factors af ON af.la = a.la AND af.cinf_assessment_id = a.assessment_id
+CROSS JOIN unnest(from_json(CASE WHEN json_valid(af.cinf_assessment_factors_json)
+                             THEN af.cinf_assessment_factors_json END, '["VARCHAR"]')) AS f(factor)
+WHERE f.factor <> '21';
 
 -- Section 47 enquiries.
 CREATE OR REPLACE TABLE calc.s47_enquiries AS
@@ -382,8 +439,8 @@ SELECT *,
 FROM numbered;
 
 -- Missing (type M) and away without authorisation (type A) episodes, with whether the child was
--- looked after (an episode of care open, not a short break) on the day the episode started, and
--- that episode's legal status and placement.
+-- looked after (an episode of care open, not a short break) on the day the episode started, that
+-- episode's legal status and placement, and the start and end times where recorded.
 CREATE OR REPLACE TABLE calc.missing AS
 SELECT m.la, m.miss_person_id AS person_id,
     coalesce(m.miss_table_id, m.miss_person_id || '/' || m.miss_missing_episode_start_date || '/'
@@ -397,7 +454,10 @@ SELECT m.la, m.miss_person_id AS person_id,
     e.episode_id IS NOT NULL AS looked_after,
     e.legal_status,
     e.placement_type,
-    e.placement_provider
+    e.placement_provider,
+    -- when the SSD gives times of day (the 903 has dates only)
+    m.miss_missing_episode_start_time AS start_time,
+    m.miss_missing_episode_end_time AS end_time
 FROM ssd_missing m
 LEFT JOIN calc.cla_episodes e ON e.la = m.la AND e.person_id = m.miss_person_id
     AND e.start_date <= m.miss_missing_episode_start_date
@@ -409,8 +469,10 @@ QUALIFY row_number() OVER (PARTITION BY m.la, m.miss_person_id, m.miss_missing_e
 
 -- The health of looked-after children, one row per record, each dated: health assessments,
 -- dental checks and initial health assessments (`done`: status Completed, or none recorded),
--- immunisation status (`done`: up to date) and SDQ scores (`score`). The 903 gives the year's
--- health assessment, dental check, immunisations and SDQ dated the 31 March of its return.
+-- immunisation status (`done`: up to date), SDQ scores (`score`), convictions and youth cautions
+-- (`done`: convicted) and substance misuse (`done`: identified). The 903 gives the year's health
+-- assessment, dental check, immunisations, SDQ, conviction and substance misuse dated the 31
+-- March of its return.
 CREATE OR REPLACE TABLE calc.cla_health AS
 SELECT la, clah_person_id AS person_id, upper(clah_health_check_type) AS kind, clah_health_check_date AS day,
     coalesce(upper(clah_health_check_status) = 'COMPLETED', true) AS done, NULL::INTEGER AS score
@@ -423,18 +485,31 @@ WHERE clai_person_id IS NOT NULL AND clai_immunisations_status_date IS NOT NULL
 UNION ALL
 SELECT la, csdq_person_id, 'SDQ', csdq_sdq_completed_date, csdq_sdq_score IS NOT NULL, csdq_sdq_score
 FROM ssd_sdq_scores
-WHERE csdq_person_id IS NOT NULL AND csdq_sdq_completed_date IS NOT NULL;
+WHERE csdq_person_id IS NOT NULL AND csdq_sdq_completed_date IS NOT NULL
+UNION ALL
+-- a conviction or youth caution: the 903's CONVICTED flag, or an SSD conviction row without it
+SELECT la, clac_person_id, 'CONVICTION', clac_cla_conviction_date,
+    CASE WHEN clac_convicted IS NULL THEN true ELSE calc.is_yes(clac_convicted) END, NULL
+FROM ssd_cla_convictions
+WHERE clac_person_id IS NOT NULL AND clac_cla_conviction_date IS NOT NULL
+UNION ALL
+SELECT la, clas_person_id, 'SUBSTANCE_MISUSE', clas_substance_misuse_date, calc.is_yes(clas_substance_misused), NULL
+FROM ssd_cla_substance_misuse
+WHERE clas_person_id IS NOT NULL AND clas_substance_misuse_date IS NOT NULL;
 
 -- Each looked-after child's health as it stood on each day something was recorded, for looking
--- up on any day: the dates of the latest completed health assessment and dental check, and the
--- latest immunisation status and SDQ score with their dates.
+-- up on any day: the dates of the latest completed health assessment and dental check, the
+-- latest immunisation status and SDQ score with their dates, and the latest conviction and
+-- substance misuse identified.
 CREATE OR REPLACE TABLE calc.cla_health_history AS
 WITH days AS (
     SELECT la, person_id, day,
         bool_or(done) FILTER (WHERE kind = 'HEALTH_ASSESSMENT') AS health_assessment,
         bool_or(done) FILTER (WHERE kind = 'DENTAL_CHECK') AS dental_check,
         bool_or(done) FILTER (WHERE kind = 'IMMUNISATIONS') AS immunised,
-        max(score) FILTER (WHERE kind = 'SDQ') AS sdq_score
+        max(score) FILTER (WHERE kind = 'SDQ') AS sdq_score,
+        bool_or(done) FILTER (WHERE kind = 'CONVICTION') AS convicted,
+        bool_or(done) FILTER (WHERE kind = 'SUBSTANCE_MISUSE') AS substance_misuse
     FROM calc.cla_health
     GROUP BY ALL
 )
@@ -444,7 +519,9 @@ SELECT d.la, d.person_id, k.child_key, d.day,
     last_value(CASE WHEN immunised IS NOT NULL THEN day END IGNORE NULLS) OVER so_far AS immunisations_date,
     last_value(immunised IGNORE NULLS) OVER so_far AS immunised,
     last_value(CASE WHEN sdq_score IS NOT NULL THEN day END IGNORE NULLS) OVER so_far AS sdq_date,
-    last_value(sdq_score IGNORE NULLS) OVER so_far AS sdq_score
+    last_value(sdq_score IGNORE NULLS) OVER so_far AS sdq_score,
+    max(CASE WHEN convicted THEN day END) OVER so_far AS convicted_date,
+    max(CASE WHEN substance_misuse THEN day END) OVER so_far AS substance_misuse_date
 FROM days d
 JOIN (SELECT DISTINCT la, person_id, child_key FROM calc.cla_episodes) k ON k.la = d.la AND k.person_id = d.person_id
 WINDOW so_far AS (PARTITION BY d.la, d.person_id ORDER BY d.day ROWS UNBOUNDED PRECEDING);

@@ -9,6 +9,7 @@ a reason, never a guess.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import duckdb
 import pyarrow as pa
 
-from cscperf.indicators import breakdowns, calc, population, query
+from cscperf.indicators import breakdowns, calc, population, published, query
 from cscperf.indicators.periods import Period
 from cscperf.indicators.registry import Registry, default
 from cscperf.indicators.schema import Indicator, Unit
@@ -41,15 +42,19 @@ class Result:
     unit: str
     polarity: str
     reason: str | None = None  # why value is None
+    note: str | None = None  # for a published figure, the year it was published for
 
     def as_dict(self) -> dict:
-        """The JSON form: the keys of issue 4, with `reason` only when there is no value."""
+        """The JSON form: the keys of issue 4, with `reason` only when there is no value and
+        `note` only for a published figure."""
         row = {"id": self.id, "period": self.period, "start": self.start.isoformat(),
                "end": self.end.isoformat(), "la": self.la, "breakdown": self.breakdown,
                "group": self.group, "numerator": self.numerator, "denominator": self.denominator,
                "value": self.value, "unit": self.unit, "polarity": self.polarity}
         if self.value is None:
             row["reason"] = self.reason
+        if self.note:
+            row["note"] = self.note
         return row
 
 
@@ -85,8 +90,7 @@ def _group_sql(breakdown: breakdowns.Breakdown | None) -> tuple[str, str]:
     """(select expression, join) for a breakdown's group."""
     if breakdown is None:
         return "NULL", ""
-    join = "LEFT JOIN calc.children c ON c.la = u.la AND c.person_id = u.person_id" if breakdown.of_child else ""
-    return breakdown.expression(), join
+    return breakdown.expression(), breakdown.join()
 
 
 def _aggregate_sql(indicators: list[Indicator], breakdown: breakdowns.Breakdown | None) -> str:
@@ -94,7 +98,9 @@ def _aggregate_sql(indicators: list[Indicator], breakdown: breakdowns.Breakdown 
     measures = []
     for n, indicator in enumerate(indicators):
         numerator, denominator = _conditions(indicator)
-        if indicator.unit.is_average:
+        if indicator.unit is Unit.median:
+            measures.append(f'median(u."{indicator.average_of}") FILTER (WHERE {numerator}) AS n{n}')
+        elif indicator.unit.is_average:
             measures.append(f'sum(u."{indicator.average_of}") FILTER (WHERE {numerator}) AS n{n}')
         else:
             measures.append(f"count(*) FILTER (WHERE {numerator}) AS n{n}")
@@ -153,7 +159,8 @@ def compute(con: duckdb.DuckDBPyConnection, ids: Sequence[str] | None = None,
     counts: dict[tuple[str, str, str], dict[str | None, tuple]] = {}
     batches: dict[tuple[str, bool], list[Indicator]] = {}
     for indicator in indicators:
-        batches.setdefault((indicator.sql_source, indicator.grain.months), []).append(indicator)
+        if not indicator.published_only:
+            batches.setdefault((indicator.sql_source, indicator.grain.months), []).append(indicator)
     for batch in batches.values():
         windows = [_window(batch[0], p) for p in periods]
         rows = _run(con, _aggregate_sql(batch, split), query.parameters(las, windows)).fetchall()
@@ -161,11 +168,14 @@ def compute(con: duckdb.DuckDBPyConnection, ids: Sequence[str] | None = None,
             row_la, row_period, group, *measures = row
             for n, indicator in enumerate(batch):
                 counts.setdefault((indicator.id, row_la, row_period), {})[group] = (measures[2 * n], measures[2 * n + 1])
-    per_population = any(i.of_population for i in indicators)
+    per_population = any(i.of_population or i.share_of_population for i in indicators)
     populations = population.lookup(con, las, [p.end for p in periods]) if per_population else {}
     recorded = _recorded(con, indicators)
     results = []
     for indicator in indicators:
+        if indicator.published_only:
+            results += published.results(con, indicator, periods, las)
+            continue
         windows = [(p, _window(indicator, p)) for p in periods]  # the same for every authority
         for area in las:
             for p, (name, start, end) in windows:
@@ -201,8 +211,17 @@ def _result(indicator: Indicator, period: Period, start: date, end: date, la: st
     if indicator.min_months and (end.year * 12 + end.month) - (start.year * 12 + start.month) + 1 < indicator.min_months:
         return result(None, None, None, f"needs a period of at least {indicator.min_months} months")
     unit = indicator.unit
+    if indicator.share_of_population:
+        if estimate is None:
+            return result(None, None, None, f"no population estimate for {la} on or before {period.end_label}")
+        children = math.ceil(Decimal(estimate.population) * indicator.share_of_population)
+        return result(children, estimate.population, children)
     if unit is Unit.count:
         return result(numerator, None, numerator)
+    if unit is Unit.median:  # the numerator is the median itself, of `denominator` units
+        if not denominator:
+            return result(None, 0, None, f"denominator is 0 ({indicator.denominator})")
+        return result(_number(numerator), denominator, _round(_number(numerator), indicator.decimals))
     scale = {Unit.percent: 100, Unit.rate_per_10k: 10000}.get(unit, 1)
     if indicator.of_population:
         if estimate is None:
@@ -223,6 +242,8 @@ def children(con: duckdb.DuckDBPyConnection, id: str, period: str | Period, la: 
     `dfe_rule_errors`: the codes of the error-level DfE rules the child's records break, or None."""
     calc.prepare(con)
     indicator = (registry or default()).get(id)
+    if indicator.published_only or indicator.share_of_population:
+        raise ValueError(f"{id} is worked out from published figures: no children are behind it")
     split = breakdowns.get(breakdown) if breakdown else None
     if split and split.id not in indicator.breakdowns:
         raise ValueError(f"{id} is not available by {split.id.value}")

@@ -41,6 +41,11 @@ def missing(child: Child, first: date, last: date) -> list[Missing]:
     return [m for p in child.periods for m in p.missing if first <= m.start <= last]
 
 
+def missing_from_home(child: Child, first: date, last: date) -> list[Missing]:
+    """Incidents while the child was not looked after, which the SSD holds and the 903 does not."""
+    return [m for m in child.missing if first <= m.start <= last]
+
+
 def health(child: Child, first: date, last: date) -> list[HealthYear]:
     return [h for p in child.periods for h in p.health if first <= year_end(h.year) <= last]
 

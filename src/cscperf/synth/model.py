@@ -7,7 +7,7 @@ end date, exactly as in the authority's own system on that day.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 
 from cscperf.synth.geography import Postcode
 
@@ -114,6 +114,8 @@ class Missing:
     end: date | None
     rhi_offered: bool
     rhi_accepted: bool
+    gone_at: time | None = None  # time of day, as the SSD records it (the 903 holds dates only)
+    back_at: time | None = None
 
 
 @dataclass(slots=True)
@@ -213,6 +215,7 @@ class Child:
     referrals: list[Referral] = field(default_factory=list)
     periods: list[PeriodOfCare] = field(default_factory=list)
     care_leaver: list[CareLeaverYear] = field(default_factory=list)
+    missing: list[Missing] = field(default_factory=list)  # reported missing while not looked after (SSD only)
 
     @property
     def episodes(self):

@@ -4,7 +4,7 @@ episodes, health, social workers, adoption, and care leavers' lives around their
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
 from cscperf.synth.codes import (ACCOMMODATION, HIGHER_EDUCATION, IN_TOUCH, REVIEW_PARTICIPATION,
@@ -55,9 +55,22 @@ def missing(rng: random.Random, world: World, dob: date, start: date, end: date)
         if day >= end or day > world.end:
             return found
         kind = "M" if rng.random() < 0.8 else "A"
-        back = min(day + timedelta(days=rng.choice((0, 0, 1, 1, 1, 2, 3, 5))), end)
+        back = world.clip(min(day + timedelta(days=rng.choice((0, 0, 1, 1, 1, 2, 3, 5))), end))
         offered = rng.random() < (0.88 if kind == "M" else 0.3)
-        found.append(Missing(kind, day, world.clip(back), offered, offered and rng.random() < 0.55))
+        found.append(Missing(kind, day, back, offered, offered and rng.random() < 0.55,
+                             *_times_of_day(random.Random(f"{dob}/{start}/{day}"), day, back)))
+
+
+def _times_of_day(clock: random.Random, gone: date, back: date | None) -> tuple[time, time | None]:
+    """When a child went missing and came back, to the quarter hour: gone in the day or evening,
+    back at least an hour later, never at midnight exactly (which systems write for 'no time').
+    Drawn from a clock of their own (seeded by the child and the day) so that the demo's other
+    figures stay as they were before times of day were added."""
+    gone_at = time(clock.randint(8, 21), clock.choice((0, 15, 30, 45)))
+    if back is None:
+        return gone_at, None
+    earliest = gone_at.hour + 1 if back == gone else 1
+    return gone_at, time(clock.randint(earliest, 23), clock.choice((0, 15, 30, 45)))
 
 
 def health(rng: random.Random, world: World, dob: date, start: date, end: date) -> list[HealthYear]:

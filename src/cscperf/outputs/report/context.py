@@ -221,19 +221,19 @@ def sections(scorecard: Scorecard, pack: Pack, detail: str,
     (the dashboard links each measure to its own page, which has them)."""
     by_id = {c.definition.id: c for c in scorecard.cards}
     found = []
+    if detail == "full":  # every section, every indicator (the pack leaves some out)
+        parts = {c.definition.section: c.definition.section_title for c in scorecard.cards}
+        for id, title in parts.items():
+            cards = [c for c in scorecard.cards if c.definition.section == id]
+            found.append(Section(id, title, tuple(narrative.paragraphs(cards)), (),
+                                 tuple(row(c, pack.assessment(c.definition.id)) for c in cards),
+                                 tuple(ch for c in cards for ch in charting.charts(c)) if drawn else ()))
+        return tuple(found)
     for part in pack.sections:
-        if detail == "full":
-            cards = [c for c in scorecard.cards if c.definition.section == part.id]
-            deep, rest = [], cards
-            charts = [ch for c in cards for ch in charting.charts(c)] if drawn else []
-        else:
-            deep = [by_id[i] for i in part.exceptions]
-            shown = {c.definition.id for c in deep}
-            rest = [c for c in scorecard.cards if c.definition.section == part.id and c.definition.id not in shown]
-            charts = [ch for c in deep for ch in charting.in_depth(
-                c, scorecard.la_name, funnel.build(con, c, scorecard.la) if con is not None else None)] if drawn else []
-        said = narrative.paragraphs(rest) if detail == "full" else [narrative.sentence(c) for c in deep]
-        found.append(Section(part.id, part.title, tuple(said),
+        deep, rest = [by_id[i] for i in part.exceptions], [by_id[i] for i in part.rest]
+        charts = [ch for c in deep for ch in charting.in_depth(
+            c, scorecard.la_name, funnel.build(con, c, scorecard.la) if con is not None else None)] if drawn else []
+        found.append(Section(part.id, part.title, tuple(narrative.sentence(c) for c in deep),
                              tuple(row(c, pack.assessment(c.definition.id)) for c in deep),
                              tuple(row(c, pack.assessment(c.definition.id)) for c in rest), tuple(charts)))
     return tuple(found)

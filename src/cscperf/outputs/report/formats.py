@@ -6,7 +6,7 @@ from cscperf.compare.figure import Figure, written
 from cscperf.compare.scorecard import Definition, RuleErrors
 
 UNIT_WORDS = {"count": "Number", "percent": "Per cent", "rate_per_10k": "Rate per 10,000 children",
-              "days": "Days (average)", "average": "Average"}
+              "days": "Days (average)", "average": "Average", "median": "Median"}
 POLARITY_WORDS = {"higher_better": "Higher is better", "lower_better": "Lower is better",
                   "neutral": "Neither higher nor lower is better"}
 
@@ -34,10 +34,14 @@ def value_with_parts(figure: Figure, d: Definition) -> str:
     value = shown(figure, "value", d)
     if figure.value is None and not figure.suppressed and figure.reason:
         return f"- {figure.reason}"
+    if figure.note:
+        return f"{value} ({figure.note})"
     if d.unit == "percent":
         return f"{value} ({shown(figure, 'numerator', d)} of {shown(figure, 'denominator', d)})"
     if d.unit in ("days", "average"):
         return f"{value} (of {shown(figure, 'denominator', d)})"
+    if d.unit == "median":
+        return f"{value} (median of {shown(figure, 'denominator', d)})"
     if d.unit == "rate_per_10k":
         return f"{value} ({shown(figure, 'numerator', d)})"
     return value

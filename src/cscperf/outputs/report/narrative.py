@@ -101,7 +101,9 @@ def sentence(card: Card) -> str:
         if now.suppressed:
             return f"{d.title} {period}: not shown because the numbers are small {MARK}."
         return f"{d.title} {period}: no figure. {now.reason}"
-    if d.unit == "count":
+    if now.note:  # a published figure: the year it was published for, no parts
+        opening = f"{d.title} was {_value(card, now)} ({now.note})"
+    elif d.unit == "count":
         opening = f"There were {_value(card, now)} {noun(d.title)} {period}"
     elif d.unit == "percent":
         opening = (f"{d.title} was {_value(card, now)} {period} ({shown(now, 'numerator', d)} of "

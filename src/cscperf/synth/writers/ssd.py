@@ -10,7 +10,7 @@ visits, addresses, professionals) are the SSD's own.
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, time
 from itertools import groupby
 from pathlib import Path
 
@@ -26,6 +26,11 @@ from cscperf.synth.writers import CsvTable, Written
 
 def _flag(value: bool | None) -> str | None:
     return None if value is None else ("Y" if value else "N")
+
+
+def _at(day: date | None, time_of_day: time | None) -> datetime | None:
+    """A date with its time of day, where both are known."""
+    return datetime.combine(day, time_of_day) if day and time_of_day else None
 
 
 def _postcode(postcode: tuple) -> str:
@@ -166,11 +171,13 @@ class SsdWriter:
                       clar_person_id=child.id)
         for h in collection.health(child, first, last):
             self._health(child, h)
-        for n, m in enumerate(collection.missing(child, first, last), 1):
+        for m in collection.missing(child, first, last) + collection.missing_from_home(child, first, last):
             self._row("ssd_missing", miss_table_id=f"{child.id}M{m.start:%Y%m%d}{m.kind}", miss_person_id=child.id,
                       miss_missing_episode_start_date=m.start, miss_missing_episode_type=m.kind,
                       miss_missing_episode_end_date=m.end, miss_missing_rhi_offered=_flag(m.rhi_offered),
-                      miss_missing_rhi_accepted=_flag(m.rhi_accepted))
+                      miss_missing_rhi_accepted=_flag(m.rhi_accepted),
+                      miss_missing_episode_start_time=_at(m.start, m.gone_at),
+                      miss_missing_episode_end_time=_at(m.end, m.back_at))
         for c in collection.care_leavers(child, first, last):
             self._row("ssd_care_leavers", clea_table_id=f"{child.id}L{c.birthday.year}", clea_person_id=child.id,
                       clea_care_leaver_in_touch=c.in_touch, clea_care_leaver_latest_contact=c.latest_contact,

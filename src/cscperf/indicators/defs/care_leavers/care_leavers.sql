@@ -14,7 +14,11 @@ WITH leavers AS (
         upper(trim(l.clea_care_leaver_accom_suitable)) AS suitability,
         nullif(trim(l.clea_care_leaver_personal_advisor), '') AS personal_adviser,
         l.clea_pathway_plan_review_date AS pathway_plan_reviewed,
-        l.clea_care_leaver_allocated_team AS team
+        l.clea_care_leaver_allocated_team AS team,
+        -- ceased to be looked after on their 18th birthday from a foster placement (staying put)
+        EXISTS (SELECT 1 FROM calc.cla_episodes e
+                WHERE e.la = l.la AND e.person_id = l.clea_person_id AND e.placement_type LIKE 'U%'
+                  AND e.ceased_date = (c.dob + INTERVAL 18 YEAR)::DATE) AS left_foster_care_at_18
     FROM period_months p
     JOIN ssd_care_leavers l ON l.la = p.la AND p.month = calc.month_of(l.clea_care_leaver_birthday)
     JOIN calc.children c ON c.la = l.la AND c.person_id = l.clea_person_id
@@ -24,6 +28,12 @@ SELECT la, period, person_id, leaver_id AS event_id, birthday AS event_date,
     age <= 18 AS aged_17_18,
     age >= 19 AS aged_19_21,
     in_touch = 'YES' AS in_touch_yes,
+    -- the authority not in touch (NO); not a young person refusing contact (REFU)
+    coalesce(in_touch = 'NO', false) AS not_in_touch,
+    -- staying put (LAIT 354): aged 19 or 20, left foster care on their 18th birthday, and living
+    -- with their former foster carers (accommodation Z1 or Z2)
+    age IN (19, 20) AND left_foster_care_at_18 AS left_foster_care_at_18_aged_19_20,
+    coalesce(accommodation LIKE 'Z%', false) AS with_former_foster_carers,
     -- education, employment or training: higher education (F1, P1), other education (F2, P2),
     -- apprenticeships (F4, P4), other training or employment (F5, P5); NEET: G4, G5, G6
     coalesce(activity IN ('F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5'), false) AS eet,

@@ -16,7 +16,8 @@ WITH looked_after AS (
         first_open.moves_so_far AS moves_at_first_open,
         placed.open_until > l.period_end AS placed_now, placed.distance, placed.district, placed.outside_la,
         latest.cla_id AS review_cla_id, latest.review_date, latest.late_reviews_so_far, latest.next_due,
-        h.health_assessment_date, h.dental_check_date, h.immunisations_date, h.immunised, h.sdq_date, h.sdq_score
+        h.health_assessment_date, h.dental_check_date, h.immunisations_date, h.immunised, h.sdq_date, h.sdq_score,
+        h.convicted_date, h.substance_misuse_date
     FROM looked_after l
     -- the first episode open in the period: the child's earliest not ceased by its first day
     ASOF LEFT JOIN (SELECT child_key, coalesce(ceased_date, DATE '9999-12-31') AS open_until, moves_so_far
@@ -72,8 +73,29 @@ SELECT f.la, f.period, e.person_id, e.episode_id AS event_id, f.period_end AS ev
     coalesce(f.health_assessment_date >= wd.year_start, false) AS health_assessment,
     coalesce(f.dental_check_date >= wd.year_start, false) AS dental_check,
     coalesce(f.immunisations_date >= wd.year_start AND f.immunised, false) AS immunised,
-    CASE WHEN f.sdq_date >= wd.year_start THEN f.sdq_score END AS sdq_score
+    CASE WHEN f.sdq_date >= wd.year_start THEN f.sdq_score END AS sdq_score,
+    -- offending and substance misuse in the OC2 cohort: convictions of those aged 10 to 17
+    e.entered_care_date <= wd.year_start AND calc.age_on(e.dob, f.period_end) BETWEEN 10 AND 17
+        AS looked_after_12m_aged_10_to_17,
+    coalesce(f.convicted_date >= wd.year_start, false) AS convicted,
+    coalesce(f.substance_misuse_date >= wd.year_start, false) AS substance_misuse,
+    -- where the child lives on the day, in the DfE's groups of placement types (LAIT 396 to 401)
+    coalesce(e.placement_type LIKE 'U%', false) AS foster_care,
+    coalesce(e.placement_type IN ('K1', 'K2'), false) AS secure_or_childrens_home,
+    coalesce(e.placement_type = 'P1', false) AS placed_with_parents,
+    coalesce(e.placement_type IN ('H5', 'P2', 'K3'), false) AS independent_or_supported,
+    -- LAIT 87: more than 20 miles from home and outside the authority
+    coalesce(f.placed_now AND f.distance > 20 AND f.outside_la, false) AS over_20_miles_outside_la,
+    -- different social workers allocated at any time in the period, looked after or not (A, B,
+    -- then A again is two)
+    sw.social_workers,
+    sw.social_workers >= 3 AS three_or_more_social_workers
 FROM found f
 JOIN calc.cla_episodes e USING (episode_key)
 CROSS JOIN LATERAL (SELECT calc.working_days(e.entered_care_date, f.period_end) AS in_care,
                            (f.period_end + INTERVAL 1 DAY - INTERVAL 12 MONTH)::DATE AS year_start) wd
+CROSS JOIN LATERAL (SELECT count(DISTINCT i.invo_professional_id) AS social_workers
+                    FROM ssd_involvements i
+                    WHERE i.la = f.la AND i.invo_person_id = e.person_id
+                      AND i.invo_involvement_start_date <= f.period_end
+                      AND coalesce(i.invo_involvement_end_date, DATE '9999-12-31') >= f.period_start) sw

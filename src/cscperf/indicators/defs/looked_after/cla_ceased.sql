@@ -4,6 +4,12 @@
 SELECT p.la, p.period, e.person_id, e.episode_id AS event_id, e.ceased_date AS event_date,
     calc.reason_ceased(e.ceased_reason) AS reason_ceased,
     e.ceased_reason AS reason_ceased_code,
+    coalesce(e.ceased_reason IN ('E11', 'E12'), false) AS adopted,
+    coalesce(e.ceased_reason IN ('E43', 'E44', 'E45', 'E46', 'E47', 'E48'), false) AS special_guardianship,
+    coalesce(e.ceased_reason IN ('E4A', 'E4B'), false) AS returned_home,
+    -- E3: care taken over by another local authority (the National Transfer Scheme's transfers)
+    coalesce(e.ceased_reason = 'E3', false)
+        AND calc.is_uasc(e.ever_uasc, e.uasc_start, e.uasc_end, e.ceased_date) AS uasc_transferred_out,
     e.legal_status, e.placement_type, e.placement_provider, e.category_of_need,
     e.entered_care_date
 FROM period_months p

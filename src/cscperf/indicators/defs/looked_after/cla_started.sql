@@ -18,6 +18,7 @@ SELECT p.la, p.period, s.person_id, s.episode_id AS event_id, s.start_date AS ev
     s.legal_status, s.placement_type, s.placement_provider, s.category_of_need,
     calc.age_on(s.dob, s.start_date) < 1 AS under_1,
     calc.age_on(s.dob, s.start_date) < 5 AS under_5,
+    calc.is_uasc(s.ever_uasc, s.uasc_start, s.uasc_end, s.start_date) AS is_uasc,
     -- any start in the period of a section 20 period of care after an earlier one
     bool_or(s.previous_s20_start IS NOT NULL) OVER (PARTITION BY p.la, p.period, s.person_id) AS repeat_s20,
     s.previous_s20_start,
