@@ -242,7 +242,7 @@ def children(con: duckdb.DuckDBPyConnection, id: str, period: str | Period, la: 
     `dfe_rule_errors`: the codes of the error-level DfE rules the child's records break, or None."""
     calc.prepare(con)
     indicator = (registry or default()).get(id)
-    if indicator.published_only or indicator.share_of_population:
+    if not _counts_children(indicator):
         raise ValueError(f"{id} is worked out from published figures: no children are behind it")
     split = breakdowns.get(breakdown) if breakdown else None
     if split and split.id not in indicator.breakdowns:
@@ -269,6 +269,11 @@ def children(con: duckdb.DuckDBPyConnection, id: str, period: str | Period, la: 
             del row["group"]
         row["dfe_rule_errors"] = ", ".join(errors.get(row["person_id"], ())) or None
     return rows
+
+
+def _counts_children(indicator: Indicator) -> bool:
+    """Whether children are behind the indicator's figures (not when worked out from published ones)."""
+    return not (indicator.published_only or indicator.share_of_population)
 
 
 def rule_error_children(con: duckdb.DuckDBPyConnection, la: str) -> dict[str, list[str]]:
@@ -301,6 +306,8 @@ def rule_errors(con: duckdb.DuckDBPyConnection, figures: dict[str, Period], la: 
     batches: dict[tuple, list[tuple[Indicator, tuple[str, date, date]]]] = {}
     for id, period in figures.items():
         indicator = registry.get(id)
+        if not _counts_children(indicator):
+            continue
         batches.setdefault((indicator.sql_source, indicator.grain.months), []).append(
             (indicator, _window(indicator, period)))
     errors = {}
