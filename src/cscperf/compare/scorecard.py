@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 import duckdb
@@ -122,6 +122,24 @@ class Split:
 
 
 @dataclass(frozen=True)
+class RuleChildren:
+    """One DfE rule broken by records of children behind a figure."""
+
+    rule: str = field(metadata=_help("The DfE rule's code"))
+    children: int = field(metadata=_help("Children behind the figure whose records break it"))
+
+
+@dataclass(frozen=True)
+class RuleErrors:
+    """Children behind a figure whose records break an error-level DfE rule: data the DfE would
+    reject. Child-level, so in internal scorecards only."""
+
+    children: int = field(metadata=_help("Children in the numerator or denominator with at least one "
+                                         "error-level DfE rule breach in the store's findings"))
+    rules: tuple[RuleChildren, ...] = field(metadata=_help("The rules they break, most children first"))
+
+
+@dataclass(frozen=True)
 class Card:
     """One indicator on the scorecard."""
 
@@ -154,6 +172,9 @@ class Card:
     breakdowns: tuple[Breakdown, ...] = field(default=(), metadata=_help("Breakdowns shown for the period"))
     split: Split | None = field(default=None, metadata=_help(
         "The 12-month trend split by a breakdown, for indicators followed that way (SPLITS)"))
+    rule_errors: RuleErrors | None = field(default=None, metadata=_help(
+        "Internal only: the figure's children with error-level DfE rule breaches; None when none, "
+        "and always in member-facing scorecards"))
 
 
 @dataclass(frozen=True)
@@ -199,7 +220,7 @@ def _plain(value):
 def fields_help() -> list[tuple[str, str]]:
     """(field path, help) for every field of the contract, nested classes included."""
     return contract_fields(Scorecard, (Card, Definition, Figure, Direction, Published, NeighbourValue,
-                                       Priority, Breakdown, Split, MonthSplit))
+                                       Priority, Breakdown, Split, MonthSplit, RuleErrors, RuleChildren))
 
 
 # Building -------------------------------------------------------------------------------------
@@ -215,6 +236,7 @@ def build(con: duckdb.DuckDBPyConnection, period: str | Period, la: str, *,
           shown: Shown | None = None) -> Scorecard:
     """The scorecard for authority `la` and `period`, from `shown` (every figure the outputs show
     for them, computed by the indicator engine when not given)."""
+    from cscperf.indicators import engine
     from cscperf.indicators.registry import default
 
     registry = registry or default()
@@ -226,8 +248,12 @@ def build(con: duckdb.DuckDBPyConnection, period: str | Period, la: str, *,
     shown = shown or Shown.compute(con, period, la, internal=internal, registry=registry)
     chosen = plans(registry, period)
     apart = not_compared(con, registry, la)
-    cards = tuple(card(con, d, chosen[d.id], period, la, shown, targets, commentary, apart.get(d.id))
-                  for d in definitions)
+    # which children break the DfE's rules is child-level, however few: worked out for officers
+    # only, so a members' scorecard never carries it, in any number
+    errors = engine.rule_errors(con, {d.id: chosen[d.id].current for d in definitions}, la,
+                                registry) if internal else {}
+    cards = tuple(replace(card(con, d, chosen[d.id], period, la, shown, targets, commentary, apart.get(d.id)),
+                          rule_errors=_rule_errors(errors.get(d.id))) for d in definitions)
     return Scorecard(
         la=la, la_name=authorities.authority(con, la).name, period=str(period), period_label=period.label,
         period_short=short_label(period), previous_short=short_label(period.previous()),
@@ -264,6 +290,13 @@ def against(d: Definition, figure: Figure, p: Published | None, which: str) -> s
     if p is None or p.unavailable or not comparable(d.unit):
         return None
     return position(scored(figure), getattr(p, which), p.places(d.decimals))
+
+
+def _rule_errors(found: tuple[int, list[tuple[str, int]]] | None) -> RuleErrors | None:
+    if found is None:
+        return None
+    children, rules = found
+    return RuleErrors(children, tuple(RuleChildren(rule, n) for rule, n in rules))
 
 
 def card(con, d: Definition, plan: Plan, period: Period, la: str, shown: Shown,

@@ -16,11 +16,14 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 import duckdb
+import pyarrow as pa
 
 from cscperf.indicators import breakdowns, calc, population, published, query
 from cscperf.indicators.periods import Period, add_months
 from cscperf.indicators.registry import Registry, default
 from cscperf.indicators.schema import Grain, Indicator, Unit
+from cscperf.sources.cells import normalise_id
+from cscperf.store import inventory
 from cscperf.store.schema import TABLES
 
 
@@ -282,10 +285,11 @@ def children(con: duckdb.DuckDBPyConnection, id: str, period: str | Period, la: 
              breakdown: str | None = None, group: str | None = None,
              registry: Registry | None = None) -> list[dict]:
     """The units behind a figure: each child or event in the numerator or denominator, with
-    `in_numerator`, `in_denominator`, the group when broken down, and the SQL's other columns."""
+    `in_numerator`, `in_denominator`, the group when broken down, the SQL's other columns, and
+    `dfe_rule_errors`: the codes of the error-level DfE rules the child's records break, or None."""
     calc.prepare(con)
     indicator = (registry or default()).get(id)
-    if indicator.published_only or indicator.share_of_population:
+    if not _counts_children(indicator):
         raise ValueError(f"{id} is worked out from published figures: no children are behind it")
     split = breakdowns.get(breakdown) if breakdown else None
     if split and split.id not in indicator.breakdowns:
@@ -306,7 +310,69 @@ def children(con: duckdb.DuckDBPyConnection, id: str, period: str | Period, la: 
     cursor = _run(con, sql, parameters)
     names = [d[0] for d in cursor.description]
     rows = [dict(zip(names, row)) for row in cursor.fetchall()]
-    if split is None:
-        for row in rows:
+    errors = rule_error_children(con, la)
+    for row in rows:
+        if split is None:
             del row["group"]
+        row["dfe_rule_errors"] = ", ".join(errors.get(row["person_id"], ())) or None
     return rows
+
+
+def _counts_children(indicator: Indicator) -> bool:
+    """Whether children are behind the indicator's figures (not when worked out from published ones)."""
+    return not (indicator.published_only or indicator.share_of_population)
+
+
+def rule_error_children(con: duckdb.DuckDBPyConnection, la: str) -> dict[str, list[str]]:
+    """Each child with an error-level DfE rule breach in the store's findings, by the store's ID
+    for them: the DfE codes. A breach names the child as the return gave it, so its ID is read as
+    the readers read IDs."""
+    found: dict[str, list[str]] = {}
+    for child, rule in inventory.rule_errors(con, la):
+        codes = found.setdefault(normalise_id(child), [])
+        if rule not in codes:  # 'c1' and 'C1' are one child
+            codes.append(rule)
+    return found
+
+
+def rule_errors(con: duckdb.DuckDBPyConnection, figures: dict[str, Period], la: str,
+                registry: Registry | None = None) -> dict[str, tuple[int, list[tuple[str, int]]]]:
+    """For each indicator's figure (id -> its period), how many children in its numerator or
+    denominator (as `children` lists them) have an error-level DfE rule breach in the store's
+    findings (`rule_error_children`), and (DfE code, children) for each rule, most children first;
+    indicators with none are left out."""
+    found = rule_error_children(con, la)
+    if not found:
+        return {}
+    calc.prepare(con)
+    registry = registry or default()
+    con.register("rule_error_children", pa.table({
+        "person_id": [child for child, codes in found.items() for _ in codes],
+        "rule": [rule for codes in found.values() for rule in codes]}))
+    # as `compute` batches: one query per SQL file and window length, over every period asked for
+    batches: dict[tuple, list[tuple[Indicator, tuple[str, date, date]]]] = {}
+    for id, period in figures.items():
+        indicator = registry.get(id)
+        if not _counts_children(indicator):
+            continue
+        batches.setdefault((indicator.sql_source, indicator.grain.months), []).append(
+            (indicator, _window(indicator, period)))
+    errors = {}
+    for batch in batches.values():
+        windows = sorted({window for _, window in batch})
+        counts = []
+        for indicator, window in batch:
+            numerator, denominator = _conditions(indicator)
+            counts.append(f"count(DISTINCT u.person_id) FILTER (WHERE u.period = '{window[0]}' "
+                          f"AND ({numerator} OR {denominator}))")
+        sql = (query.with_units(batch[0][0].sql) + f"SELECT e.rule, {', '.join(counts)}\nFROM units u "
+               "JOIN rule_error_children e ON e.person_id = u.person_id\nGROUP BY GROUPING SETS ((e.rule), ())")
+        rows = _run(con, sql, query.parameters([la], windows)).fetchall()
+        for n, (indicator, _) in enumerate(batch):
+            total = next((row[n + 1] for row in rows if row[0] is None), 0)
+            if total:
+                by_rule = sorted(((row[0], row[n + 1]) for row in rows if row[0] is not None and row[n + 1]),
+                                 key=lambda r: (-r[1], r[0]))
+                errors[indicator.id] = (total, by_rule)
+    con.unregister("rule_error_children")
+    return errors

@@ -56,6 +56,25 @@ def rule_findings(con: duckdb.DuckDBPyConnection, load_id: int, rule: str) -> li
         [load_id, rule]).fetchall()
 
 
+# A DfE rule's finding (one naming a child) from the latest check of the return it is about: each
+# load checks again every return it gives (with the tables of it loaded before), so an earlier
+# check's findings are about data since replaced, or found again.
+CURRENT_RULE_FINDING = """(f.child IS NOT NULL AND f.load_id >= (
+    SELECT max(latest.load_id) FROM meta.returns_given given
+    JOIN meta.returns_given latest ON latest.la = given.la AND latest.format = given.format
+        AND latest.collection_year IS NOT DISTINCT FROM given.collection_year
+    WHERE given.la = f.la AND given.source_file = f.file))"""
+
+
+def rule_errors(con: duckdb.DuckDBPyConnection, la: str) -> list[tuple[str, str]]:
+    """(child as given, DfE code) for each error-level DfE rule breach in the returns the store
+    holds now."""
+    return con.execute(f"""
+        SELECT DISTINCT f.child, f.rule FROM meta.findings f
+        WHERE f.la = ? AND f.severity = 'error' AND {CURRENT_RULE_FINDING}
+        ORDER BY f.rule, f.child""", [la]).fetchall()
+
+
 LOAD_COLUMNS = ["load_id", "la", "format", "collection_year", "started_at", "finished_at",
                 "rows_read", "rows_loaded", "files", "findings"]
 

@@ -29,10 +29,11 @@ from cscperf.compare.figure import help_text as _help
 from cscperf.compare.pack import Pack
 from cscperf.compare.scorecard import Card, Scorecard
 from cscperf.outputs.report import charts as charting
-from cscperf.outputs.report import narrative
+from cscperf.outputs.report import formats, narrative
 from cscperf.outputs.report.charts import Chart
 from cscperf.compare.published import comparable
 from cscperf.indicators.periods import Kind, Period
+from cscperf.store import inventory
 from cscperf.outputs.report.formats import POLARITY_WORDS, number, shown, unit_words, value_with_parts
 
 TITLE = "Children's social care performance report"
@@ -71,6 +72,9 @@ class Row:
     meaning: str = field(default="", metadata=_help("One plain sentence on what the figure means (compare.meaning)"))
     interval: str = field(default="", metadata=_help("The 95% interval in words, or '' when there is none"))
     why: str = field(default="", metadata=_help("Why it is an exception, in words; '' when it is not one"))
+    rule_errors: str = field(default="", metadata=_help(
+        "Internal only: how many of the figure's children have data the DfE would reject, and which "
+        "rules; '' when none, and always in member-facing reports"))
 
 
 @dataclass(frozen=True)
@@ -207,7 +211,7 @@ def row(card: Card, assessment: packing.Assessment | None = None) -> Row:
         **_published(card), cause=card.cause,
         action=card.action + (f" (owner: {card.action_owner})" if card.action_owner else "") if card.action else None,
         commentary_note=card.commentary_note, meaning=meaning.sentence(card, a), interval=_interval(card, a),
-        why=_sentence("; ".join(a.reasons)))
+        why=_sentence("; ".join(a.reasons)), rule_errors=formats.rule_errors(card.rule_errors))
 
 
 def _sentence(text: str) -> str:
@@ -316,18 +320,36 @@ def sources(con: duckdb.DuckDBPyConnection, la: str, files: bool = True) -> Tabl
     return Table(("Source", "Files", "Loaded or imported"), tuple(tuple(map(str, r)) for r in loads + releases))
 
 
-def quality(con: duckdb.DuckDBPyConnection, la: str) -> Table:
+CHILDREN_LISTED = 20  # per rule in the internal appendix; the Data page lists every one
+
+
+def quality(con: duckdb.DuckDBPyConnection, la: str, children: bool = False) -> Table:
     """Findings in the authority's loaded data, counted by table, column and rule, worst first (no
-    values: they may be about a child). A DfE rule's findings say what it checks, in its words."""
-    rows = con.execute("""
+    values: they may be about a child). A DfE rule's findings say what it checks, in its words,
+    and count only while the return they are about is the one the store holds. With `children`
+    (internal reports only), the children behind each DfE rule: the first 20 IDs, and how many more."""
+    rows = con.execute(f"""
         SELECT coalesce("table", '-'), coalesce("column", '-'), rule, severity, count(*), min(file),
-               CASE WHEN count(DISTINCT message) = 1 AND count(child) > 0 THEN any_value(message) ELSE '' END
-        FROM meta.findings WHERE la = ? GROUP BY 1, 2, 3, 4
+               CASE WHEN count(DISTINCT message) = 1 AND count(child) > 0 THEN any_value(message) ELSE '' END,
+               list(DISTINCT child ORDER BY child) FILTER (WHERE child IS NOT NULL)
+        FROM meta.findings f WHERE la = ? AND (child IS NULL OR {inventory.CURRENT_RULE_FINDING})
+        GROUP BY 1, 2, 3, 4
         ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, count(*) DESC, 1, 2, 3
         LIMIT 50""",
                        [la]).fetchall()
-    return Table(("Table", "Column", "Rule", "Severity", "Rows affected", "Example file", "DfE rule"),
-                 tuple(tuple(str(v) for v in r) for r in rows))
+    columns = ("Table", "Column", "Rule", "Severity", "Rows affected", "Example file", "DfE rule")
+    if not children:
+        return Table(columns, tuple(tuple(str(v) for v in r[:-1]) for r in rows))
+    return Table(columns + ("Children",),
+                 tuple((*(str(v) for v in r[:-1]), _listed(r[-1] or [])) for r in rows))
+
+
+def _listed(ids: list[str]) -> str:
+    """'C1, C2 and 3 more'; '-' for none."""
+    if not ids:
+        return "-"
+    shown = ", ".join(ids[:CHILDREN_LISTED])
+    return shown + (f" and {len(ids) - CHILDREN_LISTED:,} more" if len(ids) > CHILDREN_LISTED else "")
 
 
 def build(scorecard: Scorecard, con: duckdb.DuckDBPyConnection, db: Path | None = None,
@@ -349,4 +371,5 @@ def build(scorecard: Scorecard, con: duckdb.DuckDBPyConnection, db: Path | None 
         priorities=priorities(scorecard), actions_outstanding=outstanding, actions_answered=answered,
         definitions=definitions(scorecard, None if full else shown),
         trends=trends(scorecard) if full else Table((), ()), sources=sources(con, scorecard.la, full),
-        quality=quality(con, scorecard.la) if full else Table((), ()), glossary=glossary())
+        quality=quality(con, scorecard.la, children=scorecard.internal) if full else Table((), ()),
+        glossary=glossary())

@@ -128,6 +128,8 @@ def write(context: ReportContext, path: Path) -> Path:
             document.add_heading(f"{r.title}: {r.value} ({r.rag_label})", level=2)
             document.add_paragraph(f"Why it is here: {r.why}")
             document.add_paragraph(said + (f" The {r.interval}." if r.interval else ""))
+            if r.rule_errors:
+                document.add_paragraph(r.rule_errors)
             if r.cause or r.commentary_note:
                 document.add_paragraph(f"Cause: {r.cause}\nAction: {r.action}" if r.cause else r.commentary_note)
         if context.detail == "full":
@@ -143,6 +145,8 @@ def write(context: ReportContext, path: Path) -> Path:
                                                 r.neighbours, r.england, r.meaning) for r in part.rows],
                    f"{part.title}: {'the other measures' if part.exceptions else 'every measure'}")
         for r in part.rows:
+            if r.rule_errors:
+                document.add_paragraph(f"{r.title}: {r.rule_errors}")
             if r.cause or r.commentary_note:
                 document.add_heading(f"{r.title}: commentary", level=3)
                 document.add_paragraph(f"Cause: {r.cause}\nAction: {r.action}" if r.cause else r.commentary_note)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cscperf.compare.figure import Figure, written
-from cscperf.compare.scorecard import Definition
+from cscperf.compare.scorecard import Definition, RuleErrors
 
 UNIT_WORDS = {"count": "Number", "percent": "Per cent", "rate_per_10k": "Rate per 10,000 children",
               "days": "Days (average)", "average": "Average", "median": "Median"}
@@ -49,3 +49,24 @@ def value_with_parts(figure: Figure, d: Definition) -> str:
     elif d.unit == "rate_per_10k":
         value = f"{value} ({shown(figure, 'numerator', d)})"
     return f"{value}, {HISTORY_MARK}" if figure.history else value
+
+
+def children(n: int) -> str:
+    return f"{n:,} child" if n == 1 else f"{n:,} children"
+
+
+RULES_NAMED = 5  # in the sentence beside a figure; the workbook and the JSON list every one
+
+
+def rule_errors(errors: RuleErrors | None) -> str:
+    """'1 child behind this figure has data the DfE would reject: rule 103 (1 child).', naming the
+    five rules with most children and how many more (internal scorecards only carry `errors`);
+    '' when none."""
+    if errors is None:
+        return ""
+    rules = ", ".join(f"{r.rule} ({children(r.children)})" for r in errors.rules[:RULES_NAMED])
+    if len(errors.rules) > RULES_NAMED:
+        rules += f" and {len(errors.rules) - RULES_NAMED} more"
+    has = "has" if errors.children == 1 else "have"
+    return (f"{children(errors.children)} behind this figure {has} data the DfE would reject: "
+            f"rule{'s' if len(errors.rules) > 1 else ''} {rules}.")

@@ -6,7 +6,9 @@ own; a withheld figure is an empty cell beside a 'Shown' column saying [c]. Shee
 one tidy sheet per section of the child's journey (one row per indicator), 'All figures' (one row
 per indicator, period and group: every figure the report draws), 'Similar councils' (each
 neighbour's published value), then priorities, committee actions, glossary, definitions and data
-sources (and, in full detail, the 12-month trends and data-quality findings). Every table's header
+sources (and, in full detail, the 12-month trends and data-quality findings). An internal
+workbook's section sheets say, per indicator, how many of its children have data the DfE would
+reject, and which rules. Every table's header
 row is frozen and filtered; every text cell is written as text, so a committee action or a
 heading beginning '=' never becomes a formula. Row 1 of every sheet, and its printed header,
 carry the marking.
@@ -39,6 +41,8 @@ SECTION_COLUMNS = ("Indicator", "Unit", "Which way is better", "Period", "Value"
                    "Quartile", "What it means", "Cause", "Action")
 SECTION_NUMBERS = (4, 8, 9, 10, 11, 12, 16, 17, 18, 19)  # columns in the indicator's own format
 COUNTS = {5: "#,##0", 6: "#,##0", 20: "0", 21: "0"}
+# Internal workbooks only: which of a figure's children have data the DfE would reject.
+RULE_ERROR_COLUMNS = ("Children with DfE rule errors", "DfE rules broken (children)")
 FIGURE_COLUMNS = ("Indicator", "Section", "Unit", "Period", "First day", "Last day", "Breakdown", "Group",
                   "Value", "Numerator", "Denominator", "Shown")
 
@@ -131,6 +135,13 @@ def _section_row(card: Card, pack: Pack) -> tuple:
             meaning.sentence(card, a), card.cause or card.commentary_note or "", card.action or "")
 
 
+def _rule_errors(card: Card) -> tuple:
+    errors = card.rule_errors
+    if errors is None:
+        return (0, "")
+    return (errors.children, ", ".join(f"{r.rule} ({r.children})" for r in errors.rules))
+
+
 def _figures(scorecard: Scorecard) -> list[tuple]:
     """Every figure the report draws, once: (indicator, period, group) in journey order."""
     rows, seen = [], set()
@@ -164,9 +175,11 @@ def write(context: ReportContext, scorecard: Scorecard, pack: Pack, path: Path) 
     if context.benchmarks_note:
         _append(summary, [context.benchmarks_note])
     # every section's every indicator, whatever the pack shows (the workbook is the analyst's)
+    extra = RULE_ERROR_COLUMNS if scorecard.internal else ()
     for section, title in {c.definition.section: c.definition.section_title for c in scorecard.cards}.items():
         cards = [c for c in scorecard.cards if c.definition.section == section]
-        _table(_sheet(book, title, context), SECTION_COLUMNS, [_section_row(c, pack) for c in cards],
+        _table(_sheet(book, title, context), SECTION_COLUMNS + extra,
+               [_section_row(c, pack) + (_rule_errors(c) if extra else ()) for c in cards],
                [dict.fromkeys(SECTION_NUMBERS, _format(c)) | COUNTS for c in cards], widths=(40, 14, 18, 30))
     figures = _figures(scorecard)
     _table(_sheet(book, "All figures", context), FIGURE_COLUMNS, [f[:-1] for f in figures],

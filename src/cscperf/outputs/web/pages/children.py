@@ -18,7 +18,7 @@ pages = Pages()
 
 SHOWN = 1000  # rows on the page; the CSV has them all
 HEADINGS = {"person_id": "Child", "event_id": "Record", "event_date": "Date", "in_numerator": "Counted",
-            "in_denominator": "In the denominator", "group": "Group"}
+            "in_denominator": "In the denominator", "group": "Group", "dfe_rule_errors": "DfE rule errors"}
 
 
 def _behind(ctx: Context) -> dict:
