@@ -37,11 +37,12 @@ class _Letter:
         if len(self.codes) != WIDTH * self.count:
             raise ValueError("the postcode directory's postcodes are not 7 characters wide")
         self.eastings, self.northings = _metres(data["oseast1m"]), _metres(data["osnrth1m"])
-        # A few postcodes have no district (NaN in the file): None here.
-        names: dict[str | None, int] = {}
-        self.district_index = array("H", (
-            names.setdefault(d if isinstance(d, str) else None, len(names)) for d in data["laua"]))
-        self.districts = list(names)
+        # Each district's name held once, each postcode's as its number in that list (`map` keeps
+        # the loop in C). A few postcodes have no district (NaN in the file; each NaN a key of its
+        # own, a few thousand at most): None when looked up.
+        numbers = {name: n for n, name in enumerate(dict.fromkeys(data["laua"]))}
+        self.district_index = array("I", map(numbers.__getitem__, data["laua"]))
+        self.districts = list(numbers)
 
     def __len__(self) -> int:
         return self.count
@@ -54,7 +55,8 @@ class _Letter:
         i = bisect_left(self, seven)
         if i == self.count or self[i] != seven or math.isnan(self.eastings[i]):
             return None
-        return self.eastings[i], self.northings[i], self.districts[self.district_index[i]]
+        district = self.districts[self.district_index[i]]
+        return self.eastings[i], self.northings[i], district if isinstance(district, str) else None
 
 
 def _metres(values: list) -> array:
