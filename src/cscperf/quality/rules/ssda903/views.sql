@@ -69,8 +69,9 @@ WINDOW w AS (PARTITION BY CHILD ORDER BY DATE_PLACED, source_row);
 --                NIR in Wales, Scotland or Northern Ireland, NUK outside the UK (Channel Islands,
 --                Isle of Man)
 --   PL_LOCATION  IN the authority's own area or OUT of it (NULL when its own code is not known)
--- each NULL when a postcode is not in the ONS postcode directory.
-CREATE OR REPLACE TEMP MACRO located(episodes_table) AS TABLE
+-- each NULL when a postcode is not in the ONS postcode directory. Worked out once for each year's
+-- episodes (some fifteen rules read them) by locate(), which does the work.
+CREATE OR REPLACE TEMP MACRO locate(episodes_table) AS TABLE
 SELECT *, CASE WHEN PL_LA = own_la() THEN 'IN' WHEN own_la() IS NOT NULL THEN 'OUT' END AS PL_LOCATION
 FROM (
     SELECT e.*,
@@ -82,6 +83,9 @@ FROM (
     LEFT JOIN postcode_directory home ON home.postcode = replace(upper(e.HOME_POST), ' ', '')
     LEFT JOIN postcode_directory pl ON pl.postcode = replace(upper(e.PL_POST), ' ', '')
     LEFT JOIN district_la d ON d.district = pl.district);
+CREATE OR REPLACE TEMP TABLE episodes_located AS FROM locate('episodes');
+CREATE OR REPLACE TEMP TABLE episodes_last_located AS FROM locate('episodes_last');
+CREATE OR REPLACE TEMP MACRO located(episodes_table) AS TABLE FROM query_table(episodes_table || '_located');
 
 -- Each child's social worker episodes in order of their start, with the end of the episode before,
 -- and whether it is the child's latest.
