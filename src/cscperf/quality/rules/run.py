@@ -89,16 +89,17 @@ def check(con: duckdb.DuckDBPyConnection, format: str, year: int, la: str,
         if why:
             outcome.not_run[rule.code] = why
             continue
+        table = tables.get(rule.table.removesuffix("_last"))
+        child, message = table.child if table else None, rule.message(outcome.list_year)
         try:
-            found = con.execute(rule.sql(year))
+            found = con.execute(_shown_columns(rule.sql(year), rule, child))
         except duckdb.Error as error:  # a fault in a rule, not in the data: said, never a crash
             outcome.not_run[rule.code] = f"could not run ({str(error).splitlines()[0]})"
             continue
         outcome.run.append(rule)
         names = [d[0] for d in found.description]
-        table = tables.get(rule.table.removesuffix("_last"))
-        child, message = table.child if table else None, rule.message(outcome.list_year)
         fields = [f for f in rule.fields if f in names]
+        written = {f: f"{f}_text" if f"{f}_text" in names else f for f in fields}  # a date as given
         shown: dict[str, list[str]] = {}  # the fields shown for a row of each table flagged
         for values in found.fetchall():
             row = dict(zip(names, values))
@@ -110,10 +111,18 @@ def check(con: duckdb.DuckDBPyConnection, format: str, year: int, la: str,
             outcome.breaches.append(Breach(
                 rule.code, rule.severity, message, row.get("source_file") or "", row.get("source_row"),
                 flagged, row.get(child) if child else None,
-                {f: _as_given(row, f) for f in shown[flagged]}))
+                {f: _as_given(row[written[f]]) for f in shown[flagged]}))
         cpu[rule.code] = process_time() - started
     _drop(con, format)
     return outcome
+
+
+def _shown_columns(query: str, rule: Rule, child: str | None) -> str:
+    """The rule's query keeping only the columns a breach shows: a rule is written `SELECT *`,
+    and DuckDB then carries (and hands to Python) no other column of its rows."""
+    wanted = ["source_file", "source_row", "flagged_table", *([child] if child else []),
+              *rule.fields, *(f"{f}_text" for f in rule.fields)]
+    return f"SELECT COLUMNS('^({'|'.join(wanted)})$') FROM ({query})"
 
 
 def _order(code: str) -> tuple:
@@ -121,8 +130,7 @@ def _order(code: str) -> tuple:
     return (not digits, int(digits) if digits else 0, code)
 
 
-def _as_given(row: dict, name: str) -> str | None:
-    value = row.get(f"{name}_text", row[name])
+def _as_given(value) -> str | None:
     return value.strftime("%d/%m/%Y") if isinstance(value, date) else (
         None if value is None else str(value))
 
