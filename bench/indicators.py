@@ -114,10 +114,11 @@ SELECT $la, id || '-' || j, id, child, entered + CAST(15 + j * 150 AS INTEGER) +
     'PN' || CAST(floor(random() * 8) AS INTEGER)
 FROM poc, range(20) s(j) WHERE entered + CAST(15 + j * 150 AS INTEGER) <= least(entered + episodes * days, DATE '2025-06-30');
 INSERT INTO ssd_missing (la, miss_table_id, miss_person_id, miss_missing_episode_start_date, miss_missing_episode_type,
-    miss_missing_rhi_offered, miss_missing_rhi_accepted)
-SELECT $la, id || '-' || k || '-' || j, child, start + CAST(random() * days AS INTEGER),
-    CASE WHEN random() < 0.7 THEN 'M' ELSE 'A' END, 'Y', CASE WHEN random() < 0.5 THEN 'Y' ELSE 'N' END
-FROM eps, range(3) s(j) WHERE x < 0.25;
+    miss_missing_rhi_offered, miss_missing_rhi_accepted, miss_missing_episode_end_date)
+SELECT $la, id, child, day, kind, 'Y', accepted, day + CAST(random() * 5 AS INTEGER)  -- back within 5 days
+FROM (SELECT id || '-' || k || '-' || j AS id, child, start + CAST(random() * days AS INTEGER) AS day,
+             CASE WHEN random() < 0.7 THEN 'M' ELSE 'A' END AS kind, CASE WHEN random() < 0.5 THEN 'Y' ELSE 'N' END AS accepted
+      FROM eps, range(3) s(j) WHERE x < 0.25);
 INSERT INTO ssd_cla_health (la, clah_health_check_id, clah_person_id, clah_health_check_type, clah_health_check_date,
     clah_health_check_status)
 SELECT $la, id || t || y, child, t, make_date(CAST(y AS INTEGER), 3, 31), CASE WHEN random() < 0.85 THEN 'Completed' ELSE 'Not completed' END

@@ -372,8 +372,11 @@ def indicators(
         results = engine.compute(con, ids, period, la=la, breakdown=by)
     except (ValueError, KeyError) as error:
         _fail(str(error).strip('"'))
-    # JSON gives a reason only with a missing value; a table or CSV has the column throughout
-    records = [r.as_dict() if fmt is ResultFormat.json else {**r.as_dict(), "reason": r.reason} for r in results]
+    # JSON gives a reason only with a missing value, a history only when incomplete; CSV has the
+    # columns throughout, and a table's reason column says why a figure's history is incomplete
+    records = [r.as_dict() if fmt is ResultFormat.json else {
+        **r.as_dict(), "reason": r.reason or (r.history if fmt is ResultFormat.table else None), "history": r.history}
+        for r in results]
     _print_records(records, fmt, RESULT_COLUMNS)
 
 
@@ -385,7 +388,8 @@ def indicators_list(fmt: ResultFormat = typer.Option(ResultFormat.table, "--form
     records = [{"section": i.section.title, "id": i.id, "title": i.title, "unit": i.unit.value,
                 "polarity": i.polarity.value, "grain": i.grain.value, "definition": i.definition,
                 "numerator": i.numerator, "denominator": i.denominator,
-                "breakdowns": " ".join(b.value for b in i.breakdowns), "benchmark": i.benchmark}
+                "breakdowns": " ".join(b.value for b in i.breakdowns), "benchmark": i.benchmark,
+                "dfe_measure": i.dfe_measure, "differs": i.differs}
                for i in registry.default()]
     _print_records(records, fmt, ["id", "section", "title", "unit", "polarity", "definition"])
 

@@ -2,8 +2,9 @@
 
 It does what an analyst does each quarter, on data nobody has to keep confidential: the synthetic
 generator writes an authority's Standard Safeguarding Dataset extract (five years of children's
-histories), the readers load it into a new store beside a population file, illustrative targets
-and commentary are written where the report and dashboard look for them, and the report for the
+histories), the readers load it into a new store beside a population file and a localities file
+(four made-up localities, so breakdowns by area have names), illustrative targets and commentary
+are written where the report and dashboard look for them, and the report for the
 last quarter is written in every format. Published benchmarks (and the authority's own
 published rates, which the generator then aims at) come from the reference folder given, else from
 `cscperf reference download`'s cache when it holds files, else from the snapshot shipped with
@@ -96,6 +97,7 @@ def run(folder: Path, seed: int = 1, end: date | None = None, reference: Path | 
     """Build the demo under `folder`, replacing an earlier demo there; `step` is told each stage."""
     from cscperf import synth
     from cscperf.outputs.report import make
+    from cscperf.reference.areas import set_localities
     from cscperf.reference.importer import import_population, import_reference
 
     folder = Path(folder)
@@ -110,6 +112,7 @@ def run(folder: Path, seed: int = 1, end: date | None = None, reference: Path | 
     with store.connect(db) as con:
         summary = store.load(con, batches)
         import_population(con, population)
+        set_localities(con, write_localities(con, files / "localities.csv"))
         step("Importing published benchmarks")
         import_reference(con, reference)
     period = str(Period.parse(f"{int(manifest.end[:4]) - 1}-{manifest.end[2:4]}:Q4"))
@@ -137,6 +140,36 @@ def downloaded() -> Path | None:
     """`cscperf reference download`'s cache, when it holds files."""
     cache = Path(settings.get("reference_cache")).expanduser()
     return cache if cache.is_dir() and any(cache.iterdir()) else None
+
+
+def write_localities(con, path: Path) -> Path:
+    """A localities file for the synthetic authority, as an authority configures its own: each
+    postcode sector of its children's homes (in its own districts: those of at least 5% of homes)
+    in one of four localities, North-east, North-west, South-east or South-west of the middle of
+    those homes."""
+    from cscperf.reference.areas import area_key
+
+    homes = con.execute("""
+        WITH homes AS (
+            SELECT p.postcode, p.easting, p.northing, p.district FROM ssd_address a
+            JOIN meta.postcodes p ON p.postcode = replace(upper(a.addr_address_postcode), ' ', '')
+            WHERE upper(a.addr_address_type) = 'HOME'
+        )
+        SELECT postcode, easting, northing FROM homes
+        WHERE district IN (SELECT district FROM homes GROUP BY ALL
+                           HAVING count(*) >= 0.05 * (SELECT count(*) FROM homes))""").fetchall()
+    sectors: dict[str, list[tuple[float, float]]] = {}
+    for postcode, easting, northing in homes:
+        sectors.setdefault(area_key(postcode[:-2]), []).append((easting, northing))
+    middle = [sorted(xy[i] for xy in sum(sectors.values(), []))[len(homes) // 2] for i in (0, 1)]
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Postcode sector", "Locality"])
+        for sector, places in sorted(sectors.items()):
+            east, north = (sum(xy[i] for xy in places) / len(places) for i in (0, 1))
+            writer.writerow([sector, ("North" if north >= middle[1] else "South")
+                             + ("-east" if east >= middle[0] else "-west")])
+    return path
 
 
 def write_population(path: Path, manifest: Manifest) -> Path:

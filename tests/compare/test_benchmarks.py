@@ -148,3 +148,23 @@ def test_unavailable_rather_than_a_guess(reference_con, con):
 def test_neighbour_model_can_be_chosen(reference_con):
     result = benchmark(reference_con, "cla_rate_per_10k", "881", 2023, neighbour_model=2025)
     assert result.neighbour_model == 2025 and [n.la for n in result.neighbours][:3] == ["886", "938", "916"]
+
+
+def test_the_precision_figures_are_published_to(reference_con):
+    # ees/la_cla_placement_stability.csv prints its percentages as whole numbers (England's 2025
+    # long-term stability: 69); c1_children_in_need_referrals_and_rereferrals to 1 place (22.6)
+    assert benchmark(reference_con, "cla_long_term_stability_pct", "881", 2025).decimals == 0
+    assert benchmark(reference_con, "rereferrals_12m_pct", "881", 2025).decimals == 1
+
+
+@pytest.mark.parametrize("id, thurrock, england", [
+    ("cla_missing_pct", 12, 11),  # Short Desc Children_missing, 2025
+    ("cla_away_pct", 2, 3),  # Children_Away
+    ("cla_placed_20miles_outside_la_pct", 20, 18),  # LACDistance
+    ("care_leavers_not_in_touch_pct", None, 4),  # CareLeavers_LA_NotInTouch: Thurrock '-'
+])
+def test_the_lait_measure_an_indicator_matches_is_set_beside_it(reference_con, id, thurrock, england):
+    # lait/bds_long_0.parquet, 'LA and Regions' Thurrock (883) and England, Years 2025
+    result = benchmark(reference_con, id, "883", 2025)
+    assert result.own.value == thurrock and result.england.value == england
+    assert result.own.source == f"LAIT {result.measure.lait}" and result.decimals == 0

@@ -9,7 +9,7 @@ from cscperf.compare import meaning, pack
 from cscperf.compare.direction import direction
 from cscperf.compare.figure import Figure
 from cscperf.compare.published import Published
-from cscperf.compare.scorecard import Card, Definition, Scorecard
+from cscperf.compare.scorecard import Card, Definition, Scorecard, against
 
 
 def definition(id="assessments_45wd_pct", title="Assessments completed within 45 working days",
@@ -24,7 +24,8 @@ def fig(period, value, numerator=None, denominator=None, suppressed=()):
 def card(d, now, year_ago, series=(), published=None, target=None, rag=None):
     return Card(d, now, fig("2024-25:Q3", None), year_ago, (), series, target=target, rag=rag,
                 since_last_year=direction(now.value, year_ago.value, d.polarity, d.unit, d.decimals, year_ago.period),
-                published=published)
+                published=published, against_england=against(d, now, published, "england"),
+                against_neighbours=against(d, now, published, "neighbour_mean"))
 
 
 def published(england, neighbours):
@@ -70,7 +71,8 @@ def test_an_average_without_an_interval_is_not_gone_well_for_moving():
     a = pack.assess(c)
     assert a.interval is None and a.change is None and a.england is None
     assert meaning.summary(scorecard(c), {d.id: a}) == ([], [])
-    # only above or below the published figures, at the indicator's precision: never "significantly"
+    # only above or below the published figures, at the published precision (here not known, so
+    # the indicator's): never "significantly"
     assert meaning.sentence(c, a) == "It is below England (16.3) and below similar councils (17.0)."
 
 
@@ -118,10 +120,14 @@ def test_the_pack_setting_must_name_indicators(monkeypatch):
 
 def test_the_pack_of_a_real_scorecard(member):
     built = pack.build(member)
-    ids = {c.definition.id for c in member.cards}
+    headlines = pack.headline_ids()
+    ids = {c.definition.id for c in member.cards if c.definition.member_pack or c.definition.id in headlines}
     assert len(built.headlines) >= 12 and all(h.meaning for h in built.headlines)
     listed = [i for s in built.sections for i in (*s.exceptions, *s.rest)]
-    assert sorted(listed) == sorted(ids)  # every indicator once: in depth or in the compact table
+    # every indicator of the pack once, in depth or in the compact table; those kept to the full
+    # report (member_pack false) not at all, though every one is assessed
+    assert sorted(listed) == sorted(ids)
+    assert {a.id for a in built.assessments} == {c.definition.id for c in member.cards}
     for line in built.gone_well:
         a = built.assessment(next(c.definition.id for c in member.cards if line.startswith(c.definition.title + ":")))
         assert not a.worse_than_published
@@ -130,3 +136,19 @@ def test_the_pack_of_a_real_scorecard(member):
 
 def scorecard(*cards):
     return Scorecard("883", "Thurrock", "2024-25:Q4", "", "", "", "", "", False, 5, "", None, cards)
+
+
+def test_a_figure_whose_history_is_incomplete_is_stated_not_judged():
+    # the store's records begin after the reviews this figure needs: shown, but not judged against
+    # England or a year earlier, and in neither summary list
+    d = definition("cla_reviews_on_time_pct", "Looked-after child reviews on time", polarity="higher_better",
+                   grain="snapshot")
+    why = "history incomplete: the records of 6 children go back before the store's"
+    now = replace(fig("2024-25:Q4", 49.8, 498, 1000), history=why)
+    c = replace(card(d, now, fig("2023-24:Q4", 44.0, 440, 1000), published=published(82.0, 90.0)),
+                since_last_year=None)
+    a = pack.assess(c)
+    assert (a.england, a.neighbours, a.change, a.importance) == (None, None, None, 0)
+    assert meaning.summary(scorecard(c), {d.id: a}) == ([], [])
+    assert meaning.sentence(c, a) == ("It is not rated or compared: its history is incomplete (the records of "
+                                      "6 children go back before the store's).")

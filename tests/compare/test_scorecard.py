@@ -73,6 +73,9 @@ def test_rag_and_direction_follow_the_shown_figures(member):
     rated = 0
     for card in member.cards:
         d = card.definition
+        if card.current.note and card.current.note == card.previous.note:
+            assert card.since_previous is None  # the same published year's figure: no travel
+            continue
         assert card.since_previous == direction(card.current.value, card.previous.value, d.polarity, d.unit,
                                                 d.decimals, card.previous.period)
         if card.target is not None:
@@ -111,3 +114,31 @@ def test_without_reference_data_benchmarks_say_how_to_get_them(con):
     card = scorecard.build(con, PERIOD, LA)
     assert "cscperf reference import" in card.benchmarks_note
     assert all(c.published is None or "cscperf reference download" in c.published.unavailable for c in card.cards)
+
+
+def test_a_figure_whose_history_is_incomplete_is_shown_but_not_scored(con):
+    # The store's 903 returns begin with 2024-25; A entered care in 2023 and the first review the
+    # store holds (May 2024) cannot be judged: 2024-25's reviews figure says so beside the figure,
+    # is not rated against its target, not compared over time, and not in the summary.
+    from cscperf.compare import targets
+    from cscperf.indicators import calc
+    from cscperf.outputs.report import context, narrative
+    from tests.indicators.authority import Authority
+
+    calc.prepare(con)
+    a = Authority(con)
+    a.child("A")
+    a.episode("A", "2023-09-01")
+    for day in ["2024-05-01", "2024-10-20"]:
+        a.cla_review("A", day)
+    a.loaded("ssda903", 2025)
+    a.save()
+    goal = targets.Targets(None, {"cla_reviews_on_time_pct": targets.Target(target=90)}, {})
+    card = scorecard.build(con, "2024-25", a.la, targets=goal, internal=True).card("cla_reviews_on_time_pct")
+    assert (card.current.value, card.current.history) == (100.0, (
+        "history incomplete: the records of 1 child go back before the store's; this authority's records of "
+        "looked-after children begin on 1 April 2024"))
+    assert (card.rag, card.since_previous, card.since_last_year) == (None, None, None)
+    row = context.row(card)
+    assert (row.value, row.rag_label) == ("100.0% (1 of 1), history incomplete", "Not rated: history incomplete")
+    assert "history is incomplete, so it is not rated or compared" in narrative.sentence(card)

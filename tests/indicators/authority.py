@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 
 import pyarrow as pa
 
@@ -45,7 +45,7 @@ class Authority:
             if isinstance(value, str) and spec.column(name).type == DATE:
                 value = date.fromisoformat(value)
             row[name] = value
-        dates = [v for v in row.values() if isinstance(v, date)]
+        dates = [v for v in row.values() if isinstance(v, date) and not isinstance(v, datetime)]
         row.update(la=self.la, load_id=1, source_file_id=1, source_row=len(self.rows[table]) + 2,
                    collection_year=collection_year(min(dates)) if dates else 2025)
         self.rows[table].append(row)
@@ -132,8 +132,8 @@ class Authority:
                  cinp_cin_plan_end_date=end, cinp_cin_plan_team=team)
 
     def episode(self, child, start, ceased=None, new="S", reason=None, legal_status="C2", placement="U1",
-                home_postcode=None, placement_postcode=None, provider="PR1", need="N1"):
-        self.add("ssd_cla_episodes", clae_person_id=child, clae_cla_episode_start_date=start,
+                home_postcode=None, placement_postcode=None, provider="PR1", need="N1", entered=None):
+        self.add("ssd_cla_episodes", clae_person_id=child, clae_cla_episode_start_date=start, clae_entered_care_date=entered,
                  clae_cla_episode_ceased_date=ceased, clae_cla_episode_start_reason=new,
                  clae_cla_episode_ceased_reason=reason, clae_legal_status=legal_status,
                  clae_placement_type=placement, clae_home_postcode=home_postcode,
@@ -172,6 +172,20 @@ class Authority:
     def sdq(self, child, day, score):
         self.add("ssd_sdq_scores", csdq_person_id=child, csdq_sdq_completed_date=day, csdq_sdq_score=score)
 
+    def loaded(self, format: str, *collection_years: int):
+        """Record a load of returns in `format` (ssda903, cin_census) for these collection years
+        (2022 for 2021-22), or of an SSD extract: where the store's history begins (calc.history)."""
+        load_id = self.con.execute("SELECT nextval('meta.load_ids')").fetchone()[0]
+        self.con.execute("INSERT INTO meta.loads (load_id, la, format, started_at, finished_at) "
+                         "VALUES (?, ?, ?, now(), now())", [load_id, self.la, format])
+        for year in collection_years or (None,):
+            self.con.execute("INSERT INTO meta.load_files (file_id, load_id, name, size, sha256, format, "
+                             "collection_year) VALUES (nextval('meta.file_ids'), ?, 'file', 0, '', ?, ?)",
+                             [load_id, format, year])
+        for rows in self.rows.values():  # rows added since the last save came from this load
+            for row in rows:
+                row["load_id"] = load_id
+
     def population(self, mid_year: int, population: int, source="ONS"):
         self.con.execute("INSERT INTO ref.population VALUES (?, ?, ?, ?)",
                          [self.la, date(mid_year, 6, 30), population, source])
@@ -205,13 +219,47 @@ class Authority:
                  perm_placed_for_adoption_date=placed, perm_adopted_by_carer_flag=by_foster_carer,
                  perm_placed_foster_carer_date=foster_placed)
 
-    def professional(self, id, agency=None, team=None):
-        self.add("ssd_professionals", prof_professional_id=id, prof_agency_worker_flag=agency,
-                 prof_professional_department=team)
+    def professional(self, id, team=None, fte=None):
+        self.add("ssd_professionals", prof_professional_id=id, prof_professional_department=team,
+                 prof_full_time_equivalency=fte)
 
     def involvement(self, child, professional, start, end=None, team=None):
         self.add("ssd_involvements", invo_person_id=child, invo_professional_id=professional,
                  invo_involvement_start_date=start, invo_involvement_end_date=end, invo_professional_team=team)
+
+    # the questions members ask (issue 11) ------------------------------------------------------
+    def early_help(self, child, start, end=None):
+        self.add("ssd_early_help_episodes", earl_person_id=child, earl_episode_start_date=start,
+                 earl_episode_end_date=end)
+
+    def factors(self, child, authorised, *codes, start=None):
+        """An assessment authorised on `authorised` that identified these factors."""
+        id = f"A{self.serial + 1}"
+        self.assessment(child, start or authorised, authorised, id=id)
+        self.add("ssd_assessment_factors", cinf_assessment_id=id, cinf_person_id=child,
+                 cinf_assessment_factors_json=json.dumps(list(codes)))
+
+    def conviction(self, child, day, convicted="Y"):
+        self.add("ssd_cla_convictions", clac_person_id=child, clac_cla_conviction_date=day, clac_convicted=convicted)
+
+    def substance_misuse(self, child, day, misused="Y"):
+        self.add("ssd_cla_substance_misuse", clas_person_id=child, clas_substance_misuse_date=day,
+                 clas_substance_misused=misused)
+
+    def missing_at(self, child, start, end, type="M"):
+        """A missing incident with times of day, as an SSD export gives them ('2024-05-01 18:30')."""
+        self.add("ssd_missing", miss_person_id=child, miss_missing_episode_start_date=start[:10],
+                 miss_missing_episode_type=type, miss_missing_episode_end_date=end[:10] if end else None,
+                 miss_missing_episode_start_time=datetime.fromisoformat(start),
+                 miss_missing_episode_end_time=datetime.fromisoformat(end) if end else None)
+
+    def ward(self, postcode, code, name, district=None):
+        """A postcode's ward, as `cscperf reference import` takes it from the ONS postcode directory."""
+        self.con.execute("INSERT INTO ref.postcode_wards VALUES (1, ?, ?)", [postcode.replace(" ", "").upper(), code])
+        self.con.execute("INSERT INTO ref.wards (release_id, ward_code, ward_name) VALUES (1, ?, ?)", [code, name])
+
+    def locality(self, area, name):
+        self.con.execute("INSERT INTO ref.localities VALUES (?, ?, 'test')", [area, name])
 
     # reading ----------------------------------------------------------------------------------
     def results(self, id, period, by=None) -> list[engine.Result]:
@@ -231,10 +279,14 @@ class Authority:
         """{group: (numerator, denominator, value)}."""
         return {r.group: (r.numerator, r.denominator, _plain(r.value)) for r in self.results(id, period, breakdown)}
 
+    def units(self, id, period, **options) -> list[dict]:
+        """The units behind a figure, as the drill-down lists them (`engine.children`)."""
+        self.save()
+        return engine.children(self.con, id, period, self.la, **options)
+
     def children(self, id, period, **options) -> dict[str, list[str]]:
         """{'numerator': [child IDs], 'denominator': [child IDs]}."""
-        self.save()
-        rows = engine.children(self.con, id, period, self.la, **options)
+        rows = self.units(id, period, **options)
         return {"numerator": [r["person_id"] for r in rows if r["in_numerator"]],
                 "denominator": [r["person_id"] for r in rows if r["in_denominator"]]}
 

@@ -265,7 +265,7 @@ def ssd_tables(made: list[Child]) -> dict[str, list[dict]]:
     tables: dict[str, list[dict]] = {name: [] for name in (
         "ssd_person", "ssd_address", "ssd_disability", "ssd_immigration_status", "ssd_cla_episodes",
         "ssd_legal_status", "ssd_cla_placement", "ssd_cla_reviews", "ssd_missing", "ssd_cla_health",
-        "ssd_cla_immunisations", "ssd_sdq_scores")}
+        "ssd_cla_immunisations", "ssd_sdq_scores", "ssd_cla_substance_misuse")}
     for child in made:
         tables["ssd_person"].append({"pers_person_id": child.id, "pers_dob": child.dob, "pers_sex": child.sex,
                                      "pers_ethnicity": "WBRI"})
@@ -317,6 +317,10 @@ def ssd_tables(made: list[Child]) -> dict[str, list[dict]]:
             if oc2["sdq"] is not None:
                 tables["ssd_sdq_scores"].append({"csdq_table_id": f"{child.id}Q{year}", "csdq_person_id": child.id,
                                                  "csdq_sdq_completed_date": sdq, "csdq_sdq_score": oc2["sdq"]})
+            # no substance misuse identified, as the 903's OC2 says (SUBSTANCE_MISUSE 0)
+            tables["ssd_cla_substance_misuse"].append({
+                "clas_substance_misuse_id": f"{child.id}Z{year}", "clas_person_id": child.id,
+                "clas_substance_misuse_date": date(year, 3, 31), "clas_substance_misused": "N"})
         tables["ssd_cla_health"] += [{
             "clah_health_check_id": f"{child.id}I{n}", "clah_person_id": child.id,
             "clah_health_check_type": "INITIAL_HEALTH_ASSESSMENT", "clah_health_check_date": day,

@@ -49,8 +49,9 @@ def build(a: Authority, seed: int = 7, children: int = 60) -> dict:
         for _ in range(rng.randrange(0, 5)):
             day = FIRST + timedelta(days=rng.randrange(0, 2200))
             kind = rng.choice("MMA")
-            a.missing(child, day.isoformat(), type=kind)
-            records["missing"].append((child, day, kind))
+            back = day + timedelta(days=rng.choice([0, 1, 2, 5]))
+            a.missing(child, day.isoformat(), type=kind, end=back.isoformat())
+            records["missing"].append((child, day, kind, back))
     a.save()
     return records
 

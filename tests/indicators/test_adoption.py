@@ -81,3 +81,23 @@ def test_3_year_averages_over_a_boundary(adopted):
     # a quarter counts the same 36 months to its end; three months later I has dropped out
     assert a.figure("adoption_a1_3y_avg_days", "2024-25:Q4") == (950, 4, 238)
     assert a.figure("adoption_a1_3y_avg_days", "2025-26:Q1") == (950, 3, 317)  # 316.7
+
+
+def test_a_child_is_counted_by_the_reason_of_their_last_ceasing_in_the_period(authority):
+    # LAIT 390 (special guardianship orders) and the DfE's children ceasing to be looked after by
+    # reason: "only the last occasion on which a child ceased to be looked after in the year has
+    # been included". J's special guardianship order broke down and J came back into care, then
+    # went home: one of the year's children ceasing, returned home, and not an SGO; K was adopted
+    # after going home once. Adoptions, SGOs and cla_ceased by reason always agree.
+    a = authority
+    for child in "JKL":
+        a.child(child)
+    a.episode("J", "2023-06-01", ceased="2024-06-01", reason="E45")
+    a.episode("J", "2024-09-01", ceased="2025-01-10", reason="E4A")
+    a.episode("K", "2023-06-01", ceased="2024-05-01", reason="E4B")
+    a.episode("K", "2024-06-01", ceased="2025-02-01", reason="E11", placement="A4", legal_status="E1")
+    a.episode("L", "2023-06-01", ceased="2024-08-01", reason="E45", legal_status="V3")  # a short break
+    assert a.figure("sgos", "2024-25") == (0, None, 0)
+    assert a.figure("sgos", "2024-25:Q1") == (1, None, 1)  # J's first ceasing, the last in that quarter
+    assert a.children("adoptions", "2024-25")["numerator"] == ["K"]
+    assert a.by("cla_ceased", "2024-25", "reason_ceased") == {"Adoption": (1, None, 1), "Returned home": (1, None, 1)}

@@ -81,6 +81,23 @@ def test_pathway_plans_only_where_recorded(leavers):
                              "ssd_care_leavers.clea_pathway_plan_review_date data")
 
 
+def test_each_return_is_read_by_its_own_years_code_list(authority):
+    # 903 OC3 activity codes: up to and including the 2020-21 return F3/P3 were "training or
+    # employment (full/part time)" and are education, employment or training (LAIT 113); from
+    # 2021-22 (schema 2022) they became F4/P4 (apprenticeships) and F5/P5 (other training or
+    # employment), and F3/P3 are no longer codes. Annex A's care leavers are read the same way.
+    a = authority
+    for child, dob in [("Q", "2002-01-10"), ("R", "2002-02-10"), ("S", "2002-05-10"), ("T", "2003-05-10")]:
+        a.child(child, dob=dob)
+    a.care_leaver("Q", "2021-01-10", activity="F3")  # 19th, in the 2020-21 return: EET
+    a.care_leaver("R", "2021-02-10", activity="P3")  # EET
+    a.care_leaver("S", "2021-05-10", activity="F3")  # 19th, in the 2021-22 return: not a code, not EET
+    a.care_leaver("T", "2022-05-10", activity="F5")
+    assert a.figure("care_leavers_19_21_eet_pct", "2020-21") == (2, 2, 100.0)
+    assert a.figure("care_leavers_19_21_eet_pct", "2021-22") == (0, 1, 0.0)
+    assert a.figure("care_leavers_19_21_eet_pct", "2022-23") == (1, 1, 100.0)
+
+
 def test_personal_adviser_and_a_pathway_plan_reviewed_in_the_last_6_months(authority):
     a = authority
     for child in ["P1", "P2", "P3", "P4", "P5", "P6"]:
@@ -94,3 +111,35 @@ def test_personal_adviser_and_a_pathway_plan_reviewed_in_the_last_6_months(autho
     a.care_leaver("P6", "2024-06-01", adviser="Sam Smith", plan_reviewed="2025-02-01", in_touch="DIED")
     assert a.figure("care_leavers_pathway_plan_pct", "2024-25") == (1, 5, 20.0)
     assert a.children("care_leavers_pathway_plan_pct", "2024-25")["numerator"] == ["P2"]
+
+
+def test_an_as_at_figure_is_the_same_for_the_same_day_whatever_the_period(authority):
+    # Care leavers aged 17 to 21 on 31 March 2025, with an adviser and a plan reviewed in the 6
+    # months to it: P7's 19th birthday (its latest record) was in June 2024, P8's 21st in March
+    # 2025, P9 turned 22 in February 2025 (no longer a care leaver counted), P10's record is dated
+    # after the day. A month, a quarter and a year ending that day give the same answer.
+    a = authority
+    for child, dob in [("P7", "2005-06-01"), ("P8", "2004-03-10"), ("P9", "2003-02-01"), ("P10", "2006-05-01")]:
+        a.child(child, dob=dob)
+    a.care_leaver("P7", "2023-06-01", adviser="Jo Bloggs", plan_reviewed="2023-09-01")
+    a.care_leaver("P7", "2024-06-01", adviser="Jo Bloggs", plan_reviewed="2025-01-15")
+    a.care_leaver("P8", "2025-03-10", adviser="Sam Smith", plan_reviewed="2024-08-01")  # overdue
+    a.care_leaver("P9", "2024-02-01", adviser="Sam Smith", plan_reviewed="2025-01-01")
+    a.care_leaver("P10", "2025-05-01", adviser="Sam Smith", plan_reviewed="2025-01-01")  # 19 on the day; no record yet
+    for period in ("2025-03", "2024-25:Q4", "2024-25", "12m:2025-03"):
+        assert a.figure("care_leavers_pathway_plan_pct", period) == (1, 2, 50.0), period
+    assert a.children("care_leavers_pathway_plan_pct", "2024-25") == {"numerator": ["P7"], "denominator": ["P7", "P8"]}
+
+
+def test_not_in_touch_leaves_out_those_whose_activity_a_third_party_gave(authority):
+    # LAIT 317 (CareLeavers_LA_NotInTouch), Methodology: "'Local authority not in touch' excludes
+    # young people where activity information is known, as a third party provided it". Of A to D,
+    # aged 19 to 21, B is not in touch with nothing known; C is not in touch but is known to be at
+    # college (F2): 1 of 4 = 25.0%, where 2 of 4 are not in touch (YES: A and D).
+    a = authority
+    for child, in_touch, activity in [("A", "YES", "F1"), ("B", "NO", "0"), ("C", "NO", "F2"), ("D", "YES", "G5")]:
+        a.child(child, dob="2005-06-01")
+        a.care_leaver(child, "2024-06-01", in_touch=in_touch, activity=activity)
+    assert a.figure("care_leavers_not_in_touch_pct", "2024-25") == (1, 4, 25.0)
+    assert a.children("care_leavers_not_in_touch_pct", "2024-25")["numerator"] == ["B"]
+    assert a.figure("care_leavers_19_21_in_touch_pct", "2024-25") == (2, 4, 50.0)

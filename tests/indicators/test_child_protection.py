@@ -62,23 +62,28 @@ def test_plans_started_counts_plans_and_second_or_subsequent_uses_the_data_or_th
 
 
 def test_plans_ceasing_after_2_years_or_more(authority):
+    # LAIT 98: plans that had lasted "two years or longer (i.e. for more than 729 calendar days
+    # including days of cessation)", of plans ceasing in the year (each plan, not each child)
     a = authority
     a.child("A")
-    a.cp_plan("A", "2022-06-01", end="2024-06-01")  # exactly 2 years
-    a.cp_plan("A", "2022-06-03", end="2024-06-02")  # a day short
+    a.cp_plan("A", "2023-04-01", end="2025-03-30")  # 730 days counting both ends: counts
+    a.cp_plan("A", "2023-04-02", end="2025-03-30")  # 729 days: does not
     a.cp_plan("A", "2024-07-01", end="2024-12-01")
     a.cp_plan("A", "2024-12-02", end="2025-04-01")  # ends after the period
     assert a.figure("cp_ceased_2y_plus_pct", "2024-25") == (1, 3, 33.3)
 
 
 def test_open_plans_lasting_2_years_or_more(authority):
+    # LAIT 264: of children on a plan at 31 March, those on it for more than 729 days counting
+    # 31 March: a plan from 2 April 2023 has lasted 730 days, one from 3 April 729
     a = authority
     for child in "ABC":
         a.child(child)
-    a.cp_plan("A", "2023-03-31")  # 2 years on 31 March 2025
-    a.cp_plan("B", "2023-04-01")
+    a.cp_plan("A", "2023-04-02")
+    a.cp_plan("B", "2023-04-03")
     a.cp_plan("C", "2024-04-01")
     assert a.figure("cp_open_2y_plus_pct", "2024-25") == (1, 3, 33.3)
+    assert a.children("cp_open_2y_plus_pct", "2024-25")["numerator"] == ["A"]
 
 
 def test_reviews_on_time(authority):
@@ -104,6 +109,43 @@ def test_reviews_on_time(authority):
     assert a.figure("cp_reviews_on_time_pct", "2024-25") == (2, 4, 50.0)
     assert a.children("cp_reviews_on_time_pct", "2024-25") == {
         "numerator": ["A", "D"], "denominator": ["A", "B", "C", "D"]}
+
+
+def test_reviews_are_judged_on_those_held_in_the_period(authority):
+    # LAIT 19 (NI 67, child protection cases reviewed within required timescales): of children on
+    # a plan at 31 March for at least 3 months, those whose reviews in the year were on time: the
+    # first within 3 months of the plan starting, then within 6 months of the one before. A late
+    # review in an earlier year does not fail the child this year.
+    a = authority
+    a.child("A")
+    plan = a.cp_plan("A", "2023-01-10")
+    for day in ["2023-04-20", "2023-10-15", "2024-04-10", "2024-10-01", "2025-03-20"]:  # the first late
+        a.cp_review("A", day, plan=plan)
+    assert a.figure("cp_reviews_on_time_pct", "2022-23") == (0, 0, None)  # not yet on a plan for 3 months
+    assert a.figure("cp_reviews_on_time_pct", "2023-24") == (0, 1, 0.0)  # held late on 20 April 2023
+    assert a.figure("cp_reviews_on_time_pct", "2024-25") == (1, 1, 100.0)
+
+
+def test_reviews_of_plans_begun_before_the_first_loaded_census(authority):
+    # CIN censuses loaded from 2021-22: the store holds reviews from 1 April 2021. B's plan began in
+    # 2020, so its first review in the store cannot be judged; C's plan began in 2020 and the store
+    # holds no review of it: overdue from 2 October 2021, 6 months after the records begin.
+    a = authority
+    for child in "BC":
+        a.child(child)
+    plan = a.cp_plan("B", "2020-11-02")
+    for day in ["2021-05-05", "2021-10-30"]:
+        a.cp_review("B", day, plan=plan)
+    a.cp_plan("C", "2020-11-02")
+    a.loaded("cin_census", 2022)
+    result = a.result("cp_reviews_on_time_pct", "2021-22:Q1")
+    assert (result.numerator, result.denominator) == (2, 2)
+    assert result.history == ("history incomplete: the records of 2 children go back before the store's; this "
+                              "authority's records of children in need begin on 1 April 2021")
+    result = a.result("cp_reviews_on_time_pct", "2021-22:Q3")
+    assert (result.numerator, result.denominator) == (1, 2)  # B's review of 30 October is judged; C is overdue
+    assert result.history is None
+    assert a.children("cp_reviews_on_time_pct", "2021-22:Q3")["numerator"] == ["B"]
 
 
 def test_visited_in_the_last_10_working_days_over_christmas(authority):

@@ -167,3 +167,43 @@ def test_reviews_after_the_august_bank_holiday_and_participation(authority):
     a.cla_review("B", "2025-03-31", participation="PN5")  # views conveyed: participated
     a.cla_review("B", "2025-04-01", participation="PN1")  # after the year: out
     assert a.figure("cla_review_participation_pct", "2024-25") == (2, 3, 66.7)
+
+
+def test_reviews_are_judged_on_those_held_in_the_period(authority):
+    # NI 66 (looked-after children reviewed within required timescales): of children looked after
+    # at 31 March (for 20 working days or more), those whose reviews in the year were all on time.
+    # A late review in an earlier year does not fail the child this year.
+    a = authority
+    a.child("A")
+    a.episode("A", "2022-06-01")
+    # the first review was late (due within 20 working days, by 29 June 2022); every later one on time
+    for day in ["2022-08-01", "2022-10-15", "2023-04-10", "2023-10-05", "2024-04-01", "2024-09-30", "2025-03-25"]:
+        a.cla_review("A", day)
+    assert a.figure("cla_reviews_on_time_pct", "2022-23") == (0, 1, 0.0)
+    assert a.figure("cla_reviews_on_time_pct", "2023-24") == (1, 1, 100.0)
+    assert a.figure("cla_reviews_on_time_pct", "2024-25") == (1, 1, 100.0)
+    assert a.figure("cla_reviews_on_time_pct", "2024-25:Q3") == (1, 1, 100.0)  # held none in it, none overdue
+
+
+def test_reviews_before_the_first_loaded_return_are_not_failed(authority):
+    # The 903 returns loaded begin with 2021-22, so the store holds reviews from 1 April 2021.
+    # B entered care in 2019: the first review the store holds (10 June 2021) cannot be judged,
+    # so B is not failed for it, and 2021-22's figure says its history is incomplete; by 2022-23
+    # every review held is judged against the one before (within 6 months).
+    a = authority
+    a.child("B")
+    a.episode("B", "2019-05-01")
+    for day in ["2021-06-10", "2021-12-01", "2022-05-20", "2022-11-15", "2023-05-10"]:
+        a.cla_review("B", day)
+    a.loaded("ssda903", 2022, 2023, 2024)
+    result = a.result("cla_reviews_on_time_pct", "2021-22")
+    assert (result.numerator, result.denominator) == (1, 1)
+    assert result.history == ("history incomplete: the records of 1 child go back before the store's; this "
+                              "authority's records of looked-after children begin on 1 April 2021")
+    result = a.result("cla_reviews_on_time_pct", "2022-23")
+    assert (result.numerator, result.denominator, result.history) == (1, 1, None)
+    # a snapshot before the records begin needs what the store does not hold
+    assert a.result("cla", "2020-21").history == (
+        "history incomplete: it needs records from 31 March 2021, and this authority's records of "
+        "looked-after children begin on 1 April 2021")
+    assert a.result("cla", "2021-22:Q1").history is None

@@ -57,11 +57,11 @@ def expected(records, id, period: Period):
         for p in sorted(records["cp_plans"], key=lambda p: p[1]):
             if p[1] <= end and (p[2] is None or p[2] > end):
                 latest[p[0]] = p
-        long = sum(p[1] <= years_after(end, -2) for p in latest.values())
+        long = sum((end - p[1]).days + 1 > 729 for p in latest.values())  # LAIT 264
         return long, len(latest), ratio(long, len(latest))
     if id == "cp_ceased_2y_plus_pct":
         ended = [p for p in records["cp_plans"] if p[2] is not None and start <= p[2] <= end]
-        long = sum(p[2] >= years_after(p[1], 2) for p in ended)
+        long = sum((p[2] - p[1]).days + 1 > 729 for p in ended)  # LAIT 98
         return long, len(ended), ratio(long, len(ended))
     if id == "cp_second_or_subsequent_pct":
         started = [p for p in records["cp_plans"] if start <= p[1] <= end]

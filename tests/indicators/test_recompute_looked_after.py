@@ -3,7 +3,7 @@ random records: periods of care, placements and review deadlines are worked out 
 episodes as written, sharing nothing with the store's derivations, the SQL or the calendar."""
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -14,7 +14,8 @@ from tests.indicators.test_recompute import agrees, ratio, working_days
 PERIODS = ["2020-21", "2021-22", "2022-23", "2023-24", "2024-25", "2023-24:Q3", "2024-25:Q1", "2024-02",
            "12m:2024-09"]
 IDS = ["cla", "cla_started", "cla_ceased", "cla_started_under5", "cla_repeat_s20", "cla_3plus_placements_pct",
-       "cla_long_term_stability_pct", "cla_reviews_on_time_pct", "cla_missing_children", "cla_missing_episodes"]
+       "cla_long_term_stability_pct", "cla_reviews_on_time_pct", "cla_missing_children", "cla_missing_episodes",
+       "cla_missing_pct"]
 
 
 def add_months(d: date, months: int) -> date:
@@ -81,18 +82,22 @@ def expected(records, id, period: Period):
             return None, None, None
         many = 0
         for child in looked_after:
-            during = [e for e in cla.of(child) if e[1] <= end and (e[2] is None or e[2] > start)]
+            # open in the period: one ending on its first day too (LAIT 372)
+            during = [e for e in cla.of(child) if e[1] <= end and (e[2] is None or e[2] >= start)]
             many += 1 + sum(e[3] in "SPB" for e in during[1:]) >= 3
         return many, len(looked_after), ratio(many, len(looked_after))
     if id == "cla_long_term_stability_pct":
         cohort = stable = 0
         for child, e in looked_after.items():
             entered = cla.entered(e)
-            if age(records["dob"][child], end) >= 16 or entered > add_months(end, -30):
+            # at least 2.5 and 2 years, counting the first day and the last (since the day after
+            # `end`, 30 and 24 months before)
+            after = end + timedelta(days=1)
+            if age(records["dob"][child], end) >= 16 or entered > add_months(after, -30):
                 continue
             cohort += 1
             moves = [o[1] for o in cla.of(child) if entered <= o[1] <= end and o[3] in "SPB"]
-            stable += moves[-1] <= add_months(end, -24)
+            stable += moves[-1] <= add_months(after, -24)
         return stable, cohort, ratio(stable, cohort)
     if id == "cla_reviews_on_time_pct":
         due = on_time = 0
@@ -103,16 +108,22 @@ def expected(records, id, period: Period):
             due += 1
             held = sorted(d for c, d in records["reviews"] if c == child and entered <= d <= end)
             deadlines = [add_months(held[0], 3)] + [add_months(d, 6) for d in held[1:]] if held else []
-            late = (held and working_days(entered, held[0]) > 20) or any(
-                later > deadline for later, deadline in zip(held[1:], deadlines))
+            lateness = [working_days(entered, held[0]) > 20] + [
+                later > deadline for later, deadline in zip(held[1:], deadlines)] if held else []
+            late = any(was_late for day, was_late in zip(held, lateness) if day >= start)  # held in the period
             on_time += not late and (end <= deadlines[-1] if held else working_days(entered, end) <= 20)
         return on_time, due, ratio(on_time, due)
-    missing = [m for m in records["missing"] if m[2] == "M" and start <= m[1] <= end
+    # open in the period: started in it, or still open on its first day (LAIT 161)
+    missing = [m for m in records["missing"] if m[2] == "M" and m[1] <= end and m[3] >= start
                and any(o[0] == m[0] and open_on(o, m[1]) for o in cla.episodes)]
     if id == "cla_missing_children":
         return len({m[0] for m in missing}), None, len({m[0] for m in missing})
     if id == "cla_missing_episodes":
         return len(missing), None, len(missing)
+    if id == "cla_missing_pct":  # of the children looked after on any day of the period
+        during = {e[0] for e in cla.episodes if e[1] <= end and (e[2] is None or e[2] >= start)}
+        went = during & {m[0] for m in missing}
+        return len(went), len(during), ratio(len(went), len(during))
     raise KeyError(id)
 
 

@@ -13,31 +13,55 @@ BRIEF_IDS = {
                               "cp_second_or_subsequent_pct cp_ceased_2y_plus_pct cp_open_2y_plus_pct "
                               "cp_reviews_on_time_pct cp_visited_10wd_pct",
     Section.children_in_need: "cin cin_rate_per_10k cin_plans",
-    Section.care_leavers: "care_leavers_17_18_in_touch_pct care_leavers_19_21_in_touch_pct care_leavers_17_18_eet_pct "
+    Section.care_leavers: "care_leavers_17_18_in_touch_pct care_leavers_19_21_in_touch_pct "
+                          "care_leavers_17_18_eet_pct "
                           "care_leavers_19_21_eet_pct care_leavers_19_21_higher_education_pct "
                           "care_leavers_17_18_neet_pct care_leavers_19_21_neet_pct "
                           "care_leavers_17_18_suitable_accommodation_pct "
                           "care_leavers_19_21_suitable_accommodation_pct care_leavers_pathway_plan_pct",
     Section.adoption: "adoptions sgos adoption_a1_avg_days adoption_a2_avg_days adoption_a1_3y_avg_days "
                       "adoption_a2_3y_avg_days",
-    Section.workforce: "workforce_avg_caseload workforce_agency_pct",
+    Section.workforce: "workforce_avg_caseload",
     Section.looked_after: "cla cla_rate_per_10k cla_started cla_ceased uasc_cla uasc_pct_child_population "
                           "cla_s20_pct cla_repeat_s20 cla_started_under1 cla_started_under5 cla_reviews_on_time_pct "
                           "cla_review_participation_pct cla_disabled_pct",
-    Section.placements: "cla_placed_20miles_pct cla_placed_outside_la_pct cla_3plus_placements_pct "
+    Section.placements: "cla_placed_20miles_pct cla_placed_20miles_outside_la_pct cla_placed_outside_la_pct "
+                        "cla_3plus_placements_pct "
                         "cla_long_term_stability_pct",
-    Section.missing: "cla_missing_children cla_missing_episodes cla_away_children cla_away_episodes "
+    Section.missing: "cla_missing_children cla_missing_pct cla_missing_episodes cla_away_children cla_away_pct "
+                     "cla_away_episodes "
                      "cla_rhi_offered_pct cla_rhi_accepted_pct",
     Section.health: "cla_health_assessment_pct cla_dental_check_pct cla_immunisations_pct "
                     "cla_initial_health_assessment_20wd_pct cla_sdq_average",
+}
+# The ids of issue 11 (the questions members keep asking), which scripts rely on.
+MEMBERS_QUESTIONS = {
+    Section.front_door: "referrals_not_in_need_pct early_help_episodes early_help_step_up_pct",
+    Section.assessment: "assessment_factor_children assessment_factor_rate_per_10k exploitation_children",
+    Section.child_protection: "cp_plans_started_rate_per_10k icpcs icpc_rate_per_10k",
+    Section.children_in_need: "cin_2y_plus_pct",
+    Section.looked_after: "cla_started_rate_per_10k cla_ceased_rate_per_10k cla_ceased_adopted_pct cla_ceased_sgo_pct "
+                          "cla_ceased_returned_home_pct uasc_started uasc_rate_per_10k uasc_nts_threshold "
+                          "uasc_transferred_out care_proceedings_started care_proceedings_rate_per_10k "
+                          "cla_3plus_social_workers_pct cla_convicted_pct",
+    Section.placements: "cla_placed_20miles_outside_la_pct cla_foster_pct cla_residential_pct "
+                        "cla_placed_with_parents_pct cla_independent_supported_pct foster_households "
+                        "foster_households_approved foster_places",
+    Section.missing: "cla_missing_pct missing_children_all missing_incidents_all missing_hours_median",
+    Section.health: "cla_substance_misuse_pct",
+    Section.education: "cla_ks2_rwm_pct cla_ks4_attainment8 cla_absence_pct cla_persistent_absence_pct "
+                       "cla_suspension_pct",
+    Section.care_leavers: "care_leavers_supported care_leavers_not_in_touch_pct care_leavers_staying_put_pct",
+    Section.workforce: "workforce_turnover_pct workforce_vacancy_pct workforce_agency_rate_pct workforce_caseload_fte",
 }
 
 
 def test_the_library_is_valid_and_has_every_agreed_id():
     library = registry.load()
     assert [str(i) for i in registry.check(library)] == []
-    for section, ids in BRIEF_IDS.items():
-        assert {i.id for i in library if i.section is section} == set(ids.split())
+    for section in Section:
+        ids = BRIEF_IDS.get(section, "").split() + MEMBERS_QUESTIONS.get(section, "").split()
+        assert {i.id for i in library if i.section is section} == set(ids)
     for indicator in library:
         assert indicator.unit is not Unit.rate_per_10k or indicator.denominator
 
@@ -134,3 +158,25 @@ def test_files_must_be_named_after_a_section_and_sql_files_must_be_used(tmp_path
 
 def test_invalid_yaml_is_reported(tmp_path):
     assert problems(tmp_path, "referrals: [\n", SQL)[0].startswith("front_door.yaml:2: error: not valid YAML")
+
+
+def test_every_dfe_measure_named_is_in_the_lait_data_dictionary_and_agrees_with_its_benchmark(shared):
+    import csv
+    import re
+
+    from cscperf.reference import measures
+
+    path = shared / "reference" / "indicator-registries" / "lait_data_dictionary.csv"
+    if not path.is_file():
+        pytest.skip("the LAIT data dictionary is not beside the clone")
+    with open(path, encoding="utf-8", errors="replace") as f:
+        rows = list(csv.DictReader(f))
+    codes = {r["Measure_code"].strip() for r in rows}
+    code_of = {r["Measure_short"].strip(): r["Measure_code"].strip() for r in rows}
+    for indicator in registry.load():
+        named = re.match(r"LAIT (\w+):", indicator.dfe_measure or "")
+        if named:
+            assert named[1] in codes, indicator.id
+        published = measures.catalogue().get(indicator.benchmark or "")
+        if named and published and published.lait in code_of:
+            assert code_of[published.lait] == named[1], indicator.id

@@ -21,6 +21,8 @@ from cscperf.indicators.working_days import is_working_day, working_days
     (date(2025, 3, 7), date(2025, 3, 7), 0, "the same day"),
     (date(2025, 3, 8), date(2025, 3, 10), 1, "from a Saturday to Monday"),
     (date(2025, 3, 10), date(2025, 3, 7), -1, "backwards"),
+    (date(2025, 3, 31), date(2025, 4, 1), 1, "across the year end"),
+    (date(2024, 3, 28), date(2024, 4, 2), 1, "Good Friday and Easter Monday across the 2023-24 year end"),
 ])
 def test_working_days(start, end, expected, why):
     assert working_days(start, end) == expected, why
@@ -39,3 +41,27 @@ def test_sql_calendar_agrees_with_a_day_by_day_count(con):
     sql = con.execute("SELECT d, calc.working_days(?, d) FROM unnest(?::DATE[]) t(d) ORDER BY d",
                       [start, days]).fetchall()
     assert sql == [(d, working_days(start, d)) for d in days]
+
+
+def test_one_rule_for_every_working_day_measure(authority):
+    # The DfE counts working days after the start day up to and including the end day, weekends
+    # and bank holidays left out: the CIN census's assessment durations put "started and finished
+    # the same day" apart from "1 to 10 days" (EES table C2), and its conference bands start at 0
+    # (LAIT 268). The same rule times assessments (45 working days), initial conferences (15) and
+    # initial health assessments (20). From Thursday 28 March 2024, with Good Friday, Easter
+    # Monday, 6 May and 27 May off, the 15th working day is 22 April, the 20th 29 April and the
+    # 45th 5 June 2024.
+    a = authority
+    for child in "ABCDEF":
+        a.child(child)
+    a.assessment("A", "2024-03-28", "2024-06-05")  # the 45th working day: within
+    a.assessment("B", "2024-03-28", "2024-06-06")  # the 46th: not
+    a.icpc("C", "2024-04-22", s47=a.s47("C", "2024-03-28"))  # the 15th: within
+    a.icpc("D", "2024-04-23", s47=a.s47("D", "2024-03-28"))  # the 16th: not
+    a.episode("E", "2024-03-28")
+    a.health_check("E", "2024-04-29", type="INITIAL_HEALTH_ASSESSMENT")  # the 20th: within
+    a.episode("F", "2024-03-28")
+    a.health_check("F", "2024-04-30", type="INITIAL_HEALTH_ASSESSMENT")  # the 21st: not
+    assert a.figure("assessments_45wd_pct", "2024-25:Q1") == (1, 2, 50.0)
+    assert a.figure("icpc_15wd_pct", "2024-25:Q1") == (1, 2, 50.0)
+    assert a.figure("cla_initial_health_assessment_20wd_pct", "12m:2024-06") == (1, 2, 50.0)

@@ -48,7 +48,7 @@ def test_show_unknown_measure_and_no_data(tmp_path):
 def test_import_with_no_folder_imports_the_shipped_snapshot(tmp_path):
     result = runner.invoke(app, ["reference", "import", "--db", str(tmp_path / "s.duckdb")])
     assert result.exit_code == 0, result.output
-    assert "Imported 23 file(s)" in result.output and "ees: 12 file(s)" in result.output
+    assert "Imported 27 file(s)" in result.output and "ees: 16 file(s)" in result.output
 
 
 def test_import_errors_are_messages(tmp_path):
@@ -60,7 +60,7 @@ def test_import_errors_are_messages(tmp_path):
 def test_import_again_reports_unchanged(db):
     result = runner.invoke(app, ["reference", "import", str(SNAPSHOT), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    assert "Imported 0 file(s), 0 rows" in result.output and "23 already imported" in result.output
+    assert "Imported 0 file(s), 0 rows" in result.output and "27 already imported" in result.output
     assert "ons/ons-ethnic-population-la.csv" in result.output  # present but not used: said so
     assert "SOURCES.md" not in result.output  # the snapshot's account of itself is not data
 
@@ -68,3 +68,16 @@ def test_import_again_reports_unchanged(db):
 def test_measures_lists_the_catalogue():
     result = runner.invoke(app, ["reference", "measures"], env={"COLUMNS": "250"})
     assert result.exit_code == 0 and "cla_rate_per_10k" in result.output and "LAIT CPP_rate" in result.output
+
+
+def test_localities_are_set_once_and_a_bad_file_changes_nothing(tmp_path):
+    db, path = tmp_path / "store.duckdb", tmp_path / "localities.csv"
+    path.write_text("Postcode sector,Locality\nRM17 6,Grays\nRM18 7,Tilbury\nRM16 4,Grays\n")
+    result = runner.invoke(app, ["reference", "localities", str(path), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "Set 2 localities from 3 areas" in result.output
+    path.write_text("RM17 6\n")
+    result = runner.invoke(app, ["reference", "localities", str(path), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "localities.csv: row 1: expected two columns" in result.output
+    assert "The localities were not changed." in result.output

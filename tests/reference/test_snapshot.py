@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cscperf.cli import app
-from cscperf.reference.measures import LaitSource, catalogue
+from cscperf.reference.measures import LaitSource, OfstedSource, catalogue
 from cscperf.reference.snapshot import SNAPSHOT, wanted
 from cscperf.synth import targets
 from tests.conftest import need_shared
@@ -28,10 +28,13 @@ def test_the_snapshot_is_small_and_names_its_sources_and_licence():
 def test_every_mapping_resolves_offline(reference_con):
     """`reference_con` is the shipped snapshot imported: every published measure has figures for
     England and for most authorities in its latest year (tests/reference/test_measures.py checks
-    each source for England and Essex)."""
+    each source for England and Essex). Ofsted's fostering file is downloaded by hand, so its
+    measures are not shipped (tests/indicators/test_published.py reads a fixture of it)."""
     from cscperf.reference.figures import year_figures, years
 
     for measure in catalogue().values():
+        if all(isinstance(s, OfstedSource) for s in measure.sources):
+            continue
         latest = years(reference_con, measure)[-1]
         figures = year_figures(reference_con, measure, latest)
         assert "E92000001" in figures, measure.id
@@ -42,7 +45,7 @@ def test_the_command_rebuilds_it_from_files_in_the_publishers_layout(tmp_path):
     # The snapshot is itself in the publishers' layout: built again from it, its data is unchanged.
     result = CliRunner().invoke(app, ["reference", "snapshot", str(SNAPSHOT), "--out", str(tmp_path / "s")])
     assert result.exit_code == 0, result.output
-    assert "Wrote 24 files" in result.output
+    assert "Wrote 28 files" in result.output
     for name in DATA_FILES:
         assert (tmp_path / "s" / name).read_bytes() == (SNAPSHOT / name).read_bytes(), name
 

@@ -4,13 +4,22 @@ contents for every field both carry.
 Compared, table by table: the columns both loads fill, except IDs each reader makes up for
 itself (the 903 and CIN census carry no episode, plan or referral IDs); children and
 professionals the returns do not cover (the SSD also holds contacts-only children and every
-worker) are left out of the SSD side. Two differences are by design and handled here:
+worker, and each referral's social worker) are left out of the SSD side. Differences by design,
+handled here:
 - the SSD keeps a placement record for each placement type with the same carer, where the 903
   reader makes one placement per carer (T and U episodes continue it), so the SSD's records are
   joined at T and U episodes before comparing;
 - `cine_initial_cpc_date` is in a census only for the year of the conference, and the next
   year's row for the same referral replaces the whole row, so the returns lose it where the
-  extract keeps it: it is not compared.
+  extract keeps it: it is not compared;
+- the SSD holds every child reported missing, the 903 only children looked after, so the
+  extract's incidents outside care are left out of its side, and the measures of every child
+  missing (`EVERY_CHILD_MISSING`) are not compared.
+- the 903's OC2 says only whether the year's health checks were done, so the reader dates them
+  31 March, where the extract has the days they were done: those dates are not compared, and
+  the extract's checks of children who left care before 31 March (in no OC2 row) are left out;
+- the extract gives the day care began, where the 903 reader works it out from the episodes it
+  has, which for care that began before the first return is later: not compared.
 """
 
 from collections import Counter, defaultdict
@@ -20,7 +29,15 @@ import pytest
 from cscperf import sources, store
 from cscperf.store.schema import TABLES
 
-NOT_COMPARED = {"cine_initial_cpc_date"}
+NOT_COMPARED = {"cine_initial_cpc_date", "clah_health_check_date", "clai_immunisations_status_date",
+                "csdq_sdq_completed_date", "clae_entered_care_date"}
+EVERY_CHILD_MISSING = {"missing_children_all", "missing_incidents_all"}
+HEALTH_DATES = {"ssd_cla_health": "clah_health_check_date", "ssd_cla_immunisations": "clai_immunisations_status_date"}
+
+
+def _year(day):
+    """The collection year a date is in (2025 for 2024-25)."""
+    return day.year + (day.month >= 4)
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +73,18 @@ def joined_at_same_carer_changes(placements: list[dict], episodes: list[dict]) -
     return joined
 
 
+def while_looked_after(incidents: list[dict], episodes: list[dict]) -> list[dict]:
+    """The missing incidents that started while the child was looked after (the 903's)."""
+    spans = defaultdict(list)
+    for e in episodes:
+        spans[e["clae_person_id"]].append((e["clae_cla_episode_start_date"], e["clae_cla_episode_ceased_date"]))
+
+    def in_care(m: dict) -> bool:
+        day = m["miss_missing_episode_start_date"]
+        return any(start <= day and (end is None or day <= end) for start, end in spans[m["miss_person_id"]])
+    return [m for m in incidents if in_care(m)]
+
+
 def test_returns_and_extract_give_the_same_store(stores):
     returns, extract = stores
     people = {r[0] for r in returns.execute("SELECT pers_person_id FROM ssd_person").fetchall()}
@@ -69,8 +98,16 @@ def test_returns_and_extract_give_the_same_store(stores):
             b = [r for r in b if r[table.person] in people]
         if table.name == "ssd_professionals":
             b = [r for r in b if r["prof_professional_id"] in workers]
+        if table.name == "ssd_involvements":  # the extract also has each referral's social worker
+            b = [r for r in b if r["invo_referral_id"] is None]
+        if table.name in HEALTH_DATES:  # and the checks of children who left care before 31 March
+            day = HEALTH_DATES[table.name]
+            years = {(r[table.person], _year(r[day])) for r in a}
+            b = [r for r in b if (r[table.person], _year(r[day])) in years]
         if table.name == "ssd_cla_placement":
             b = joined_at_same_carer_changes(b, rows(extract, TABLES[[t.name for t in TABLES].index("ssd_cla_episodes")]))
+        if table.name == "ssd_missing":
+            b = while_looked_after(b, rows(extract, TABLES[[t.name for t in TABLES].index("ssd_cla_episodes")]))
         if not a:
             continue
         columns = [c.name for c in table.columns if c.name not in NOT_COMPARED
@@ -98,13 +135,23 @@ PERIODS = ["2024-25", "2025-26", "2025-26:Q3", "2026-03", "12m:2025-09"]
 def indicators(con) -> dict:
     from cscperf.indicators import engine
 
+    # a figure that needs records from before the first return (a child in care since before it)
+    # says so, and is not expected to match the extract's, which knows when care began
     return {(r.id, str(r.period)): (r.numerator, r.denominator) for r in engine.compute(con, period=PERIODS, la="857")
-            if r.numerator is not None}
+            if r.numerator is not None and r.history is None and r.id not in EVERY_CHILD_MISSING}
+
+
+# The 903 gives each year's health checks as they stood on 31 March, the extract the days they were
+# done: the two agree for periods ending on 31 March. The 903 has no social workers' full-time
+# equivalence, so its caseloads are per head.
+AS_AT_31_MARCH = {"cla_health_assessment_pct", "cla_dental_check_pct", "cla_immunisations_pct", "cla_sdq_average"}
+ONLY_THE_EXTRACT_HAS = {"workforce_avg_caseload"}
 
 
 def test_every_indicator_both_can_compute_is_the_same(stores):
     returns, extract = (indicators(con) for con in stores)
-    both = returns.keys() & extract.keys()
+    both = {k for k in returns.keys() & extract.keys() if k[0] not in ONLY_THE_EXTRACT_HAS
+            and (k[0] not in AS_AT_31_MARCH or k[1] in ("2024-25", "2025-26", "2026-03"))}
     assert len(both) > 60
     assert {k: (returns[k], extract[k]) for k in both if returns[k] != extract[k]} == {}
 

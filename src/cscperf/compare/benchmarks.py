@@ -67,6 +67,7 @@ class Benchmark:
     ranked_out_of: int | None = None
     quartile: str | None = None            # A (best quarter) to D
     rank_note: str | None = None
+    decimals: int | None = None            # the decimal places the year's figures are published to
     unavailable: str | None = None         # why there is no benchmark at all
 
 
@@ -99,7 +100,24 @@ def benchmark(con: duckdb.DuckDBPyConnection, measure_id: str, la: str, year: in
         england=figures.get(ENGLAND), region=figures.get(region_code) if region_code else None,
         neighbour_model=model, neighbour_note=note, neighbours=tuple(group),
         neighbour_average=statistics.fmean(values) if values else None, neighbour_average_of=len(values),
-        rank=rank, ranked_out_of=out_of, quartile=quartile, rank_note=rank_note)
+        rank=rank, ranked_out_of=out_of, quartile=quartile, rank_note=rank_note,
+        decimals=published_decimals(f.value for f in figures.values()))
+
+
+# Values read back from binary floating point carry noise past this many places (17.100000000000001).
+_MOST_PLACES = 6
+
+
+def published_decimals(values) -> int | None:
+    """The decimal places figures are published to: the most any of the year's values has (EES
+    prints children looked after percentages as whole numbers, children in need ones to 1 place).
+
+    >>> published_decimals([69.0, 11.0, 100.0]), published_decimals([22.6, 21.0]), published_decimals([])
+    (0, 1, None)
+    """
+    places = [len(f"{round(v, _MOST_PLACES):.{_MOST_PLACES}f}".rstrip("0").partition(".")[2])
+              for v in values if v is not None]
+    return max(places) if places else None
 
 
 def _why_no_value(figure: Figure | None, name: str, year: int) -> str | None:

@@ -18,7 +18,7 @@ from cscperf import settings
 from cscperf.compare.figure import Figure
 from cscperf.compare.figure import help_text as _help
 from cscperf.compare.published import NeighbourValue, comparable
-from cscperf.compare.scorecard import Breakdown, Card, Computed, _plain
+from cscperf.compare.scorecard import Breakdown, Card, Computed, Split, _plain, split_series
 from cscperf.indicators.periods import Kind, Period
 
 MONTHS, QUARTERS, YEARS = 24, 12, 5
@@ -44,6 +44,8 @@ class Detail:
     authorities: tuple[AreaValue, ...] = field(metadata=_help(
         "Every authority's published figure for the latest published year, lowest first; empty for "
         "counts (they depend on an area's size) or when none are published"))
+    split: Split | None = field(default=None, metadata=_help(
+        f"The {MONTHS} months split by the breakdown asked for, when one is"))
 
     def to_dict(self) -> dict:
         return _plain(dataclasses.asdict(self))
@@ -68,8 +70,10 @@ def periods(card: Card) -> dict[str, list[Period]]:
     }
 
 
-def build(con: duckdb.DuckDBPyConnection, card: Card, la: str, internal: bool, registry=None) -> Detail:
-    """The detail behind `card` (from a scorecard for `la`, built `internal` or not)."""
+def build(con: duckdb.DuckDBPyConnection, card: Card, la: str, internal: bool, registry=None,
+          split: str | None = None) -> Detail:
+    """The detail behind `card` (from a scorecard for `la`, built `internal` or not), with its
+    months split by the breakdown `split` when given."""
     from cscperf.indicators import engine
 
     d = card.definition
@@ -79,13 +83,18 @@ def build(con: duckdb.DuckDBPyConnection, card: Card, la: str, internal: bool, r
     current = Period.parse(card.current.period)
     for breakdown in d.breakdowns:
         results += engine.compute(con, [d.id], [current], la, breakdown, registry=registry)
+    if split is not None:
+        if split not in d.breakdowns:
+            raise ValueError(f"{d.id} has no breakdown {split}")
+        results += engine.compute(con, [d.id], series["months"], la, split, registry=registry)
     computed = Computed(results, {d.id: d}, internal, int(settings.get("suppress_below")))
     total = computed.get(d.id, current)
     splits = tuple(Breakdown(b, groups) for b in d.breakdowns
                    if (groups := computed.groups(d.id, current, b, total)))
     return Detail(card, *(tuple(computed.get(d.id, p) for p in series[name])
                           for name in ("months", "quarters", "years")),
-                  splits, authorities(con, card, la))
+                  splits, authorities(con, card, la),
+                  split_series(computed, d.id, series["months"], split) if split else None)
 
 
 def authorities(con: duckdb.DuckDBPyConnection, card: Card, la: str) -> tuple[AreaValue, ...]:

@@ -97,6 +97,11 @@ class Figure:
     suppressed: tuple[str, ...] = field(default=(), metadata=help_text(
         "Parts withheld as small numbers (value, numerator, denominator); shown as [c]"))
     group: str | None = field(default=None, metadata=help_text("The breakdown group, when broken down"))
+    note: str | None = field(default=None, metadata=help_text(
+        "For a published figure (not counted from the authority's data), the year it was published for"))
+    history: str | None = field(default=None, metadata=help_text(
+        "Set when the figure needs records from before the store's history begins: why. It is shown "
+        "beside the figure, and the figure is not rated or narrated"))
 
     def withhold(self, *parts: str) -> Figure:
         new = tuple(p for p in PARTS if p in parts and p not in self.suppressed)

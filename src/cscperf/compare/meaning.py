@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from cscperf.compare import words
 from cscperf.compare.figure import MARK, written
-from cscperf.compare.published import above_below, comparable
 from cscperf.compare.pack import BETTER, CHANGES, IMPROVED, NORMAL, SIMILAR, WORSENED, Assessment
 from cscperf.compare.scorecard import Card, Scorecard
 
@@ -41,12 +40,12 @@ def _benchmarks(a: Assessment) -> list[str]:
 
 
 def _level(card: Card) -> list[str]:
-    """Without an interval (an average), only above or below the published figures: never 'significantly'."""
+    """Without an interval (an average), only above or below the published figures, as the
+    scorecard judged them at the published precision: never 'significantly'."""
     p, d = card.published, card.definition
-    if p is None or p.unavailable or not comparable(d.unit):
-        return []
-    said = [f"{above_below(card.current.value, other, d.decimals)} {name} ({written(other, d.decimals)})"
-            for name, other in (("England", p.england), ("similar councils", p.neighbour_mean)) if other is not None]
+    said = [f"{position} {name} ({written(other, p.places(d.decimals))})" for name, other, position in (
+        ("England", p and p.england, card.against_england),
+        ("similar councils", p and p.neighbour_mean, card.against_neighbours)) if position]
     return [f"is {' and '.join(said)}"] if said else []
 
 
@@ -61,6 +60,9 @@ def sentence(card: Card, a: Assessment) -> str:
     now = card.current
     if now.value is None:
         return WITHHELD if now.suppressed else (words.reason(now.reason) or "No figure for this period.")
+    if now.history:
+        why = now.history.removeprefix("history incomplete: ")
+        return f"It is not rated or compared: its history is incomplete ({why})."
     clauses = ([_target(card)] if card.rag else []) + (_benchmarks(a) if a.interval else _level(card))
     if a.change == NORMAL:
         clauses.append("is within normal variation on a year earlier")
@@ -83,7 +85,7 @@ def summary(scorecard: Scorecard, assessed: dict[str, Assessment]) -> tuple[list
     ranked = sorted(scorecard.cards, key=lambda c: -assessed[c.definition.id].importance)
     for card in ranked:
         d, a = card.definition, assessed[card.definition.id]
-        if card.current.value is None or d.polarity not in ("higher_better", "lower_better"):
+        if card.current.value is None or card.current.history or d.polarity not in ("higher_better", "lower_better"):
             continue
         said = f"{d.title}: {value(card)}. {sentence(card, a)}"
         bad = card.rag in ("red", "amber") or a.worse_than_published or a.change == WORSENED

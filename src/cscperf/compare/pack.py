@@ -106,12 +106,13 @@ def assess(card: Card) -> Assessment:
     d, now = card.definition, card.current
     interval = uncertainty.interval(now, d.unit)
     p = card.published
-    compared = p is not None and not p.unavailable and comparable(d.unit)
+    # a figure whose history is incomplete is stated, not judged (nor is a change to it)
+    compared = p is not None and not p.unavailable and comparable(d.unit) and not now.history
     england = _against(interval, p.england if compared else None, d.polarity)
     neighbours = _against(interval, p.neighbour_mean if compared else None, d.polarity)
     change = _change(card)
     limits = _limits(card)
-    outside = limits is not None and now.value is not None and not limits.holds(now.value)
+    outside = limits is not None and now.value is not None and not now.history and not limits.holds(now.value)
     small = uncertainty.per_child(now, d.unit)
     reasons: list[tuple[int, str]] = []  # (weight, words): the level against target and benchmarks first
     if card.rag in ("red", "amber"):
@@ -192,6 +193,9 @@ def build(scorecard: Scorecard, headlines: tuple[str, ...] | None = None) -> Pac
     by_id = {c.definition.id: c for c in scorecard.cards}
     tops = tuple(Headline(i, by_id[i].definition.title, by_id[i].definition.section_title,
                           meaning.sentence(by_id[i], assessed[i])) for i in wanted if i in by_id)
+    # measures kept to the full report (member_pack false) are left out, unless a headline
+    scorecard = dataclasses.replace(scorecard, cards=tuple(
+        c for c in scorecard.cards if c.definition.member_pack or c.definition.id in wanted))
     grouped: dict[str, list[Card]] = {}
     for card in scorecard.cards:
         grouped.setdefault(card.definition.section, []).append(card)

@@ -6,6 +6,7 @@ with their year and the authority's quartile. A flat, JSON-friendly view of `ben
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 import duckdb
 
@@ -52,8 +53,16 @@ class Published:
     rank: int | None = field(default=None, metadata=_help("National rank, 1 the best"))
     ranked_out_of: int | None = field(default=None, metadata=_help("Authorities ranked"))
     quartile: str | None = field(default=None, metadata=_help("Quartile band, A the best quarter to D"))
+    decimals: int | None = field(default=None, metadata=_help(
+        "The decimal places the figures are published to; this authority's figure is compared with them at "
+        "this precision (or its own, if fewer)"))
     source: str | None = field(default=None, metadata=_help("The published file the figures come from"))
     unavailable: str | None = field(default=None, metadata=_help("Why there are no published figures"))
+
+    def places(self, decimals: int) -> int:
+        """Decimal places to compare and show the figures at: as published, or the indicator's own
+        `decimals` if fewer (or nothing is known of the published precision)."""
+        return decimals if self.decimals is None else min(decimals, self.decimals)
 
 
 def comparable(unit: str) -> bool:
@@ -61,12 +70,6 @@ def comparable(unit: str) -> bool:
     depends on the area's size (and an in-period count on the period's length), so only
     percentages, rates and averages are compared in words and on charts."""
     return unit != "count"
-
-
-def above_below(value: float, other: float, decimals: int) -> str:
-    """'above', 'below' or 'the same as' a published figure, compared at the indicator's own precision."""
-    other = round(other, decimals)
-    return "above" if value > other else "below" if value < other else "the same as"
 
 
 def any_imported(con: duckdb.DuckDBPyConnection) -> bool:
@@ -97,5 +100,19 @@ def published(con: duckdb.DuckDBPyConnection, measure_id: str, la: str) -> Publi
         neighbours=neighbours, region=found.region.value if found.region else None,
         region_name=found.region.area_name if found.region else None,
         england=found.england.value if found.england else None, rank=found.rank,
-        ranked_out_of=found.ranked_out_of, quartile=found.quartile,
+        ranked_out_of=found.ranked_out_of, quartile=found.quartile, decimals=found.decimals,
         source=any_figure.release.file_name if any_figure else None)
+
+
+def position(value, other, decimals: int) -> str | None:
+    """Whether `value` is above, below or the same as a published `other`, both rounded half up to
+    `decimals` places: a figure the DfE would print as 67 is the same as England's 67, not below.
+
+    >>> position(66.6, 67, 0), position(66.4, 67, 0), position(66.6, 67, 1)
+    ('the same as', 'below', 'below')
+    """
+    if value is None or other is None:
+        return None
+    ours, theirs = (Decimal(str(v)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+                    for v in (value, other))
+    return "above" if ours > theirs else "below" if ours < theirs else "the same as"

@@ -26,21 +26,29 @@ from cscperf.compare.direction import Direction, direction
 from cscperf.compare.figure import Figure, contract_fields, number, revive
 from cscperf.compare.figure import help_text as _help
 from cscperf.compare.plan import Plan, short_label
-from cscperf.compare.published import HOW_TO_GET, NeighbourValue, Published, any_imported, published
+from cscperf.compare.published import (HOW_TO_GET, NeighbourValue, Published, any_imported, comparable, position,
+                                       published)
 from cscperf.compare.targets import NO_TARGETS, Rag, Targets, rag
 from cscperf.indicators import breakdowns
+from cscperf.indicators.breakdowns import AREAS, NO_AREA
 from cscperf.indicators.periods import Period
 from cscperf.reference import authorities
 
 # Breakdowns a committee asks to see, where the indicator supports them.
 BREAKDOWNS = {
-    "cla": ("placement_type", "uasc", "district", "age_band"),
+    "cla": ("placement_type", "uasc", "district", "locality", "age_band"),
     "cla_started": ("age_band", "category_of_need", "uasc"),
-    "cla_placed_20miles_pct": ("placement_type",),
-    "referrals": ("referral_source", "district"),
+    "cla_placed_20miles_pct": ("distance_from_home", "placement_type"),
+    "cla_placed_outside_la_pct": ("placement_area",),
+    "referrals": ("referral_source", "district", "locality"),
     "cp_plans": ("category_of_abuse", "age_band"),
-    "cin": ("district",),
+    "cin": ("district", "locality"),
+    "exploitation_children": ("ward", "locality"),
+    "assessment_factor_children": ("factor",),
 }
+# Indicators a committee follows month by month split by a breakdown (a spike of children coming
+# into care that is all unaccompanied asylum-seeking children, say), with the breakdown.
+SPLITS = {"cla": "uasc", "cla_started": "uasc"}
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,11 @@ class Definition:
     min_months: int | None = field(default=None, metadata=_help("Shortest period it is computed for"))
     breakdowns: tuple[str, ...] = field(default=(), metadata=_help("Breakdowns it supports"))
     benchmark: str | None = field(default=None, metadata=_help("Matching published measure id"))
+    member_pack: bool = field(default=True, metadata=_help(
+        "In the member pack; false: only in the full report, the dashboard and the workbook"))
+    published_only: bool = field(default=False, metadata=_help(
+        "True: the value is worked out from published figures (a published measure, or the child "
+        "population), not counted from the authority's data: no children are behind it"))
 
     @classmethod
     def of(cls, indicator) -> Definition:
@@ -70,7 +83,8 @@ class Definition:
                    indicator.definition, indicator.numerator, indicator.denominator, indicator.good,
                    indicator.unit.value, indicator.polarity.value, indicator.grain.value,
                    indicator.decimals, indicator.min_months,
-                   tuple(b.value for b in indicator.breakdowns), indicator.benchmark)
+                   tuple(b.value for b in indicator.breakdowns), indicator.benchmark,
+                   indicator.member_pack, indicator.published_only or bool(indicator.share_of_population))
 
 
 @dataclass(frozen=True)
@@ -91,6 +105,28 @@ class Breakdown:
 
 
 @dataclass(frozen=True)
+class MonthSplit:
+    """One month of a split series: its total and its groups, suppressed as a breakdown is."""
+
+    total: Figure = field(metadata=_help("The month's figure"))
+    groups: tuple[Figure, ...] = field(metadata=_help("One figure per group present that month, `group` naming it"))
+
+
+@dataclass(frozen=True)
+class Split:
+    """The indicator month by month, each month split by one breakdown (children looked after by
+    UASC, say)."""
+
+    breakdown: str = field(metadata=_help("Breakdown id"))
+    months: tuple[MonthSplit, ...] = field(metadata=_help("Each month, oldest first"))
+
+    @property
+    def groups(self) -> list[str]:
+        """Every group present in any month, in order."""
+        return sorted({g.group for m in self.months for g in m.groups if g.group is not None})
+
+
+@dataclass(frozen=True)
 class Card:
     """One indicator on the scorecard."""
 
@@ -103,18 +139,26 @@ class Card:
     series: tuple[Figure, ...] = field(metadata=_help("8 financial quarters ending with the period, oldest first"))
     target: float | None = field(default=None, metadata=_help("The target, when one is set"))
     amber_limit: float | None = field(default=None, metadata=_help("The worst value still amber, when there is an amber band"))
-    rag: str | None = field(default=None, metadata=_help("green, amber or red; None with no target or value, or for a neutral indicator"))
+    rag: str | None = field(default=None, metadata=_help("green, amber or red; None with no target or value, for a "
+                                                         "neutral indicator, or when the figure's history is incomplete"))
     rag_label: str | None = field(default=None, metadata=_help("The RAG rating in words and a symbol, never colour alone"))
     priority: Priority | None = field(default=None, metadata=_help("The local priority the target belongs to"))
     since_previous: Direction | None = field(default=None, metadata=_help("Direction of travel since the period before"))
     since_last_year: Direction | None = field(default=None, metadata=_help("Direction of travel since a year earlier"))
     published: Published | None = field(default=None, metadata=_help("Latest published comparison; None when no published measure matches"))
+    against_england: str | None = field(default=None, metadata=_help(
+        "'above', 'below' or 'the same as' England's published value, both at the published precision; None "
+        "for counts, or with no figure to compare"))
+    against_neighbours: str | None = field(default=None, metadata=_help(
+        "The same against the statistical neighbours' mean, at the published precision"))
     cause: str | None = field(default=None, metadata=_help("Officers' commentary: why it is where it is"))
     action: str | None = field(default=None, metadata=_help("Officers' commentary: what is being done"))
     action_owner: str | None = field(default=None, metadata=_help("Who owns the action"))
     commentary_note: str | None = field(default=None, metadata=_help(
         f"'{NONE_GIVEN}' for a red or amber indicator with no commentary for the period"))
     breakdowns: tuple[Breakdown, ...] = field(default=(), metadata=_help("Breakdowns shown for the period"))
+    split: Split | None = field(default=None, metadata=_help(
+        "The 12-month trend split by a breakdown, for indicators followed that way (SPLITS)"))
 
 
 @dataclass(frozen=True)
@@ -160,7 +204,7 @@ def _plain(value):
 def fields_help() -> list[tuple[str, str]]:
     """(field path, help) for every field of the contract, nested classes included."""
     return contract_fields(Scorecard, (Card, Definition, Figure, Direction, Published, NeighbourValue,
-                                       Priority, Breakdown))
+                                       Priority, Breakdown, Split, MonthSplit))
 
 
 # Building -------------------------------------------------------------------------------------
@@ -180,7 +224,7 @@ class Computed:
         period = Period.parse(r.period)
         return Figure(r.period, period.label, r.start.isoformat(), r.end.isoformat(),
                       number(r.value, decimals), number(r.numerator), r.denominator,
-                      words.reason(r.reason), group=r.group)
+                      words.reason(r.reason), group=r.group, note=r.note, history=r.history)
 
     def protect(self, id: str, figure: Figure) -> Figure:
         if self.internal:
@@ -203,6 +247,11 @@ class Computed:
         if self.internal:
             return tuple(groups)
         return tuple(suppression.protect_groups(total, groups, self.definitions[id].unit, self.threshold))
+
+
+def scored(figure: Figure) -> int | float | None:
+    """The value to rate and compare over time: None when the figure's history is incomplete."""
+    return None if figure.history else figure.value
 
 
 def _plans(definitions: list[Definition], period: Period) -> dict[str, Plan]:
@@ -235,9 +284,13 @@ def build(con: duckdb.DuckDBPyConnection, period: str | Period, la: str, *,
         for breakdown in BREAKDOWNS.get(d.id, ()):
             if breakdown in d.breakdowns:
                 results += engine.compute(con, [d.id], [plans[d.id].current], la, breakdown, registry=registry)
+        if SPLITS.get(d.id) in d.breakdowns:
+            results += engine.compute(con, [d.id], plans[d.id].trend, la, SPLITS[d.id], registry=registry)
     threshold = int(settings.get("suppress_below"))
     computed = Computed(results, by_id, internal, threshold)
-    cards = tuple(card(con, d, plans[d.id], period, la, computed, targets, commentary) for d in definitions)
+    apart = not_compared(con, registry, la)
+    cards = tuple(card(con, d, plans[d.id], period, la, computed, targets, commentary, apart.get(d.id))
+                  for d in definitions)
     return Scorecard(
         la=la, la_name=authorities.authority(con, la).name, period=str(period), period_label=period.label,
         period_short=short_label(period), previous_short=short_label(period.previous()),
@@ -247,18 +300,51 @@ def build(con: duckdb.DuckDBPyConnection, period: str | Period, la: str, *,
         benchmarks_note=None if any_imported(con) else HOW_TO_GET, cards=cards)
 
 
+def not_compared(con: duckdb.DuckDBPyConnection, registry, la: str) -> dict[str, str]:
+    """Indicators whose figures for `la` are not like their published measure's (the definition's
+    `benchmark_when`), with why."""
+    from cscperf.indicators import query
+
+    found = {}
+    for indicator in registry:
+        when = indicator.benchmark_when
+        if when and la not in {row[0] for row in con.execute(query.recorded_sql(when.recorded_in)).fetchall()}:
+            found[indicator.id] = when.otherwise
+    return found
+
+
+def _published(con, d: Definition, la: str, apart: str | None) -> Published | None:
+    """The published comparison, or why there is none: not imported, else not like this figure."""
+    if d.benchmark is None:
+        return None
+    found = published(con, d.benchmark, la)
+    return Published(d.benchmark, unavailable=apart) if apart and not found.unavailable else found
+
+
+def against(d: Definition, figure: Figure, p: Published | None, which: str) -> str | None:
+    """Above, below or the same as a published value, at the published precision (or ours, if
+    fewer places): only for percentages, rates and averages with a figure that is scored."""
+    if p is None or p.unavailable or not comparable(d.unit):
+        return None
+    return position(scored(figure), getattr(p, which), p.places(d.decimals))
+
+
 def card(con, d: Definition, plan: Plan, period: Period, la: str, computed: Computed,
-         targets: Targets, commentary: Commentary) -> Card:
-    """One indicator's card; `period` is the report's (commentary is written for it)."""
+         targets: Targets, commentary: Commentary, apart: str | None = None) -> Card:
+    """One indicator's card; `period` is the report's (commentary is written for it); `apart`
+    says why its figure is not set beside its published measure, when it is not."""
     current = computed.get(d.id, plan.current)
     previous = computed.get(d.id, plan.previous)
     last_year = computed.get(d.id, plan.last_year)
     target = targets.get(d.id)
-    rating = rag(current.value, d.polarity, target)
+    # a figure whose history is incomplete is shown, but neither rated nor compared over time
+    rating = rag(scored(current), d.polarity, target)
     entry = commentary.get(str(period), d.id)
     groups = [Breakdown(b, computed.groups(d.id, plan.current, b, current))
               for b in BREAKDOWNS.get(d.id, ()) if b in d.breakdowns]
+    split = SPLITS.get(d.id)
     limit = target.amber_limit(d.polarity) if target else None
+    compared = _published(con, d, la, apart)
     return Card(
         definition=d, current=current, previous=previous, last_year=last_year,
         trend=tuple(computed.get(d.id, p) for p in plan.trend),
@@ -268,10 +354,39 @@ def card(con, d: Definition, plan: Plan, period: Period, la: str, computed: Comp
         rag=rating.value if rating else None, rag_label=rating.label if rating else None,
         priority=Priority(target.priority.text, target.priority.owner, target.priority.due.isoformat())
         if target and target.priority else None,
-        since_previous=direction(current.value, previous.value, d.polarity, d.unit, d.decimals, previous.period),
-        since_last_year=direction(current.value, last_year.value, d.polarity, d.unit, d.decimals, last_year.period),
-        published=published(con, d.benchmark, la) if d.benchmark else None,
+        since_previous=_travel(d, current, previous),
+        since_last_year=_travel(d, current, last_year),
+        published=compared,
+        against_england=against(d, current, compared, "england"),
+        against_neighbours=against(d, current, compared, "neighbour_mean"),
         cause=entry.cause if entry else None, action=entry.action if entry else None,
         action_owner=entry.owner if entry else None,
         commentary_note=NONE_GIVEN if entry is None and rating in (Rag.red, Rag.amber) else None,
-        breakdowns=tuple(g for g in groups if g.groups))
+        breakdowns=tuple(g for g in groups if worth_showing(g)),
+        split=split_series(computed, d.id, plan.trend, split) if split in d.breakdowns else None)
+
+
+def _travel(d: Definition, now: Figure, then: Figure) -> Direction | None:
+    """Direction of travel from `then` to `now`; none between two periods showing the same
+    published year's figure, which has not moved (a published figure changes once a year), nor
+    from or to a figure whose history is incomplete."""
+    if now.note and now.note == then.note:
+        return None
+    return direction(scored(now), scored(then), d.polarity, d.unit, d.decimals, then.period)
+
+
+def worth_showing(breakdown: Breakdown) -> bool:
+    """A breakdown with groups; by area, one naming two areas or more (a unitary authority is one
+    district; children with no postcode, or a lookup not imported, name none)."""
+    if breakdown.id not in AREAS:
+        return bool(breakdown.groups)
+    return sum(g.group not in NO_AREA for g in breakdown.groups) >= 2
+
+
+def split_series(computed: Computed, id: str, months: list[Period], breakdown: str) -> Split:
+    """The indicator for each of `months`, each split by `breakdown`, suppressed month by month."""
+    found = []
+    for month in months:
+        total = computed.get(id, month)
+        found.append(MonthSplit(total, computed.groups(id, month, breakdown, total)))
+    return Split(breakdown, tuple(found))

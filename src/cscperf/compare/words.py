@@ -32,6 +32,9 @@ def reason(text: str | None) -> str | None:
     if text.startswith("no population estimate"):
         return ("No child population estimate has been imported for this period, so the rate per "
                 "10,000 children cannot be worked out.")
+    if text.startswith("not imported: get "):
+        where = text.removeprefix("not imported: get ").split(" (`cscperf")[0]
+        return f"Not available: this figure is taken from {where}, which has not been imported."
     if text.startswith("denominator is 0"):
         return "None this period: there was no one to count it over."
     return text[0].upper() + text[1:]

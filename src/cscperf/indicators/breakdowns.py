@@ -1,10 +1,12 @@
 """Breakdowns: the ways an indicator's figure can be split.
 
 A breakdown is either a characteristic of the child, which the engine looks up in
-`calc.children` on the unit's date (age band, sex, ethnicity, disability, UASC, district), or an
-attribute of the event, which the indicator's SQL returns as a column named after the
-breakdown (referral source, category of abuse, legal status, team, ...). Groups are the values
-as stored (codes for event attributes); `label` turns a code into words for outputs.
+`calc.children` on the unit's date (age band, sex, ethnicity, disability, UASC, and the areas of
+the child's home: district, ward, locality), or an attribute of the event, which the indicator's
+SQL returns as a column named after the breakdown (referral source, category of abuse, legal
+status, team, ...). An event attribute can be a list (the factors identified at assessment):
+then a unit is counted once in each of its groups. Groups are the values as stored (codes for
+event attributes, names for areas); `label` turns a code into words for outputs.
 """
 
 from __future__ import annotations
@@ -27,10 +29,24 @@ class BreakdownId(str, Enum):
     referral_source = "referral_source"
     reason_ceased = "reason_ceased"
     district = "district"
+    ward = "ward"
+    locality = "locality"
     team = "team"
+    factor = "factor"
+    working_days_band = "working_days_band"
+    distance_from_home = "distance_from_home"
+    placement_area = "placement_area"
 
 
 NOT_RECORDED = "Not recorded"
+
+# Area groups that say why a child has no area, rather than name one (calc.children). A
+# breakdown with nothing but these is unavailable, and outputs say why instead of showing it.
+NO_AREA = ("No home postcode recorded", "Home postcode not found", "Ward lookup not imported",
+           "Postcode not in the ward lookup", "No localities set", "Not in any locality")
+AREA_NOTE = ("From the child's latest home postcode: the SSD's addresses, or the 903's HOME_POST "
+             "(looked-after children only). The CIN census and Annex A carry no postcodes, so a "
+             "child known only from them is 'No home postcode recorded'.")
 
 
 @dataclass(frozen=True)
@@ -40,20 +56,34 @@ class Breakdown:
     of_child: bool  # looked up in calc.children; otherwise a column of the indicator's SQL
     child_expression: str | None = None  # SQL over the unit `u` and the child `c`
     labels: dict[str, str] = field(default_factory=dict)
+    is_list: bool = False  # the SQL's column is a list: a unit counts once in each of its groups
+    note: str | None = None  # where the groups come from, when outputs should say
 
     def expression(self) -> str:
-        """SQL giving the group of a unit row `u` (joined to `c`, its row of calc.children)."""
+        """SQL giving the group of a unit row `u` (joined to `c`, its row of calc.children, or for
+        a list, to `g`, one row per item)."""
         if self.of_child:
             return self.child_expression
+        if self.is_list:
+            return "g.item"
         return f"coalesce(CAST(u.{self.id.value} AS VARCHAR), '{NOT_RECORDED}')"
 
+    def join(self) -> str:
+        """The join the expression needs."""
+        if self.of_child:
+            return "LEFT JOIN calc.children c ON c.la = u.la AND c.person_id = u.person_id"
+        if self.is_list:
+            return f"CROSS JOIN unnest(u.{self.id.value}) AS g(item)"
+        return ""
 
-def _child(id: BreakdownId, title: str, expression: str, labels: dict[str, str] | None = None) -> Breakdown:
-    return Breakdown(id, title, True, expression, labels or {})
+
+def _child(id: BreakdownId, title: str, expression: str, labels: dict[str, str] | None = None,
+           note: str | None = None) -> Breakdown:
+    return Breakdown(id, title, True, expression, labels or {}, note=note)
 
 
-def _event(id: BreakdownId, title: str, labels: dict[str, str] | None = None) -> Breakdown:
-    return Breakdown(id, title, False, labels=labels or {})
+def _event(id: BreakdownId, title: str, labels: dict[str, str] | None = None, is_list: bool = False) -> Breakdown:
+    return Breakdown(id, title, False, labels=labels or {}, is_list=is_list)
 
 
 # Code lists in short plain words: CIN census 2025 XSD (referral source, need, abuse), SSDA903
@@ -109,6 +139,29 @@ PLACEMENT_PROVIDERS = {
     "PR5": "Voluntary or third sector",
 }
 
+# Factors identified at the end of assessment (CIN census), in short words; whose concern it is
+# in brackets (the child, a parent or carer, another person in the household).
+FACTORS = {
+    "1A": "Alcohol misuse (child)", "1B": "Alcohol misuse (parent or carer)", "1C": "Alcohol misuse (other person)",
+    "2A": "Drug misuse (child)", "2B": "Drug misuse (parent or carer)", "2C": "Drug misuse (other person)",
+    "3A": "Domestic abuse (child)", "3B": "Domestic abuse (parent or carer)", "3C": "Domestic abuse (other person)",
+    "4A": "Mental health (child)", "4B": "Mental health (parent or carer)", "4C": "Mental health (other person)",
+    "5A": "Learning disability (child)", "5B": "Learning disability (parent or carer)",
+    "5C": "Learning disability (other person)", "6A": "Physical disability or illness (child)",
+    "6B": "Physical disability or illness (parent or carer)", "6C": "Physical disability or illness (other person)",
+    "7A": "Young carer", "8B": "Privately fostered: overseas, intending to return",
+    "8C": "Privately fostered: overseas, intending to stay", "8D": "Privately fostered: UK, educational placement",
+    "8E": "Privately fostered: UK, alternative family arrangement", "8F": "Privately fostered: other",
+    "9A": "Unaccompanied asylum-seeking child", "10A": "Going or being missing",
+    "11A": "Child sexual exploitation", "12A": "Trafficking", "13A": "Gangs",
+    "14A": "Socially unacceptable behaviour", "15A": "Self-harm", "16A": "Neglect", "17A": "Emotional abuse",
+    "18A": "Physical abuse", "18B": "Physical abuse (child on child)", "18C": "Physical abuse (adult on child)",
+    "19A": "Sexual abuse", "19B": "Sexual abuse (child on child)", "19C": "Sexual abuse (adult on child)",
+    "20": "Other", "22A": "Female genital mutilation", "23A": "Abuse linked to faith or belief",
+    "24A": "Child criminal exploitation",
+}
+WORKING_DAYS_BANDS = {"0-10": "0 to 10 working days", "11-15": "11 to 15 working days",
+                      "16-20": "16 to 20 working days", "21+": "21 working days or more"}
 # calc.age_band's groups, youngest first, in words
 AGE_BANDS = {"Unborn": "Unborn", "Under 1": "Under 1", "1-4": "Aged 1 to 4", "5-9": "Aged 5 to 9",
              "10-15": "Aged 10 to 15", "16+": "Aged 16 and over"}
@@ -121,7 +174,13 @@ BREAKDOWNS: dict[BreakdownId, Breakdown] = {b.id: b for b in (
     _child(BreakdownId.uasc, "Unaccompanied asylum-seeking child",
            "CASE WHEN calc.is_uasc(c.ever_uasc, c.uasc_start, c.uasc_end, u.event_date) THEN 'UASC' "
            "ELSE 'Not UASC' END"),
-    _child(BreakdownId.district, "District of home address", f"coalesce(c.district, '{NOT_RECORDED}')"),
+    _child(BreakdownId.district, "District of home address",
+           f"coalesce(c.district_name, '{NO_AREA[0]}')", note=AREA_NOTE),
+    _child(BreakdownId.ward, "Ward of home address", f"coalesce(c.ward, '{NO_AREA[0]}')",
+           note=AREA_NOTE + " Wards come from the ONS postcode directory's ward for the postcode."),
+    _child(BreakdownId.locality, "Locality of home address", f"coalesce(c.locality, '{NO_AREA[0]}')",
+           note=AREA_NOTE + " Localities are the authority's own, from its localities file "
+           "(`cscperf reference localities`)."),
     _event(BreakdownId.legal_status, "Legal status", LEGAL_STATUSES),
     _event(BreakdownId.placement_type, "Placement type", PLACEMENT_TYPES),
     _event(BreakdownId.placement_provider, "Placement provider", PLACEMENT_PROVIDERS),
@@ -130,7 +189,13 @@ BREAKDOWNS: dict[BreakdownId, Breakdown] = {b.id: b for b in (
     _event(BreakdownId.referral_source, "Referral source", REFERRAL_SOURCES),
     _event(BreakdownId.reason_ceased, "Reason ceased"),
     _event(BreakdownId.team, "Team"),
+    _event(BreakdownId.factor, "Factor identified at assessment", FACTORS, is_list=True),
+    _event(BreakdownId.working_days_band, "Working days from section 47 enquiry to conference", WORKING_DAYS_BANDS),
+    _event(BreakdownId.distance_from_home, "Distance of the placement from home"),
+    _event(BreakdownId.placement_area, "Placement inside or outside the authority"),
 )}
+
+AREAS = ("district", "ward", "locality")
 
 
 def get(id: str | BreakdownId) -> Breakdown:
@@ -142,10 +207,10 @@ def get(id: str | BreakdownId) -> Breakdown:
 
 def order(id: str | BreakdownId, group: str | None) -> tuple:
     """A sort key putting groups in their natural order: age bands youngest first, codes in their
-    code list's order, the rest alphabetically, and 'Not recorded' last."""
+    code list's order, the rest alphabetically, and 'Not recorded' (or why a child has no area) last."""
     listed = list(get(id).labels)
-    if group is None or group == NOT_RECORDED:
-        return (2, 0, "")
+    if group is None or group == NOT_RECORDED or group in NO_AREA:
+        return (2, 0, group or "")
     return (0, listed.index(group), "") if group in listed else (1, 0, group)
 
 

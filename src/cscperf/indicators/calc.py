@@ -46,7 +46,9 @@ def fingerprint() -> str:
 _DATA = " UNION ALL ".join(
     [f"SELECT '{t.name}', count(*) FROM {t.name}" for t in TABLES]
     + ["SELECT 'postcodes', count(*) FROM meta.postcodes", "SELECT 'loads', max(load_id) FROM meta.loads"]
-    + [f"SELECT '{t}', max(release_id) FROM ref.{t}" for t in ("la_codes", "ltla_utla")])
+    + [f"SELECT '{t}', max(release_id) FROM ref.{t}" for t in ("la_codes", "ltla_utla", "postcode_wards", "wards")]
+    + ["SELECT 'localities', CAST(hash(list(area || '=' || locality ORDER BY area)) % 1000000007 AS BIGINT) "
+       "FROM ref.localities"])
 
 
 def data_fingerprint(con: duckdb.DuckDBPyConnection) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from cscperf.indicators import breakdowns, calc, query, registry
+from cscperf.indicators import breakdowns, calc, published, query, registry
 from cscperf.indicators.schema import REGISTRY_FIELDS, Indicator, Section, Unit
 from cscperf.reference import measures
 
 UNIT_WORDS = {"count": "count", "percent": "percentage", "rate_per_10k": "rate per 10,000 children",
-              "days": "average days", "average": "average"}
+              "days": "average days", "average": "average", "median": "median"}
 GRAIN_WORDS = {"snapshot": "on the period's last day", "in_period": "events in the period",
                "rolling_12m": "events in the 12 months to the period's end",
                "rolling_36m": "events in the 36 months to the period's end"}
@@ -49,7 +49,9 @@ def helpers() -> str:
 def breakdown_table() -> str:
     lines = ["| id | breakdown | comes from |", "|---|---|---|"]
     for b in breakdowns.BREAKDOWNS.values():
-        source = "the child (calc.children), on the unit's date" if b.of_child else f"the SQL's `{b.id.value}` column"
+        source = ("the child (calc.children), on the unit's date" if b.of_child
+                  else f"the SQL's `{b.id.value}` column" + (", a list: a unit counts in each of its groups"
+                                                            if b.is_list else ""))
         lines.append(f"| `{b.id.value}` | {b.title} | {source} |")
     return "\n".join(lines)
 
@@ -78,8 +80,26 @@ def catalogue() -> str:
                 facts.append("**Breakdowns:** " + ", ".join(b.value for b in i.breakdowns))
             if i.recorded_in:
                 facts.append("**Only where recorded in:** " + ", ".join(i.recorded_in))
-            if i.benchmark:
+            if i.any_day_when:
+                facts.append(f"**On any day only where recorded in:** {i.any_day_when.recorded_in}; otherwise "
+                             f"{i.any_day_when.otherwise}")
+            if i.published_only:
+                facts.append(f"**Published figure:** `{i.benchmark}` ({measures.measure(i.benchmark).title}), "
+                             f"from {published.where_to_get(measures.measure(i.benchmark))}")
+            elif i.benchmark:
                 facts.append(f"**Benchmark:** `{i.benchmark}` ({measures.measure(i.benchmark).title})")
-            facts.append(f"**Definition:** `defs/{i.source.partition(':')[0]}`, SQL `defs/{i.sql_source}`")
+            if i.share_of_population:
+                facts.append(f"**Share of the child population:** {i.share_of_population}, rounded up to a whole child")
+            sql = f", SQL `defs/{i.sql_source}`" if i.sql_source else ""
+            facts.append(f"**Definition:** `defs/{i.source.partition(':')[0]}`{sql}")
             out.append("\n".join(f"- {fact}" for fact in facts) + "\n")
     return "\n".join(out)
+
+
+def parity() -> str:
+    """Each indicator beside the DfE measure it reproduces, and any deliberate difference."""
+    lines = ["| indicator | DfE or LAIT measure it reproduces | deliberate difference, and why |", "|---|---|---|"]
+    for i in registry.default():
+        lines.append(f"| `{i.id}` ({_cell(i.title)}) | {_cell(i.dfe_measure or 'local measure')} | "
+                     f"{_cell(i.differs or '-')} |")
+    return "\n".join(lines)

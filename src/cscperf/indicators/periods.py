@@ -56,6 +56,16 @@ def _month_index(year: int, month: int) -> int:
     return year * 12 + month - 1
 
 
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (earlier when negative), or that month's last day if shorter.
+
+    >>> add_months(date(2025, 4, 1), -30)
+    datetime.date(2022, 10, 1)
+    """
+    year, month = divmod(_month_index(day.year, day.month) + months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
 @functools.cache  # asked for each figure computed; there are only so many months
 def _month_end(index: int) -> date:
     year, month = divmod(index, 12)

@@ -131,22 +131,24 @@ def load(defs: Path = DEFS) -> Registry:
                 issues.append(Issue(path.name, key_lines[reserved[0]], f"{id}: {reserved[0]} is set by "
                                                                         "the registry, not written"))
                 continue
-            sql_path = _sql_path(defs, section, fields.get("units") or id)
-            sql = sql_path.read_text(encoding="utf-8") if sql_path.is_file() else ""
+            # a published figure has no SQL: its value is read from the published files
+            sql_path = None if fields.get("published_only") else _sql_path(defs, section, fields.get("units") or id)
+            sql = sql_path.read_text(encoding="utf-8") if sql_path and sql_path.is_file() else ""
             try:
                 indicator = Indicator(id=id, section=section, sql=sql, source=source,
-                                      sql_source=str(sql_path.relative_to(defs)), **fields)
+                                      sql_source=str(sql_path.relative_to(defs)) if sql_path else "", **fields)
             except ValidationError as error:
                 for problem in error.errors():
                     field = str(problem["loc"][0]) if problem["loc"] else ""
                     issues.append(Issue(path.name, key_lines.get(field, line),
                                         f"{id}: {field + ': ' if field else ''}{problem['msg']}"))
                 continue
-            if not sql_path.is_file():
+            if sql_path and not sql_path.is_file():
                 issues.append(Issue(path.name, key_lines.get("units", line),
                                     f"{id}: no SQL file {sql_path.relative_to(defs)}"))
                 continue
-            used_sql.add(sql_path.resolve())
+            if sql_path:
+                used_sql.add(sql_path.resolve())
             problem = _benchmark_problem(indicator)
             if problem:
                 issues.append(Issue(path.name, key_lines.get("benchmark", line), f"{id}: benchmark: {problem}"))
@@ -158,8 +160,8 @@ def load(defs: Path = DEFS) -> Registry:
     return Registry(tuple(indicators), tuple(issues), defs)
 
 
-# The published catalogue has no `days` unit (its averages include days) and says `neither`.
-_PUBLISHED_UNIT = {Unit.days: "average"}
+# The published catalogue has no `days` or `median` unit (its averages include them) and says `neither`.
+_PUBLISHED_UNIT = {Unit.days: "average", Unit.median: "average"}
 _PUBLISHED_POLARITY = {"neutral": "neither"}
 
 
@@ -197,6 +199,8 @@ def check(registry: Registry) -> list[Issue]:
         columns_in.setdefault(table, set()).add(column)
     columns_of: dict[str, dict[str, str] | None] = {}
     for indicator in registry:
+        if indicator.published_only:
+            continue
         file, line = indicator.source.split(":")
         if indicator.sql_source not in columns_of:
             columns_of[indicator.sql_source] = _describe(con, indicator, issues)
@@ -204,7 +208,7 @@ def check(registry: Registry) -> list[Issue]:
         if columns is not None:
             issues.extend(Issue(file, int(line), f"{indicator.id}: {problem}")
                           for problem in _column_problems(indicator, columns))
-        for entry in indicator.recorded_in:
+        for entry in indicator.recorded_entries:
             table, column, condition = query.recorded_parts(entry)
             if table not in columns_in:
                 issues.append(Issue(file, int(line), f"{indicator.id}: recorded_in: no store table {table}"))
@@ -237,16 +241,22 @@ def _column_problems(indicator: Indicator, columns: dict[str, str]) -> list[str]
             problems.append(f"its SQL ({indicator.sql_source}) must return a column {name}")
         elif columns[name] != type_:
             problems.append(f"column {name} must be {type_}, not {columns[name]}")
-    for field in ("numerator_flag", "denominator_flag"):
+    for field in ("numerator_flag", "denominator_flag", "history_flag"):
         flag = getattr(indicator, field)
         if flag and columns.get(flag) != "BOOLEAN":
             problems.append(f"{field}: {indicator.sql_source} has no BOOLEAN column {flag}")
-    if indicator.average_of and not NUMERIC.match(columns.get(indicator.average_of, "")):
-        problems.append(f"average_of: {indicator.sql_source} has no numeric column {indicator.average_of}")
+    for field in ("average_of", "per"):
+        column = getattr(indicator, field)
+        if column and not NUMERIC.match(columns.get(column, "")):
+            problems.append(f"{field}: {indicator.sql_source} has no numeric column {column}")
     for breakdown in indicator.breakdowns:
-        if not breakdowns.get(breakdown).of_child and breakdown.value not in columns:
+        split = breakdowns.get(breakdown)
+        if not split.of_child and breakdown.value not in columns:
             problems.append(f"breakdown {breakdown.value}: {indicator.sql_source} has no column "
                             f"{breakdown.value}")
+        elif split.is_list and not columns[breakdown.value].endswith("[]"):
+            problems.append(f"breakdown {breakdown.value}: {indicator.sql_source}'s column "
+                            f"{breakdown.value} must be a list, not {columns[breakdown.value]}")
     return problems
 
 

@@ -136,6 +136,9 @@ LOOKUPS: tuple[Lookup, ...] = (
     Lookup("LTLA-UTLA_*.csv", "ref.ltla_utla", {  # column names carry the year: LTLA23CD
         "ltla_code": "COLUMNS('^LTLA[0-9]+CD$')", "ltla_name": "COLUMNS('^LTLA[0-9]+NM$')",
         "utla_code": "COLUMNS('^UTLA[0-9]+CD$')", "utla_name": "COLUMNS('^UTLA[0-9]+NM$')"}),
+    Lookup("Ward_to_Local_Authority_District*.csv", "ref.wards", {  # WD24CD, WD24NM, LAD24CD, LAD24NM
+        "ward_code": "COLUMNS('^WD[0-9]+CD$')", "ward_name": "COLUMNS('^WD[0-9]+NM$')",
+        "district_code": "COLUMNS('^LAD[0-9]+CD$')", "district_name": "COLUMNS('^LAD[0-9]+NM$')"}),
     Lookup("ofsted_region_mapping_corrections.csv", "ref.ofsted_regions", {
         "la_name": "trim(la_name)", "region_name": "trim(region_name_correct)"}),
 )

@@ -86,6 +86,26 @@ def import_(
 
 
 @app.command()
+def localities(
+    file: Path = typer.Argument(..., help="Two-column CSV: an area (postcode sector such as 'RM17 6', ward "
+                                          "code or ward name) and the locality it belongs to"),
+    db: Path = DbOption,
+) -> None:
+    """Set the authority's own localities, which breakdowns by locality name.
+
+    The file replaces any set before: configure it once, and again when localities change."""
+    from cscperf.reference.areas import set_localities
+
+    con = _connect(db)
+    try:
+        count = set_localities(con, file)
+    except LoadError as error:
+        _fail(f"{error}\nThe localities were not changed.")
+    names = con.execute("SELECT count(DISTINCT locality) FROM ref.localities").fetchone()[0]
+    out().print(f"Set {names} localities from {count} areas in {file}.", highlight=False)
+
+
+@app.command()
 def download(
     cache: Path = typer.Option(None, "--cache", help="Folder to save the files in "
                                "[default: $CSCPERF_REFERENCE_CACHE or ~/.cache/cscperf/reference]"),

@@ -104,7 +104,10 @@ def download(cache: Path, mirror: str | None = None, sources: Sources | None = N
             summary.fetched.append(Fetched(path, url, size))
             record[path] = {"url": url, "downloaded": date.today().isoformat(), **release}
         except DownloadError as error:
-            summary.fetched.append(Fetched(path, url, problem=str(error)))
+            if mirror and not (source.ees or source.url):
+                summary.by_hand.append(source)  # a file fetched by hand, not put on this mirror
+            else:
+                summary.fetched.append(Fetched(path, url, problem=str(error)))
     (summary.cache / RECORD).write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
     return summary
 

@@ -54,6 +54,12 @@ def load(con: duckdb.DuckDBPyConnection, path: Path, release_id: int) -> int:
     """Add every value cell of one EES CSV to `ref.figures`; return the number of cells."""
     con.execute("CREATE OR REPLACE TEMP TABLE ees_raw AS "
                 "SELECT * FROM read_csv(?, all_varchar = true, header = true)", [str(path)])
+    return load_raw(con, path, release_id, "ees", dataset_name(path))
+
+
+def load_raw(con: duckdb.DuckDBPyConnection, path: Path, release_id: int, source: str, dataset: str) -> int:
+    """Add every value cell of the temporary table `ees_raw`, in the EES layout, read from `path`,
+    to `ref.figures` as `source`'s `dataset`; return the number of cells."""
     columns = [row[0] for row in con.execute("SELECT column_name FROM (DESCRIBE ees_raw)").fetchall()]
     missing = [c for c in ("time_period", "geographic_level") if c not in columns]
     if missing:
@@ -73,7 +79,7 @@ def load(con: duckdb.DuckDBPyConnection, path: Path, release_id: int) -> int:
         f"WHEN '{published}' THEN '{ours}'" for published, ours in LEVELS.items()) + " END"
     inserted = con.execute(f"""
         INSERT INTO ref.figures
-        SELECT {release_id}, 'ees', ?, measure, _filters, _time_period,
+        SELECT {release_id}, ?, ?, measure, _filters, _time_period,
                CASE WHEN length(_time_period) = 6 THEN TRY_CAST(left(_time_period, 4) AS INTEGER) + 1
                     ELSE TRY_CAST(left(_time_period, 4) AS INTEGER) END,
                _level, _area_code, _area_name, CASE _level WHEN 'la' THEN _region_code END,
@@ -100,6 +106,6 @@ def load(con: duckdb.DuckDBPyConnection, path: Path, release_id: int) -> int:
             ) ON {", ".join(quote(c) for c in values)} INTO NAME measure VALUE raw
         )
         WHERE _area_code IS NOT NULL
-    """, [dataset_name(path)]).fetchone()[0]
+    """, [source, dataset]).fetchone()[0]
     con.execute("DROP TABLE ees_raw")
     return inserted

@@ -85,14 +85,16 @@ def source_for_year(con: duckdb.DuckDBPyConnection, measure: Measure, year: int,
 
 
 def year_figures(con: duckdb.DuckDBPyConnection, measure: Measure, year: int,
-                 release: Pin = None) -> dict[str, Figure]:
-    """Every area's figure for the year, by area code, from one source and each area's latest
-    release (or the pinned one)."""
+                 release: Pin = None, area: str | None = None) -> dict[str, Figure]:
+    """Every area's figure for the year (or only `area`'s), by area code, from one source and
+    each area's latest release (or the pinned one)."""
     source = source_for_year(con, measure, year, release)
     if source is None:
         return {}
     where, params = source.where()
     pinned, pin_params = _release_condition(release)
+    if area is not None:
+        pinned, pin_params = pinned + " AND f.area_code = ?", [*pin_params, area]
     rows = con.execute(f"""
         SELECT f.area_code, f.area_name, f.level, f.year, f.time_period, f.value, f.code,
                r.release_id, r.file_name, r.sha256, r.imported_at

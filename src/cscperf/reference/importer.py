@@ -2,7 +2,9 @@
 
 The folder has the layout of `../shared/reference` (and of `cscperf reference download`'s cache):
 `ees/*.csv`, `lait/*.parquet`, `indicator-registries/lait_data_dictionary.csv`,
-`ons/ons_mid-year_population_estimates_*.csv`, `stat-neighbours/*.csv`, `lookups/*.csv`.
+`ons/ons_mid-year_population_estimates_*.csv`, `stat-neighbours/*.csv`, `lookups/*.csv`, and
+Ofsted's fostering data (`ofsted/*fostering*.csv`) and the ONS postcode directory's wards
+(`lookups/ONSPD_*.csv` or `lookups/NSPL*.csv`, with `lookups/Ward_to_Local_Authority_District*.csv`).
 Each file becomes a release (name, sha256, import time). A file already imported is skipped, so
 importing again changes nothing; a revised file is a new release beside the old one. The import
 is one transaction: it completes or changes nothing.
@@ -19,7 +21,7 @@ from pathlib import Path
 import duckdb
 
 from cscperf.quality.findings import LoadError
-from cscperf.reference import authorities, ees, lait, neighbours, population_estimates
+from cscperf.reference import areas, authorities, ees, lait, neighbours, ofsted, population_estimates
 from cscperf.reference.download import RECORD
 from cscperf.store.duckdb import atomic
 
@@ -36,10 +38,13 @@ class Part:
 PARTS: tuple[Part, ...] = (
     Part("ees", "ees/*.csv", ees.load),
     Part("lait", "lait/*.parquet", lait.load_figures),
+    Part("ofsted", "ofsted/*fostering*.csv", ofsted.load),
     Part("lait_dictionary", "indicator-registries/lait_data_dictionary*.csv", lait.load_dictionary),
     Part("population", "ons/ons_mid-year_population_estimates*.csv", population_estimates.load),
     Part("stat_neighbours", "stat-neighbours/*.csv", neighbours.load),
     *(Part("lookup", f"lookups/{lookup.file}", authorities.load_lookup) for lookup in authorities.LOOKUPS),
+    Part("postcode_wards", "lookups/ONSPD_*.csv", areas.load_postcode_wards),
+    Part("postcode_wards", "lookups/NSPL*.csv", areas.load_postcode_wards),
 )
 
 

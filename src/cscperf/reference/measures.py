@@ -6,6 +6,7 @@ repeated ids. Each source says how to pick its figures out of `ref.figures`.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 from functools import cache
 from pathlib import Path
@@ -63,7 +64,18 @@ class LaitSource(_Strict):
         return f"LAIT {self.lait}"
 
 
-Source = EesSource | LaitSource
+class OfstedSource(_Strict):
+    ofsted: str = Field(description="Ofsted dataset (reference/ofsted.py)")
+    column: str
+
+    def where(self) -> tuple[str, list]:
+        return "f.source = 'ofsted' AND f.dataset = ? AND f.measure = ?", [self.ofsted, self.column]
+
+    def describe(self) -> str:
+        return f"Ofsted {self.ofsted}: {self.column}"
+
+
+Source = EesSource | LaitSource | OfstedSource
 
 
 class Measure(_Strict):
@@ -72,7 +84,21 @@ class Measure(_Strict):
     unit: Unit
     polarity: Polarity
     lait: str | None = None
+    year_end: Annotated[str, Field(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")] = "03-31"
     sources: Annotated[list[Source], Field(min_length=1)]
+
+    def year_ends(self, year: int) -> date:
+        """The last day of the published year `year` (31 March 2025 for 2024-25)."""
+        month, day = self.year_end.split("-")
+        return date(year, int(month), int(day))
+
+    def year_words(self, year: int) -> str:
+        """The published year in words: '2024-25', 'the year to 30 September 2025', '2023/24 school year'."""
+        if self.year_end == "03-31":
+            return f"{year - 1}-{year % 100:02d}"
+        if self.year_end == "08-31":
+            return f"the {year - 1}/{year % 100:02d} school year"
+        return f"the year to {self.year_ends(year):%-d %B %Y}"
 
 
 class Catalogue(_Strict):

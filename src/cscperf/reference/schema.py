@@ -102,6 +102,23 @@ CREATE TABLE IF NOT EXISTS ref.ltla_utla (
     utla_code VARCHAR NOT NULL,
     utla_name VARCHAR
 );
+CREATE TABLE IF NOT EXISTS ref.postcode_wards (
+    release_id INTEGER NOT NULL,
+    postcode VARCHAR NOT NULL,     -- upper case, no spaces
+    ward_code VARCHAR              -- ONS electoral ward code (E05...)
+);
+CREATE TABLE IF NOT EXISTS ref.wards (
+    release_id INTEGER NOT NULL,
+    ward_code VARCHAR NOT NULL,
+    ward_name VARCHAR NOT NULL,
+    district_code VARCHAR,
+    district_name VARCHAR
+);
+CREATE TABLE IF NOT EXISTS ref.localities (
+    area VARCHAR NOT NULL,         -- a postcode sector ('RM17 6'), ward code or ward name, upper case
+    locality VARCHAR NOT NULL,     -- the authority's own name for the area it belongs to
+    source VARCHAR NOT NULL        -- the file and row it came from
+);
 CREATE TABLE IF NOT EXISTS ref.ofsted_regions (
     release_id INTEGER NOT NULL,
     la_name VARCHAR NOT NULL,

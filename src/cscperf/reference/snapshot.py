@@ -11,7 +11,8 @@ it) and keeps what cscperf reads, whatever the registry maps at the time:
   columns they read;
 - the LAIT long table's rows for the LAIT measures they read, and those measures' rows of the
   LAIT data dictionary;
-- the ONS population files, the statistical neighbours and the lookups, whole.
+- the ONS population files, the statistical neighbours, the lookups and Ofsted's fostering file
+  (where one was downloaded by hand), whole.
 
 Files keep their publishers' names and layout, so `cscperf reference import` reads the snapshot
 as it reads a download, and a later download and import add newer releases beside it.
@@ -35,18 +36,20 @@ from cscperf.reference import authorities
 from cscperf.reference.download import RECORD, load_sources
 from cscperf.reference.ees import GEOGRAPHY, LEVELS, dataset_name, value_columns
 from cscperf.reference.importer import sha256
-from cscperf.reference.measures import EesSource, LaitSource, catalogue
+from cscperf.reference.measures import EesSource, LaitSource, OfstedSource, catalogue
 from cscperf.reference.schema import quote
 from cscperf.synth import targets
 
 SNAPSHOT = Path(__file__).with_name("snapshot")
-WHOLE = ("stat-neighbours/*.csv", *(f"lookups/{lookup.file}" for lookup in authorities.LOOKUPS),
+WHOLE = ("stat-neighbours/*.csv", "ofsted/*fostering*.csv",
+         *(f"lookups/{lookup.file}" for lookup in authorities.LOOKUPS),
          *(f"ons/{name}" for name in targets.ONS_FILES))
 PUBLISHERS = {"ees": "Department for Education (Explore Education Statistics)",
               "lait": "Department for Education (LA Interactive Tool)",
               "indicator-registries": "Department for Education (LA Interactive Tool)",
               "ons": "Office for National Statistics, as the Department for Education republishes it",
               "stat-neighbours": "Department for Education",
+              "ofsted": "Ofsted",
               "lookups": "Department for Education; Office for National Statistics (LTLA-UTLA)"}
 # Geography columns nothing reads: a national row is England whether or not it says so.
 UNREAD_GEOGRAPHY = {"time_identifier", "country_code", "country_name"}
@@ -80,6 +83,8 @@ def wanted() -> tuple[dict[str, list[EesSource]], set[str]]:
     for source in sources:
         if isinstance(source, LaitSource):
             lait.add(source.lait)
+        elif isinstance(source, OfstedSource):
+            continue  # Ofsted's fostering file is downloaded by hand, and kept whole (WHOLE) when there
         else:
             ees[source.ees].append(source)
     lait.update(m.lait for m in catalogue().values() if m.lait)

@@ -12,8 +12,8 @@ from cscperf.sources.files import SourceFile
 from cscperf.sources.returns import Submitted
 from cscperf.store.schema import TABLES_BY_NAME, Table
 
-_ARROW_TYPES = {"VARCHAR": pa.string(), "DATE": pa.date32(), "INTEGER": pa.int32(),
-                "DOUBLE": pa.float64()}
+_ARROW_TYPES = {"VARCHAR": pa.string(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("s"),
+                "INTEGER": pa.int32(), "DOUBLE": pa.float64()}
 
 
 @dataclass

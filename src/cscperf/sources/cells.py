@@ -96,6 +96,27 @@ def parse_date(raw: object) -> date:
     raise CellProblem("date-malformed", "not a date (expected dd/mm/yyyy)")
 
 
+_DATE_AND_TIME = re.compile(r"^\s*(?P<date>.+?)[ T](?P<time>\d{1,2}:\d{2}(:\d{2})?)(\.\d+)?(Z|[+-]\d{2}:?\d{2})?\s*$")
+
+
+def parse_datetime(raw: object) -> datetime | None:
+    """A date with a time of day (as the SSD's datetime columns give it); None when the cell
+    holds a date alone, or a time of midnight exactly, which systems write for 'no time'."""
+    if isinstance(raw, datetime):
+        found = raw
+    else:
+        match = _DATE_AND_TIME.match(str(raw))
+        if not match:
+            return None
+        day = parse_date(match["date"])
+        parts = [int(n) for n in match["time"].split(":")]
+        try:
+            found = datetime(day.year, day.month, day.day, *parts)
+        except ValueError:
+            raise CellProblem("date-malformed", "not a time of day (expected hh:mm)") from None
+    return None if found.time() == datetime.min.time() else found.replace(microsecond=0, tzinfo=None)
+
+
 def _in_range(value: date) -> date:
     if not EARLIEST <= value <= LATEST:
         raise CellProblem("date-out-of-range", f"date outside {EARLIEST.year}-{LATEST.year}")
@@ -231,6 +252,9 @@ class RowCells:
 
     def date(self, column: str, raw: object, required: bool = False) -> date | None:
         return self._parse(column, raw, required, parse_date)
+
+    def datetime(self, column: str, raw: object, required: bool = False) -> datetime | None:
+        return self._parse(column, raw, required, parse_datetime)
 
     def int(self, column: str, raw: object, required: bool = False,
             minimum: int | None = None, maximum: int | None = None) -> int | None:

@@ -68,6 +68,14 @@ FILLED_AT_EPISODE_START = {
     "clae_placement_urn": ("ssd_cla_placement", "clap_cla_placement_urn"),
 }
 
+# Added columns holding the time of day the SSD's datetime columns carry, when the export has no
+# column of their own: read from the same cells as the date. Time column <- date column.
+TIMES_FROM = {
+    "miss_missing_episode_start_time": "miss_missing_episode_start_date",
+    "miss_missing_episode_end_time": "miss_missing_episode_end_date",
+}
+
+
 def _readable(table: Table) -> dict[str, Column]:
     return {c.name: c for c in table.columns if c.name not in NOT_READ}
 
@@ -78,7 +86,8 @@ def _note(table: str, column: str) -> str:
                     for (t, c, link), (source, _, source_column) in FILLED_BY_ID.items()}
     filled_at_start = {("ssd_cla_episodes", c): f"{source}.{source_column} at the episode's start"
                        for c, (source, source_column) in FILLED_AT_EPISODE_START.items()}
-    how = {**DERIVED, **filled_by_id, **filled_at_start}.get((table, column))
+    times = {("ssd_missing", c): f"the time of day in {source}" for c, source in TIMES_FROM.items()}
+    how = {**DERIVED, **filled_by_id, **filled_at_start, **times}.get((table, column))
     return f" (when blank or absent: {how})" if how else ""
 
 
@@ -191,9 +200,13 @@ def _read_table(batch: Batch, index: int, csv_table: CsvTable) -> None:
         return
     table = TABLES_BY_NAME[name]
     # Each column's parser is chosen once per file, not once per cell.
+    columns = _columns(batch, file, table, csv_table.header)
     parsers = [(key, column.name, _remembered(_parser(column, column.name in table.key and not column.added),
                                               batch.findings))
-               for key, column in _columns(batch, file, table, csv_table.header).items()]
+               for key, column in columns.items()]
+    read = {column.name: key for key, column in columns.items()}
+    parsers += [(read[source], time, _remembered(_parser(table.column(time), False), batch.findings))
+                for time, source in TIMES_FROM.items() if source in read and time not in read]
     add = batch.rows(table.name).add
     for row_number, row in rows:
         cells = RowCells(batch.findings, file.name, table.name, row_number)

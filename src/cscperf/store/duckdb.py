@@ -11,7 +11,7 @@ import duckdb
 from cscperf.private import owner_only
 from cscperf.quality.findings import LoadError
 from cscperf.reference import schema as reference_schema
-from cscperf.store.schema import ddl
+from cscperf.store.schema import add_columns_ddl, ddl
 
 SCHEMA_VERSION = 1
 
@@ -28,8 +28,14 @@ def connect(path: str | Path = ":memory:", read_only: bool = False) -> duckdb.Du
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> None:
-    """Create whatever is missing. Tables are only ever added, so this is safe to run each time."""
+    """Create whatever is missing. Tables and columns are only ever added, so this is safe to run
+    each time: a store made by an earlier release gains the columns added since."""
     con.execute(ddl())
+    existing = set(con.execute("SELECT table_name, column_name FROM information_schema.columns "
+                               "WHERE table_schema = 'main'").fetchall())
+    added = add_columns_ddl(existing)
+    if added:
+        con.execute(added)
     reference_schema.migrate(con)
     if con.execute("SELECT count(*) FROM meta.schema_version").fetchone()[0] == 0:
         con.execute("INSERT INTO meta.schema_version VALUES (?)", [SCHEMA_VERSION])

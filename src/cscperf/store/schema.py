@@ -33,10 +33,11 @@ class ColumnType(str):
         return column_type
 
 
-ID, TEXT, CODE, DATE, INT, FLOAT, FLAG, JSON = (
+ID, TEXT, CODE, DATE, DATETIME, INT, FLOAT, FLAG, JSON = (
     ColumnType(sql, kind) for sql, kind in (
         ("VARCHAR", "id"), ("VARCHAR", "text"), ("VARCHAR", "code"), ("DATE", "date"),
-        ("INTEGER", "int"), ("DOUBLE", "float"), ("VARCHAR", "flag"), ("VARCHAR", "json"))
+        ("TIMESTAMP", "datetime"), ("INTEGER", "int"), ("DOUBLE", "float"), ("VARCHAR", "flag"),
+        ("VARCHAR", "json"))
 )
 
 
@@ -431,6 +432,9 @@ TABLES: tuple[Table, ...] = (
         ssd("miss_missing_episode_end_date", DATE, "End (MIS_END)"),
         ssd("miss_missing_rhi_offered", FLAG, "Return home interview offered"),
         ssd("miss_missing_rhi_accepted", FLAG, "Return home interview accepted"),
+        added("miss_missing_episode_start_time", DATETIME, "Start date and time, where the SSD's "
+              "start (a datetime) has a time of day; the 903 gives dates only"),
+        added("miss_missing_episode_end_time", DATETIME, "End date and time, where the SSD's end has a time of day"),
         person="miss_person_id",
     ),
     table(
@@ -604,3 +608,10 @@ def table_ddl(t: Table) -> str:
 def ddl() -> str:
     """The whole store's DDL: SSD tables in `main`, provenance in `meta`."""
     return "\n".join([META_DDL, returns.DDL, *(table_ddl(t) for t in TABLES)])
+
+
+def add_columns_ddl(existing: set[tuple[str, str]]) -> str:
+    """Add to existing tables the columns added since they were made; `existing` holds the
+    (table, column) pairs the store has."""
+    return "\n".join(f"ALTER TABLE {t.name} ADD COLUMN {c.name} {c.type};"
+                     for t in TABLES for c in t.columns + PROVENANCE if (t.name, c.name) not in existing)

@@ -188,15 +188,18 @@ def _legal(rng: random.Random, care: CarePlan, age: int) -> list[tuple[date, str
         s20_chance = max(s20_chance, 0.85)
     if rng.random() < s20_chance:
         return [(start, "V2")]
+    # police protection or an emergency order first, sometimes; then an interim care order (C1)
+    # while care proceedings run (26 weeks is the target), ending in a full care order (C2) or,
+    # for a child to be adopted, a placement order (E1)
     legal = [(start, "L1" if rng.random() < 0.5 else "L2")] if rng.random() < 0.15 else []
-    legal.append((start + timedelta(days=rng.randint(1, 8)) if legal else start, "C2"))
+    legal.append((start + timedelta(days=rng.randint(1, 8)) if legal else start, "C1"))
     if care.adoption and not care.adoption.reversed:
         legal.append((care.adoption.placement_order, "E1"))
     else:
         full_order = start + timedelta(days=rng.randint(180, 320))
         if full_order < care.end:
-            legal.append((full_order, "C1"))
-    return [(day, status) for day, status in legal if day < care.end] or [(start, "C2")]
+            legal.append((full_order, "C2"))
+    return [(day, status) for day, status in legal if day < care.end] or [(start, "C1")]
 
 
 def move_rate_for(three_plus: float, new_share: float) -> float:

@@ -41,7 +41,18 @@ def missing(child: Child, first: date, last: date) -> list[Missing]:
     return [m for p in child.periods for m in p.missing if first <= m.start <= last]
 
 
+def missing_from_home(child: Child, first: date, last: date) -> list[Missing]:
+    """Incidents while the child was not looked after, which the SSD holds and the 903 does not."""
+    return [m for m in child.missing if first <= m.start <= last]
+
+
 def health(child: Child, first: date, last: date) -> list[HealthYear]:
+    """The OC2 rows of the years the return covers."""
+    return [h for h in checks(child, first, last) if h.in_cohort]
+
+
+def checks(child: Child, first: date, last: date) -> list[HealthYear]:
+    """Every year's health checks in the years from `first` to `last`, OC2 cohort or not."""
     return [h for p in child.periods for h in p.health if first <= year_end(h.year) <= last]
 
 

@@ -7,7 +7,7 @@ end date, exactly as in the authority's own system on that day.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 
 from cscperf.synth.geography import Postcode
 
@@ -114,6 +114,8 @@ class Missing:
     end: date | None
     rhi_offered: bool
     rhi_accepted: bool
+    gone_at: time | None = None  # time of day, as the SSD records it (the 903 holds dates only)
+    back_at: time | None = None
 
 
 @dataclass(slots=True)
@@ -140,7 +142,8 @@ class PreviousPermanence:
 
 @dataclass(slots=True)
 class HealthYear:
-    """The 903 OC2 row for a year: looked after continuously for 12 months at 31 March."""
+    """A year's health checks; the 903 OC2 row when the child had been looked after continuously
+    for 12 months at 31 March (`in_cohort`)."""
 
     year: int
     health_assessment: bool
@@ -153,6 +156,13 @@ class HealthYear:
     substance_misuse: bool
     intervention_offered: bool | None
     intervention_received: bool | None
+    # the days the year's checks were done, in the 12 months to 31 March (None: not due while the
+    # child was looked after): the SSD dates its records by them (the 903's OC2 only says whether
+    # they were done)
+    health_day: date | None = None
+    teeth_day: date | None = None
+    sdq_day: date | None = None
+    in_cohort: bool = True  # in the OC2 cohort; else the checks of the first year in care or the last
 
 
 @dataclass(slots=True)
@@ -213,6 +223,7 @@ class Child:
     referrals: list[Referral] = field(default_factory=list)
     periods: list[PeriodOfCare] = field(default_factory=list)
     care_leaver: list[CareLeaverYear] = field(default_factory=list)
+    missing: list[Missing] = field(default_factory=list)  # reported missing while not looked after (SSD only)
 
     @property
     def episodes(self):

@@ -4,7 +4,8 @@ episodes, health, social workers, adoption, and care leavers' lives around their
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+import zlib
+from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
 from cscperf.synth.codes import (ACCOMMODATION, HIGHER_EDUCATION, IN_TOUCH, REVIEW_PARTICIPATION,
@@ -55,30 +56,78 @@ def missing(rng: random.Random, world: World, dob: date, start: date, end: date)
         if day >= end or day > world.end:
             return found
         kind = "M" if rng.random() < 0.8 else "A"
-        back = min(day + timedelta(days=rng.choice((0, 0, 1, 1, 1, 2, 3, 5))), end)
+        back = world.clip(min(day + timedelta(days=rng.choice((0, 0, 1, 1, 1, 2, 3, 5))), end))
         offered = rng.random() < (0.88 if kind == "M" else 0.3)
-        found.append(Missing(kind, day, world.clip(back), offered, offered and rng.random() < 0.55))
+        found.append(Missing(kind, day, back, offered, offered and rng.random() < 0.55,
+                             *_times_of_day(random.Random(f"{dob}/{start}/{day}"), day, back)))
+
+
+def _times_of_day(clock: random.Random, gone: date, back: date | None) -> tuple[time, time | None]:
+    """When a child went missing and came back, to the quarter hour: gone in the day or evening,
+    back at least an hour later, never at midnight exactly (which systems write for 'no time').
+    Drawn from a clock of their own (seeded by the child and the day) so that the demo's other
+    figures stay as they were before times of day were added."""
+    gone_at = time(clock.randint(8, 21), clock.choice((0, 15, 30, 45)))
+    if back is None:
+        return gone_at, None
+    earliest = gone_at.hour + 1 if back == gone else 1
+    return gone_at, time(clock.randint(earliest, 23), clock.choice((0, 15, 30, 45)))
 
 
 def health(rng: random.Random, world: World, dob: date, start: date, end: date) -> list[HealthYear]:
-    """OC2 rows: for each 31 March the child had been looked after for 12 months or more."""
+    """Each year's health checks while the child is looked after (`check_days`). A year whose
+    31 March found the child looked after for 12 months or more is the 903's OC2 row (`in_cohort`);
+    the checks of the other years, the first in care or the one the child left in, are done all the
+    same and recorded in the SSD only."""
     found = []
+    until = min(end, world.end + timedelta(days=1))
     for year in world.years:
         day = year_end(year)
-        if not (start <= day - timedelta(days=365) and end > day):
-            continue
-        age = age_on(dob, day)
-        sdq_age = 4 <= age <= 16
-        has_sdq = sdq_age and rng.random() < 0.78
-        misuse = age >= 10 and rng.random() < 0.03
-        found.append(HealthYear(
-            year, rng.random() < 0.89, rng.random() < 0.83, rng.random() < 0.84,
-            rng.random() < 0.88 if age < 5 else None,
-            min(40, max(0, round(rng.gauss(13.5, 6.5)))) if has_sdq else None,
-            None if has_sdq else ("SDQ1" if not sdq_age else Weights({"SDQ2": 2, "SDQ3": 3, "SDQ4": 4, "SDQ5": 3}).pick(rng)),
-            rng.random() < 0.025 if age >= 10 else None, misuse,
-            rng.random() < 0.85 if misuse else None, rng.random() < 0.6 if misuse else None))
+        days = check_days(start, day, until)
+        if start <= day - timedelta(days=365) and end > day:
+            age = age_on(dob, day)
+            sdq_age = 4 <= age <= 16
+            has_sdq = sdq_age and rng.random() < 0.78
+            misuse = age >= 10 and rng.random() < 0.03
+            found.append(HealthYear(
+                year, rng.random() < 0.89, rng.random() < 0.83, rng.random() < 0.84,
+                rng.random() < 0.88 if age < 5 else None,
+                min(40, max(0, round(rng.gauss(13.5, 6.5)))) if has_sdq else None,
+                None if has_sdq else ("SDQ1" if not sdq_age else Weights({"SDQ2": 2, "SDQ3": 3, "SDQ4": 4, "SDQ5": 3}).pick(rng)),
+                rng.random() < 0.025 if age >= 10 else None, misuse,
+                rng.random() < 0.85 if misuse else None, rng.random() < 0.6 if misuse else None, *days))
+        elif any(days):
+            # drawn from a stream of their own, so the child's other records stay as they were
+            own = random.Random(zlib.crc32(f"{start}{year}{dob}".encode()))
+            found.append(HealthYear(year, own.random() < 0.89, own.random() < 0.83, own.random() < 0.84,
+                                    None, None, None, None, False, None, None, *days, in_cohort=False))
     return found
+
+
+def _anniversary(start: date, day: date) -> date:
+    """The anniversary of `start` in the 12 months to `day`."""
+    anniversary = birthday(start, day.year - start.year)
+    return anniversary if anniversary <= day else birthday(start, day.year - 1 - start.year)
+
+
+def check_days(start: date, day: date, until: date) -> tuple[date | None, date | None, date | None]:
+    """The days in the 12 months to 31 March `day` of the health assessment, dental check and SDQ
+    of a child looked after from `start` to the day before `until` (None for a check not due then,
+    or due after they left). Each child keeps a timetable of their own from the day they entered
+    care: the health assessment on each anniversary, up to four weeks early; the dental check and
+    the SDQ each on a day of the year of their own, the first within a year of entering care. So
+    every check comes a year after the last, and none is missed or doubled at a year's end: a
+    monthly series does not jump in April. Worked out from the dates alone, drawing nothing from the
+    child's random stream, so nothing else about the child changes."""
+    phase = zlib.crc32(f"{start}".encode())
+
+    def yearly(first_due: date) -> date | None:
+        when = _anniversary(first_due, day)
+        return when if first_due <= when < until else None
+
+    return (yearly(birthday(start, 1) - timedelta(days=phase % 29)),
+            yearly(start + timedelta(days=30 + phase // 29 % 300)),
+            yearly(start + timedelta(days=30 + phase // 8700 % 300)))
 
 
 def previous_permanence(rng: random.Random, world: World, start: date) -> PreviousPermanence:

@@ -15,7 +15,9 @@ TEAMS = {
     "cin": (("Child in Need Team", 0.22), ("Child Protection Team", 0.12), ("Disabled Children's Team", 0.05)),
     "care": (("Children in Care Team", 0.20), ("Leaving Care Team", 0.09)),
 }
-CHILDREN_PER_WORKER = 420  # children in the population per children's social worker
+# Children in the population per children's social worker: Thurrock had 145 FTE for 46,000 children
+# at 30 September 2024 (DfE workforce statistics), about 90 of them holding cases, 12 each.
+CHILDREN_PER_WORKER = 320
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,10 @@ def test_excel_workbook(rendered, member):
     assert isinstance(row["95% interval, lower"], float) and row["95% interval, lower"] < row["Value"]
     withheld = [r for r in rows.values() if r["Shown"] == "[c]"]
     assert withheld and all(r["Value"] is None for r in withheld)
+    # a published figure's period names the year it was published for
+    turnover = next(r for r in book["Workforce"].iter_rows(min_row=5, values_only=True)
+                    if r[0] == member.card("workforce_turnover_pct").definition.title)
+    assert turnover[3].endswith(": published figure for the year to 30 September 2024"), turnover[3]
     figures = book["All figures"]
     values = [r[8] for r in figures.iter_rows(min_row=5, values_only=True)]
     assert len(values) > 500 and all(v is None or isinstance(v, (int, float)) for v in values)

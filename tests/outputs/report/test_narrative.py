@@ -6,7 +6,7 @@ from cscperf import store
 from cscperf.compare.direction import direction
 from cscperf.compare.figure import Figure
 from cscperf.compare.published import Published
-from cscperf.compare.scorecard import Card, Definition
+from cscperf.compare.scorecard import Card, Definition, against
 from cscperf.indicators import engine
 from cscperf.outputs.report import narrative
 from tests.outputs.report.conftest import LA, PERIOD
@@ -25,7 +25,8 @@ def card(d, now, before, year_ago, published=None, **parts):
     return Card(d, current, previous, last_year, (), (),
                 since_previous=direction(now, before, d.polarity, d.unit, d.decimals, "2024-25:Q3"),
                 since_last_year=direction(now, year_ago, d.polarity, d.unit, d.decimals, "2023-24:Q4"),
-                published=published)
+                published=published, against_england=against(d, current, published, "england"),
+                against_neighbours=against(d, current, published, "neighbour_mean"))
 
 
 def test_the_committee_example():
@@ -39,6 +40,21 @@ def test_the_committee_example():
         "Children looked after per 10,000 children was 67.5 at the end of Quarter 4 2024-25, up from 66.0 "
         "at the end of Quarter 3 2024-25 (2.3%) and the same as a year earlier. It is below the "
         "statistical-neighbour average of 71.2 and below England's 70.0 (2024).")
+
+
+def test_published_figures_are_compared_at_their_published_precision():
+    # The DfE publishes children looked after percentages as whole numbers: 66.6% would be printed
+    # as 67%, so it is the same as England's 67%, not below it; 66.4% is below. Neighbours' mean
+    # (66.55) is compared at the same precision.
+    d = definition("cla_long_term_stability_pct", "Children in a long-term stable placement", "percent",
+                   polarity="higher_better", decimals=1)
+    published = Published(d.id, year=2025, neighbour_mean=66.55, england=67.0, decimals=0)
+    same = card(d, 66.6, 66.0, 66.0, published, numerator=666, denominator=1000)
+    assert (same.against_england, same.against_neighbours) == ("the same as", "the same as")
+    assert narrative.sentence(same).endswith(
+        "It is the same as the statistical-neighbour average of 67% and the same as England's 67% (2025).")
+    below = card(d, 66.4, 66.0, 66.0, published, numerator=664, denominator=1000)
+    assert (below.against_england, below.against_neighbours) == ("below", "below")
 
 
 def test_percentages_move_in_points_and_say_the_target():
@@ -85,7 +101,7 @@ def test_the_numbers_are_the_computed_ones(report_db, internal):
         said = narrative.sentence(card)
         numbers = re.findall(NUMBER, said.split(" was ")[-1] if d.unit != "count" else said)
         assert f"{now.value:,}" == numbers[0] or f"{float(now.value):,.{d.decimals}f}" in said, said
-        if d.unit == "percent":
+        if d.unit == "percent" and not d.published_only:
             assert f"({now.numerator:,} of {now.denominator:,})" in said, said
         if before.value is not None and before.value != now.value:
             assert f"from {float(before.value):,.{d.decimals}f}" in said, said

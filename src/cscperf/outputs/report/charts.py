@@ -6,6 +6,8 @@ in a picture; lines and bars are labelled in words, so no meaning rests on colou
   published statistical-neighbour average and England figure as labelled reference lines;
 - a breakdown: one bar per group for the period (age at entry to care, UASC, placement type,
   reason for entering care, district, ...); withheld groups are listed in the table as [c];
+- a split series: an indicator month by month, one line per group of a breakdown (children
+  looked after, unaccompanied asylum-seeking children and others);
 - a sparkline: the 12-month trend beside each indicator, a small SVG drawn here.
 """
 
@@ -22,7 +24,7 @@ from cscperf.compare.funnel import BEYOND_95, BEYOND_998, Funnel
 from cscperf.compare.figure import help_text as _help
 from cscperf.compare.plan import point_label
 from cscperf.compare.published import comparable
-from cscperf.compare.scorecard import Card
+from cscperf.compare.scorecard import Card, Split
 from cscperf.indicators import breakdowns
 from cscperf.indicators.periods import Period
 from cscperf.outputs.report.formats import shown, unit_words
@@ -40,6 +42,8 @@ BREAKDOWN_TITLES = {
     "placement_type": "by placement type", "category_of_need": "by reason (category of need)",
     "district": "by district of home address", "referral_source": "by source",
     "category_of_abuse": "by category of abuse", "sex": "by sex", "ethnicity": "by ethnicity",
+    "ward": "by ward of home address", "locality": "by locality of home address",
+    "factor": "by factor identified at assessment",
 }
 INK, BLUE = "#0b0c0c", "#1d70b8"  # GOV.UK text and link colours: contrast above 4.5:1 on white
 GREY = "#505a5f"  # GOV.UK secondary text
@@ -162,6 +166,50 @@ def breakdown_chart(card: Card, breakdown: str, groups: tuple[Figure, ...]) -> C
                 f"{card.current.label}: {listed}{'; and more' if len(rows) > 12 else ''}."
                 + (f" {hidden}" if hidden else "") + " The values are in the table.")
     return Chart(f"chart-{d.id}-{breakdown}", title, alt_text, ("Group", d.title), rows, chart.to_dict(), hidden)
+
+
+# A split series' groups: solid lines (dash patterns mean reference lines), each with its own
+# point shape and shade, named in a legend, so no group rests on colour alone.
+GROUP_SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge", "stroke")
+GROUP_COLOURS = (BLUE, INK, GREY)
+
+
+def split_chart(card: Card, split: Split) -> Chart | None:
+    """The indicator month by month, one solid line per group of the breakdown, told apart by
+    point shape and named in a legend; withheld groups are [c] in the table and gaps in the lines.
+    None when there is nothing to draw (no group, or every one withheld)."""
+    d, b = card.definition, split.breakdown
+    groups = split.groups
+    names = {g: _group(b, Figure("", "", "", "", None, group=g)) for g in groups}
+    title = f"{d.title} month by month, {BREAKDOWN_TITLES.get(b, 'by ' + b.replace('_', ' '))}"
+    points = [{"period": _label(m.total.period), "group": names[g.group], "value": g.value}
+              for m in split.months for g in m.groups if g.group in names and g.value is not None]
+    if not points:
+        return None
+    x = alt.X("period:O", sort=[_label(m.total.period) for m in split.months], title=None,
+              axis=alt.Axis(labelAngle=-30))
+    order = [names[g] for g in groups]
+    legend = alt.Legend(title=None, orient="bottom", direction="vertical", labelFont=FONT, labelLimit=400)
+    shape = alt.Shape("group:N", sort=order, legend=legend, scale=alt.Scale(
+        domain=order, range=[GROUP_SHAPES[i % len(GROUP_SHAPES)] for i in range(len(order))]))
+    colour = alt.Color("group:N", sort=order, legend=legend, scale=alt.Scale(
+        domain=order, range=[GROUP_COLOURS[i % len(GROUP_COLOURS)] for i in range(len(order))]))
+    base = alt.Chart(alt.Data(values=points)).encode(
+        x=x, y=alt.Y("value:Q", title=unit_words(d.unit), scale=alt.Scale(zero=True)), color=colour)
+    chart = _styled((base.mark_line(strokeWidth=2.5).encode(detail="group:N")
+                     + base.mark_point(filled=True, size=60, opacity=1).encode(shape=shape))
+                    .properties(width=520, height=240, title=title))
+    rows = []
+    for m in split.months:
+        by_group = {g.group: g for g in m.groups}
+        rows.append((_label(m.total.period), *(shown(by_group[g], "value", d) if g in by_group else "-"
+                                               for g in groups), shown(m.total, "value", d)))
+    first, last = split.months[0].total, split.months[-1].total
+    alt_text = (f"Line chart of {d.title.lower()} month by month, {_label(first.period)} to "
+                f"{_label(last.period)}, one line each for {', '.join(names[g] for g in groups) or 'no group'}. "
+                "The values are in the table.")
+    return Chart(f"chart-{d.id}-months-by-{b}", title, alt_text,
+                 ("Month", *(names[g] for g in groups), "Total"), tuple(rows), chart.to_dict())
 
 
 def _group(breakdown: str, figure: Figure) -> str:
@@ -309,6 +357,7 @@ def _styled(chart):
 def charts(card: Card) -> list[Chart]:
     """The charts for one indicator: its series when it is a headline one, and its breakdowns."""
     found = [series_chart(card)] if card.definition.id in HEADLINE else []
+    found += [c for c in (split_chart(card, card.split),) if c] if card.split else []
     return found + [breakdown_chart(card, b.id, b.groups) for b in card.breakdowns]
 
 

@@ -58,7 +58,8 @@ class Row:
     rag_label: str = field(metadata=_help("The RAG rating in words and a symbol, or why there is none"))
     direction: str = field(metadata=_help("Direction of travel since the period before, in words"))
     direction_year: str = field(metadata=_help("Direction of travel since a year earlier, in words"))
-    published_year: str = field(metadata=_help("The year of the published figures, or 'Unavailable'"))
+    published_year: str = field(metadata=_help("The year of the published figures, 'Unavailable', or why "
+                                               "they are not set beside this authority's figure"))
     published_own: str = field(metadata=_help("The authority's published value"))
     neighbours: str = field(metadata=_help("Statistical-neighbour mean (how many values it used)"))
     region: str = field(metadata=_help("The region's published value"))
@@ -165,7 +166,8 @@ def _published(card: Card) -> dict:
     if p is None:
         return dict(published_year="No published measure", **NONE_PUBLISHED)
     if p.unavailable:
-        return dict(published_year="Unavailable", **NONE_PUBLISHED)
+        return dict(published_year=p.unavailable if p.unavailable.startswith("Not compared") else "Unavailable",
+                    **NONE_PUBLISHED)
     if not comparable(d.unit):
         own = p.authority_shown if _same_span(card) and p.authority_shown else "-"
         return dict(published_year=str(p.year), **{**NONE_PUBLISHED, "published_own": own})
@@ -178,6 +180,8 @@ def _published(card: Card) -> dict:
 
 
 def _no_rating(card: Card) -> str:
+    if card.current.history:
+        return "Not rated: history incomplete"
     if card.target is None:
         return "No target"
     return "No rating: figure withheld [c]" if card.current.suppressed else "No rating: no figure"
@@ -217,19 +221,19 @@ def sections(scorecard: Scorecard, pack: Pack, detail: str,
     (the dashboard links each measure to its own page, which has them)."""
     by_id = {c.definition.id: c for c in scorecard.cards}
     found = []
+    if detail == "full":  # every section, every indicator (the pack leaves some out)
+        parts = {c.definition.section: c.definition.section_title for c in scorecard.cards}
+        for id, title in parts.items():
+            cards = [c for c in scorecard.cards if c.definition.section == id]
+            found.append(Section(id, title, tuple(narrative.paragraphs(cards)), (),
+                                 tuple(row(c, pack.assessment(c.definition.id)) for c in cards),
+                                 tuple(ch for c in cards for ch in charting.charts(c)) if drawn else ()))
+        return tuple(found)
     for part in pack.sections:
-        if detail == "full":
-            cards = [c for c in scorecard.cards if c.definition.section == part.id]
-            deep, rest = [], cards
-            charts = [ch for c in cards for ch in charting.charts(c)] if drawn else []
-        else:
-            deep = [by_id[i] for i in part.exceptions]
-            shown = {c.definition.id for c in deep}
-            rest = [c for c in scorecard.cards if c.definition.section == part.id and c.definition.id not in shown]
-            charts = [ch for c in deep for ch in charting.in_depth(
-                c, scorecard.la_name, funnel.build(con, c, scorecard.la) if con is not None else None)] if drawn else []
-        said = narrative.paragraphs(rest) if detail == "full" else [narrative.sentence(c) for c in deep]
-        found.append(Section(part.id, part.title, tuple(said),
+        deep, rest = [by_id[i] for i in part.exceptions], [by_id[i] for i in part.rest]
+        charts = [ch for c in deep for ch in charting.in_depth(
+            c, scorecard.la_name, funnel.build(con, c, scorecard.la) if con is not None else None)] if drawn else []
+        found.append(Section(part.id, part.title, tuple(narrative.sentence(c) for c in deep),
                              tuple(row(c, pack.assessment(c.definition.id)) for c in deep),
                              tuple(row(c, pack.assessment(c.definition.id)) for c in rest), tuple(charts)))
     return tuple(found)

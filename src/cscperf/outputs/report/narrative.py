@@ -14,10 +14,10 @@ from __future__ import annotations
 from cscperf.compare.direction import Direction, Movement
 from cscperf.compare.figure import MARK
 from cscperf.compare.plan import short_label
-from cscperf.compare.published import above_below, comparable
+from cscperf.compare.figure import written
 from cscperf.compare.scorecard import Card
 from cscperf.indicators.periods import Kind, Period
-from cscperf.outputs.report.formats import number, shown
+from cscperf.outputs.report.formats import number, shown, suffix
 
 # (children, episodes): said in one sentence, the children first.
 PAIRS = (("cla_missing_children", "cla_missing_episodes"), ("cla_away_children", "cla_away_episodes"))
@@ -72,15 +72,12 @@ def since_last_year(card: Card) -> str:
 
 
 def _comparison(card: Card) -> str:
-    p, d, value = card.published, card.definition, card.current.value
-    if value is None or p is None or p.unavailable or not comparable(d.unit):
-        return ""
-    said = []
-    for name, other in ((f"the statistical-neighbour average of {number(p.neighbour_mean, d)}", p.neighbour_mean),
-                        (f"England's {number(p.england, d)}", p.england)):
-        if other is None:
-            continue
-        said.append(f"{above_below(value, other, d.decimals)} {name}")
+    """Above, below or the same as the neighbours and England, as the scorecard judged it at the
+    published precision, with the published values as published."""
+    p, d = card.published, card.definition
+    said = [f"{position} {name} {written(other, p.places(d.decimals), suffix(d))}" for position, name, other in (
+        (card.against_neighbours, "the statistical-neighbour average of", p and p.neighbour_mean),
+        (card.against_england, "England's", p and p.england)) if position]
     return f" It is {' and '.join(said)} ({p.year})." if said else ""
 
 
@@ -101,13 +98,18 @@ def sentence(card: Card) -> str:
         if now.suppressed:
             return f"{d.title} {period}: not shown because the numbers are small {MARK}."
         return f"{d.title} {period}: no figure. {now.reason}"
-    if d.unit == "count":
+    if now.note:  # a published figure: the year it was published for, no parts
+        opening = f"{d.title} was {_value(card, now)} ({now.note})"
+    elif d.unit == "count":
         opening = f"There were {_value(card, now)} {noun(d.title)} {period}"
     elif d.unit == "percent":
         opening = (f"{d.title} was {_value(card, now)} {period} ({shown(now, 'numerator', d)} of "
                    f"{shown(now, 'denominator', d)})")
     else:
         opening = f"{d.title} was {_value(card, now)} {period}"
+    if now.history:  # stated, not scored: no comparison over time, with benchmarks or a target
+        why = now.history.removeprefix("history incomplete: ")
+        return f"{opening}. Its history is incomplete, so it is not rated or compared: {why}."
     return opening + since_previous(card) + since_last_year(card) + "." + _comparison(card) + _target(card)
 
 

@@ -100,16 +100,24 @@ def _format(card: Card) -> str:
 
 
 def _shown(figure: Figure) -> str:
+    """The note beside a figure: withheld, why there is none, or why its history is incomplete."""
     if figure.suppressed:
         return MARK
-    return "" if figure.value is not None else (figure.reason or "No figure")
+    if figure.value is not None:
+        return figure.history or ""
+    return figure.reason or "No figure"
+
+
+def _period(figure: Figure) -> str:
+    """The period in words; a published figure's also names the year it was published for."""
+    return f"{figure.label}: {figure.note}" if figure.note else figure.label
 
 
 def _section_row(card: Card, pack: Pack) -> tuple:
     d, now, p, a = card.definition, card.current, card.published, pack.assessment(card.definition.id)
     published = p if p is not None and not p.unavailable else None
     comparable = d.unit != "count"
-    return (d.title, unit_words(d.unit), POLARITY_WORDS[d.polarity], now.label, now.value, now.numerator,
+    return (d.title, unit_words(d.unit), POLARITY_WORDS[d.polarity], _period(now), now.value, now.numerator,
             now.denominator, _shown(now), a.interval.low if a.interval else None,
             a.interval.high if a.interval else None, card.previous.value, card.last_year.value, card.target,
             card.rag_label or "", card.since_last_year.label if card.since_last_year else "",
@@ -135,7 +143,7 @@ def _figures(scorecard: Scorecard) -> list[tuple]:
             if key in seen:
                 continue
             seen.add(key)
-            rows.append((d.title, d.section_title, unit_words(d.unit), f.label, date.fromisoformat(f.start),
+            rows.append((d.title, d.section_title, unit_words(d.unit), _period(f), date.fromisoformat(f.start),
                          date.fromisoformat(f.end),
                          breakdown.replace("_", " ") if breakdown else "", f.group or "", f.value, f.numerator,
                          f.denominator, _shown(f), _format(card)))
@@ -155,9 +163,10 @@ def write(context: ReportContext, scorecard: Scorecard, pack: Pack, path: Path) 
             *(("What needs to improve", t) for t in s.needs_to_improve)], widths=(30, 120))
     if context.benchmarks_note:
         _append(summary, [context.benchmarks_note])
-    for part in context.sections:
-        cards = [c for c in scorecard.cards if c.definition.section == part.id]
-        _table(_sheet(book, part.title, context), SECTION_COLUMNS, [_section_row(c, pack) for c in cards],
+    # every section's every indicator, whatever the pack shows (the workbook is the analyst's)
+    for section, title in {c.definition.section: c.definition.section_title for c in scorecard.cards}.items():
+        cards = [c for c in scorecard.cards if c.definition.section == section]
+        _table(_sheet(book, title, context), SECTION_COLUMNS, [_section_row(c, pack) for c in cards],
                [dict.fromkeys(SECTION_NUMBERS, _format(c)) | COUNTS for c in cards], widths=(40, 14, 18, 30))
     figures = _figures(scorecard)
     _table(_sheet(book, "All figures", context), FIGURE_COLUMNS, [f[:-1] for f in figures],

@@ -142,15 +142,17 @@ class Shown:
 @dataclass(frozen=True)
 class IndicatorView:
     detail: detail.Detail
-    charts: dict[str, list[Shown]]  # series, breakdowns, comparison: each chart in page order
+    charts: dict[str, list[Shown]]  # series, split, breakdowns, comparison: each chart in page order
 
     def chart(self, id: str) -> Chart | None:
         return next((s.chart for group in self.charts.values() for s in group if s.chart.id == id), None)
 
 
-def indicator(at: Snapshot, la: str, period: Period, card: Card, la_name: str, internal: bool) -> IndicatorView:
+def indicator(at: Snapshot, la: str, period: Period, card: Card, la_name: str, internal: bool,
+              split: str | None = None) -> IndicatorView:
+    """The indicator's page, its months split by the breakdown `split` when given."""
     def compute():
-        found = detail.build(at.con, card, la, internal)
+        found = detail.build(at.con, card, la, internal, split=split)
         d = card.definition
         series = [charting.line_chart(card, getattr(found, name), every,
                                       f"{d.title}: {words}", f"chart-{d.id}-{name}", region=True)
@@ -164,6 +166,8 @@ def indicator(at: Snapshot, la: str, period: Period, card: Card, la_name: str, i
                                   charting.ranking_chart(card, la_name, found.authorities),
                                   charting.funnel_chart(card, spread, la_name) if spread else None) if c]
         return IndicatorView(found, {"series": [Shown(c) for c in series],
+                                     "split": [Shown(c) for c in (charting.split_chart(card, found.split),)
+                                               if c] if found.split else [],
                                      "breakdowns": [Shown(c) for c in splits],
                                      "comparison": [Shown(c) for c in comparison]})
-    return at.get(("indicator", la, str(period), card.definition.id, internal), compute)
+    return at.get(("indicator", la, str(period), card.definition.id, internal, split), compute)

@@ -16,7 +16,7 @@ from openpyxl import Workbook
 
 from cscperf.synth import collection
 from cscperf.synth.authorities import authorities
-from cscperf.synth.dates import age_on, year_end
+from cscperf.synth.dates import age_on
 from cscperf.synth.model import Child
 from cscperf.synth.writers import Written
 
@@ -86,7 +86,7 @@ CLOSURE = dict(zip("RC1 RC2 RC3 RC4 RC5 RC6 RC7 RC8 RC9".split(), (
     "h) Child not in need after assessment", "h) Child not in need after assessment")))
 ABUSE = {"NEG": "a) Neglect", "PHY": "b) Physical Abuse", "SAB": "c) Sexual Abuse", "EMO": "d) Emotional Abuse",
          "MUL": "e) Multiple"}
-LEGAL = {"C2": "a) Interim care orders", "C1": "b) Full care orders", "D1": "c) Freed for  Adoption",
+LEGAL = {"C1": "a) Interim care orders", "C2": "b) Full care orders", "D1": "c) Freed for  Adoption",
          "E1": "d) Placement order granted", "V2": "e) Accommodated under S20",
          "L1": "f) Detained on child protection grounds in LA accommodation",
          "L2": "f) Detained on child protection grounds in LA accommodation", "L3": "g) Youth justice legal Statuses",
@@ -222,7 +222,8 @@ class AnnexAWriter:
         placement_from = next(e.start for e in reversed(history) if e.rne in ("S", "P", "B"))
         earlier = [p for p in child.periods if p.end and period.start - timedelta(days=365) <= p.end < period.start]
         reviews = [d for d, _ in period.reviews if d <= on]
-        checks = [h for h in period.health if year_end(h.year) <= on]
+        assessed = [h.health_day for h in period.health if h.health_assessment and h.health_day]
+        teeth = [h.teeth_day for h in period.health if h.teeth_check and h.teeth_day]
         missing = [m for m in period.missing if since12 < m.start <= on]
         went_missing = [m for m in missing if m.kind == "M"]
         district = last.place[1]
@@ -232,8 +233,7 @@ class AnnexAWriter:
                   period.start, NEED.get(last.need), _yes(bool(earlier)), status_from, LEGAL.get(last.legal_status),
                   max(reviews, default=None), max((d for d in period.visits if d <= on), default=None), None,
                   max(reviews, default=None),
-                  next((year_end(h.year) for h in reversed(checks) if h.health_assessment), None),
-                  next((year_end(h.year) for h in reversed(checks) if h.teeth_check), None),
+                  max((d for d in assessed if d <= on), default=None), max((d for d in teeth if d <= on), default=None),
                   1 + sum(1 for e in in_period[1:] if e.rne in ("S", "P", "B")), last.end,
                   CEASED.get(last.reason_ceased), placement_from,
                   PLACEMENT.get(last.placement) or PLACEMENT.get(last.placement[:1], "f) Residential accommodation"),

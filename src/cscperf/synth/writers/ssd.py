@@ -10,7 +10,7 @@ visits, addresses, professionals) are the SSD's own.
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, time
 from itertools import groupby
 from pathlib import Path
 
@@ -26,6 +26,11 @@ from cscperf.synth.writers import CsvTable, Written
 
 def _flag(value: bool | None) -> str | None:
     return None if value is None else ("Y" if value else "N")
+
+
+def _at(day: date | None, time_of_day: time | None) -> datetime | None:
+    """A date with its time of day, where both are known."""
+    return datetime.combine(day, time_of_day) if day and time_of_day else None
 
 
 def _postcode(postcode: tuple) -> str:
@@ -99,6 +104,16 @@ class SsdWriter:
                   cine_referral_nfa=_flag(r.nfa), cine_close_reason=r.closure_reason, cine_close_date=r.closed,
                   cine_referral_team=r.team, cine_referral_worker_id=r.worker,
                   cine_initial_cpc_date=collection.first_icpc(r))
+        if not r.nfa:
+            # the referral's social worker holds the case until it closes or the child comes into
+            # care, when a children in care worker takes it (the period of care's involvements)
+            cared = [p.start for p in child.periods if not p.short_breaks and r.date <= p.start
+                     and (r.closed is None or p.start <= r.closed)]
+            until = min(cared, default=r.closed)
+            self._row("ssd_involvements", invo_involvements_id=f"{r.id}W", invo_professional_id=r.worker,
+                      invo_professional_team=r.team, invo_involvement_start_date=r.date,
+                      invo_involvement_end_date=until, invo_person_id=child.id, invo_referral_id=r.id)
+            self.workforce.holds(r.worker, r.date, until, self.last)
         for a in r.assessments:
             self._row("ssd_cin_assessments", cina_assessment_id=a.id, cina_person_id=child.id, cina_referral_id=r.id,
                       cina_assessment_start_date=a.start, cina_assessment_child_seen=_flag(a.child_seen),
@@ -149,7 +164,7 @@ class SsdWriter:
                           clae_cla_episode_start_date=e.start, clae_cla_episode_start_reason=e.rne,
                           clae_cla_primary_need_code=e.need, clae_cla_episode_ceased_date=e.end,
                           clae_cla_episode_ceased_reason=e.reason_ceased, clae_cla_id=period.id,
-                          clae_cla_placement_id=record_of[id(e)], clae_entered_care_date=shown[0].start,
+                          clae_cla_placement_id=record_of[id(e)], clae_entered_care_date=period.start,
                           clae_legal_status=e.legal_status, clae_placement_type=e.placement,
                           clae_placement_provider=e.provider, clae_placement_change_reason=e.placement_change_reason,
                           clae_home_postcode=_postcode(e.home), clae_placement_postcode=_postcode(e.place),
@@ -164,13 +179,15 @@ class SsdWriter:
             self._row("ssd_cla_reviews", clar_cla_review_id=f"{period.id}R{day:%Y%m%d}", clar_cla_id=period.id,
                       clar_cla_review_date=day, clar_cla_review_cancelled="N", clar_cla_review_participation=code,
                       clar_person_id=child.id)
-        for h in collection.health(child, first, last):
+        for h in collection.checks(child, first, last):
             self._health(child, h)
-        for n, m in enumerate(collection.missing(child, first, last), 1):
+        for m in collection.missing(child, first, last) + collection.missing_from_home(child, first, last):
             self._row("ssd_missing", miss_table_id=f"{child.id}M{m.start:%Y%m%d}{m.kind}", miss_person_id=child.id,
                       miss_missing_episode_start_date=m.start, miss_missing_episode_type=m.kind,
                       miss_missing_episode_end_date=m.end, miss_missing_rhi_offered=_flag(m.rhi_offered),
-                      miss_missing_rhi_accepted=_flag(m.rhi_accepted))
+                      miss_missing_rhi_accepted=_flag(m.rhi_accepted),
+                      miss_missing_episode_start_time=_at(m.start, m.gone_at),
+                      miss_missing_episode_end_time=_at(m.end, m.back_at))
         for c in collection.care_leavers(child, first, last):
             self._row("ssd_care_leavers", clea_table_id=f"{child.id}L{c.birthday.year}", clea_person_id=child.id,
                       clea_care_leaver_in_touch=c.in_touch, clea_care_leaver_latest_contact=c.latest_contact,
@@ -216,18 +233,21 @@ class SsdWriter:
                       lega_legal_status_end_date=run[-1].end)
 
     def _health(self, child: Child, h) -> None:
-        day = year_end(h.year)
-        checks = (("HEALTH_ASSESSMENT", h.health_assessment), ("DENTAL_CHECK", h.teeth_check),
-                  ("HEALTH_CHECK", h.health_check))
-        for kind, done in checks:
-            if done is not None:
+        day = year_end(h.year)  # outcomes over the year (convictions, substance misuse) are as at 31 March
+        checks = (("HEALTH_ASSESSMENT", h.health_assessment, h.health_day), ("DENTAL_CHECK", h.teeth_check, h.teeth_day),
+                  ("HEALTH_CHECK", h.health_check, h.health_day))
+        for kind, done, when in checks:
+            if done is not None and when is not None:
                 self._row("ssd_cla_health", clah_health_check_id=f"{child.id}{kind[:2]}{h.year}", clah_person_id=child.id,
-                          clah_health_check_type=kind, clah_health_check_date=day,
+                          clah_health_check_type=kind, clah_health_check_date=when,
                           clah_health_check_status="Completed" if done else "Not completed")
-        self._row("ssd_cla_immunisations", clai_person_id=child.id, clai_immunisations_status=_flag(h.immunisations),
-                  clai_immunisations_status_date=day)
+        if h.health_day is not None:  # immunisations are checked at the health assessment
+            self._row("ssd_cla_immunisations", clai_person_id=child.id, clai_immunisations_status=_flag(h.immunisations),
+                      clai_immunisations_status_date=h.health_day)
+        if not h.in_cohort:
+            return  # not looked after for the whole year: no SDQ or outcomes recorded for it
         self._row("ssd_sdq_scores", csdq_table_id=f"{child.id}Q{h.year}", csdq_person_id=child.id,
-                  csdq_sdq_completed_date=day, csdq_sdq_reason=h.sdq_reason, csdq_sdq_score=h.sdq_score)
+                  csdq_sdq_completed_date=h.sdq_day, csdq_sdq_reason=h.sdq_reason, csdq_sdq_score=h.sdq_score)
         if h.convicted is not None:
             self._row("ssd_cla_convictions", clac_cla_conviction_id=f"{child.id}X{h.year}", clac_person_id=child.id,
                       clac_cla_conviction_date=day, clac_convicted=_flag(h.convicted))

@@ -1,8 +1,8 @@
--- Children who left care in the period through adoption (reason ceased E11, E12: adoption order,
--- application unopposed or opposed): one row per child, from their latest such episode (short
--- breaks, legal status V3 or V4, are not care), with the adoption scorecard's times in days within
--- the period of care that ended in adoption (clae_entered_care_date, from the 903 derivations or
--- the SSD):
+-- Children who left care in the period through adoption: children ceasing to be looked after (as
+-- cla_ceased, by their last ceasing in the period) for reason E11 or E12 (adoption order,
+-- application unopposed or opposed). One row per child, with the adoption scorecard's times in
+-- days within the period of care that ended in adoption (clae_entered_care_date, from the 903
+-- derivations or the SSD):
 -- - A1, entering care to moving in with the adoptive family. Moving in is the date placed for
 --   adoption (the adoption record's date, else the start of the first episode placed for adoption,
 --   A3 to A6, with the carers who adopted); for a child adopted by their foster carer, the start of
@@ -14,18 +14,13 @@
 -- The adoption record is the child's latest with a decision to place for adoption on or before
 -- the adoption (or none dated).
 WITH ceased AS (
-    SELECT p.la, p.period, e.clae_person_id AS person_id,
-        coalesce(e.clae_cla_episode_id, e.clae_person_id || '/' || e.clae_cla_episode_start_date) AS episode_id,
-        e.clae_cla_episode_ceased_date AS ceased_date,
-        upper(e.clae_cla_episode_ceased_reason) AS reason_ceased,
-        e.clae_entered_care_date AS entered_care,
-        e.clae_cla_placement_id AS placement_id
+    SELECT p.la, p.period, e.person_id, e.episode_id, e.ceased_date, e.ceased_reason AS reason_ceased,
+        e.entered_care_date AS entered_care, e.placement_id, e.care_start_known
     FROM period_months p
-    JOIN ssd_cla_episodes e ON e.la = p.la AND p.month = calc.month_of(e.clae_cla_episode_ceased_date)
-    WHERE upper(e.clae_cla_episode_ceased_reason) IN ('E11', 'E12')
-      AND coalesce(upper(e.clae_legal_status), '') NOT IN ('V3', 'V4')
-    QUALIFY row_number() OVER (PARTITION BY p.la, p.period, e.clae_person_id
-                               ORDER BY e.clae_cla_episode_ceased_date DESC) = 1
+    JOIN calc.cla_episodes e ON e.la = p.la AND p.month = calc.month_of(e.ceased_date)
+    WHERE e.ends_care
+    QUALIFY row_number() OVER (PARTITION BY p.la, p.period, e.person_id ORDER BY e.ceased_date DESC) = 1
+        AND e.ceased_reason IN ('E11', 'E12')
 ), adopted AS (
     SELECT DISTINCT la, person_id, ceased_date, entered_care, placement_id FROM ceased
 ), record AS (
@@ -69,6 +64,9 @@ WITH ceased AS (
 SELECT c.la, c.period, c.person_id, c.episode_id AS event_id, c.ceased_date AS event_date,
     c.reason_ceased,
     t.days_to_moving_in, t.days_order_to_match,
+    -- care began before the authority's records, on a day not known (calc.cla_episodes): A1 is
+    -- then too short
+    NOT c.care_start_known AS care_began_before_records,
     t.entered_care, t.moved_in, t.by_foster_carer, t.placed_for_adoption, t.placement_order, t.matched
 FROM ceased c
 LEFT JOIN times t ON t.la = c.la AND t.person_id = c.person_id AND t.ceased_date = c.ceased_date

@@ -18,11 +18,14 @@ SELECT p.la, p.period, s.person_id, s.episode_id AS event_id, s.start_date AS ev
     s.legal_status, s.placement_type, s.placement_provider, s.category_of_need,
     calc.age_on(s.dob, s.start_date) < 1 AS under_1,
     calc.age_on(s.dob, s.start_date) < 5 AS under_5,
+    calc.is_uasc(s.ever_uasc, s.uasc_start, s.uasc_end, s.start_date) AS is_uasc,
     -- any start in the period of a section 20 period of care after an earlier one
     bool_or(s.previous_s20_start IS NOT NULL) OVER (PARTITION BY p.la, p.period, s.person_id) AS repeat_s20,
     s.previous_s20_start,
     s.initial_health_assessment,
-    calc.working_days(s.start_date, s.initial_health_assessment) <= 20 AS initial_health_assessment_20wd
+    calc.working_days(s.start_date, s.initial_health_assessment) <= 20 AS initial_health_assessment_20wd,
+    -- the 20 working days had passed by the period's end, so whether it was in time is known
+    calc.working_days(s.start_date, p.period_end) >= 20 AS initial_health_assessment_due
 FROM period_months p
 JOIN assessed s ON s.la = p.la AND p.month = calc.month_of(s.start_date)
 QUALIFY row_number() OVER (PARTITION BY p.la, p.period, s.person_id ORDER BY s.start_date) = 1

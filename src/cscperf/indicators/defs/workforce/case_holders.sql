@@ -1,8 +1,8 @@
 -- Professionals holding at least one case on the snapshot day: one row per professional, with the
 -- number of children allocated to them then (involvements started on or before the day and not
--- ended by it: one ending that day is over). The team is the professional's department, else one
--- named on their involvements. Agency status is as the professionals data records it now; the
--- SSD keeps no history of it.
+-- ended by it: one ending that day is over) and their full-time equivalence as recorded (1, a
+-- head, where none is). The team is the professional's department, else one named on their
+-- involvements.
 WITH allocated AS (
     -- each child once per professional
     SELECT p.la, p.period, p.period_end, i.invo_professional_id AS professional_id, i.invo_person_id,
@@ -19,8 +19,7 @@ WITH allocated AS (
 )
 SELECT c.la, c.period, c.professional_id AS person_id, c.professional_id AS event_id, c.period_end AS event_date,
     c.cases,
-    coalesce(w.prof_professional_department, c.involvement_team) AS team,
-    w.prof_agency_worker_flag IS NOT NULL AS agency_recorded,
-    calc.is_yes(w.prof_agency_worker_flag) AS agency_worker
+    coalesce(w.prof_full_time_equivalency, 1)::DECIMAL(9, 2) AS fte,
+    coalesce(w.prof_professional_department, c.involvement_team) AS team
 FROM cases c
 LEFT JOIN ssd_professionals w ON w.la = c.la AND w.prof_professional_id = c.professional_id

@@ -25,6 +25,8 @@ def _behind(ctx: Context) -> dict:
     """The children behind the figure asked for, and what to call it; the access audited."""
     selection, scorecard, card = chosen_card(ctx)
     d = card.definition
+    if d.published_only:
+        raise Refused(404, "This figure is worked out from published figures: no children are behind it.")
     breakdown, group = ctx.query.get("breakdown") or None, ctx.query.get("group")
     if breakdown is not None and breakdown not in d.breakdowns:
         raise Refused(400, "That indicator has no such breakdown. Go back to the indicator's page.")

@@ -10,7 +10,8 @@ from starlette.responses import Response
 
 from cscperf.appdb.users import Role
 from cscperf.compare import pack as packing
-from cscperf.compare.scorecard import Card, Scorecard
+from cscperf.compare.scorecard import SPLITS, Card, Scorecard
+from cscperf.indicators import breakdowns
 from cscperf.indicators.schema import Grain
 from cscperf.outputs.report import context as report
 from cscperf.outputs.report.charts import small_multiple
@@ -134,15 +135,31 @@ def indicator_page(ctx: Context):
     def context() -> dict:
         data = {"la": scorecard.la, "la_name": scorecard.la_name, "period": scorecard.period,
                 "internal": scorecard.internal, "footnote": scorecard.footnote, **view.detail.to_dict()}
+        split_by = view.detail.split.breakdown if view.detail.split else ""
         return dict(data=data, selection=selection, scorecard=scorecard, card=card, row=row(card), view=view,
-                    polarity=POLARITY_WORDS[d.polarity], unit=unit_words(d.unit), grain=grain_words(d.grain))
-    return kept.page(ctx, selection.results, ("indicator", d.id, *_key(selection)), "dashboard/indicator.html",
-                     d.title, context)
+                    polarity=POLARITY_WORDS[d.polarity], unit=unit_words(d.unit), grain=grain_words(d.grain),
+                    split_by=split_by, breakdown_titles={b: breakdowns.get(b).title for b in d.breakdowns},
+                    notes={b: breakdowns.get(b).note for b in d.breakdowns if breakdowns.get(b).note})
+    return kept.page(ctx, selection.results, ("indicator", d.id, *_key(selection), _split(ctx, card)),
+                     "dashboard/indicator.html", d.title, context)
+
+
+def _split(ctx: Context, card: Card) -> str | None:
+    """The breakdown the page's months are split by: as asked, else the one the committee follows
+    (SPLITS), else none. Raises `Refused` for one the indicator does not have."""
+    d = card.definition
+    asked = ctx.query.get("split")
+    if asked is None:
+        found = SPLITS.get(d.id)
+        return found if found in d.breakdowns else None
+    if asked and asked not in d.breakdowns:
+        raise Refused(400, "That indicator has no such breakdown. Choose one from the list on its page.")
+    return asked or None
 
 
 def _view(ctx: Context, selection: Selection, scorecard: Scorecard, card: Card) -> results.IndicatorView:
     return results.indicator(selection.results, selection.la, selection.period, card, scorecard.la_name,
-                             selection.internal)
+                             selection.internal, _split(ctx, card))
 
 
 def _chart(ctx: Context):
