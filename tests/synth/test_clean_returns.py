@@ -25,7 +25,6 @@ GENERATOR_903 = {
     "390": "adopted without an earlier placement for adoption",
     "392d": "home and placement postcodes the same for a placement other than P1",
     "516": "former foster carers (E45, E46) after a placement that was not foster care",
-    "517": "adopters' legal status L3 with sexes other than MF",
     "571": "a missing period ending after the year",
     "574": "missing periods that overlap",
     "630": "no previous permanence row for care starting with reason S",

@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib.util
 import math
 from array import array
-from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -20,6 +19,7 @@ import brotli
 import duckdb
 import msgpack
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from cscperf.quality.findings import Finding
 from cscperf.store.schema import TABLES
@@ -29,7 +29,7 @@ WIDTH = 7  # the directory's postcodes are 7 characters wide: 'B1  1AA', 'SW1A1A
 
 
 class _Letter:
-    """One letter's postcodes, held compactly (a few bytes each) and searched by bisection."""
+    """One letter's postcodes, held compactly (a few bytes each) and searched all at once."""
 
     def __init__(self, data: dict):
         self.count = len(data["pcd"])
@@ -37,24 +37,26 @@ class _Letter:
         if len(self.codes) != WIDTH * self.count:
             raise ValueError("the postcode directory's postcodes are not 7 characters wide")
         self.eastings, self.northings = _metres(data["oseast1m"]), _metres(data["osnrth1m"])
-        # A few postcodes have no district (NaN in the file): None here.
-        names: dict[str | None, int] = {}
-        self.district_index = array("H", (
-            names.setdefault(d if isinstance(d, str) else None, len(names)) for d in data["laua"]))
-        self.districts = list(names)
+        # Each district's name held once, each postcode's as its number in that list (`map` keeps
+        # the loop in C). A few postcodes have no district (NaN in the file; each NaN a key of its
+        # own, a few thousand at most): None when looked up.
+        numbers = {name: n for n, name in enumerate(dict.fromkeys(data["laua"]))}
+        self.district_index = array("I", map(numbers.__getitem__, data["laua"]))
+        self.districts = list(numbers)
 
-    def __len__(self) -> int:
-        return self.count
-
-    def __getitem__(self, i: int) -> bytes:
-        return self.codes[i * WIDTH:(i + 1) * WIDTH]
-
-    def get(self, postcode: str) -> Coordinates | None:
-        seven = (postcode[:-3].ljust(4) + postcode[-3:]).encode("ascii")  # 'B11AA' -> 'B1  1AA'
-        i = bisect_left(self, seven)
-        if i == self.count or self[i] != seven or math.isnan(self.eastings[i]):
-            return None
-        return self.eastings[i], self.northings[i], self.districts[self.district_index[i]]
+    def find(self, postcodes: Iterable[str]) -> dict[str, Coordinates]:
+        """Coordinates of those of `postcodes` (ASCII, upper case, no spaces) it holds: Arrow
+        marks them among the letter's postcodes in one pass, in C."""
+        sevens = {(p[:-3].ljust(4) + p[-3:]).encode("ascii"): p for p in postcodes}  # 'B11AA' -> 'B1  1AA'
+        wanted = pa.array([s for s in sevens if len(s) == WIDTH], pa.binary(WIDTH))
+        held = pa.Array.from_buffers(pa.binary(WIDTH), self.count, [None, pa.py_buffer(self.codes)])
+        found = {}
+        for i in pc.indices_nonzero(pc.is_in(held, value_set=wanted)).to_pylist():
+            district = self.districts[self.district_index[i]]
+            if not math.isnan(self.eastings[i]):
+                found[sevens[self.codes[i * WIDTH:(i + 1) * WIDTH]]] = (
+                    self.eastings[i], self.northings[i], district if isinstance(district, str) else None)
+        return found
 
 
 def _metres(values: list) -> array:
@@ -75,12 +77,15 @@ def _letter(letter: str) -> _Letter | None:
 
 def lookup(postcodes: Iterable[str]) -> dict[str, Coordinates]:
     """Coordinates of the postcodes found (upper case, no spaces); unknown ones are left out."""
+    by_letter: dict[str, set[str]] = {}
+    for postcode in postcodes:
+        if postcode and postcode[0].isalpha() and postcode.isascii():
+            by_letter.setdefault(postcode[0], set()).add(postcode)
     found = {}
-    for postcode in set(postcodes):
-        letters = _letter(postcode[0]) if postcode and postcode[0].isalpha() else None
-        coordinates = letters.get(postcode) if letters and postcode.isascii() else None
-        if coordinates:
-            found[postcode] = coordinates
+    for letter, wanted in by_letter.items():
+        letters = _letter(letter)
+        if letters:
+            found |= letters.find(wanted)
     return found
 
 

@@ -142,11 +142,14 @@ def previous_permanence(rng: random.Random, world: World, start: date) -> Previo
 def adoption(rng: random.Random, world: World, dates: AdoptionDates) -> Adoption:
     clip = world.clip
     adopters = 1 if rng.random() < 0.15 else 2
+    # the 903's legal status of adopters: L0 a single adopter; a couple married (L11 of different
+    # sexes, L12 of the same sex) or living together (L3, L4), as rules 514 to 524 read them
     if adopters == 1:
-        sex, status = ("F1" if rng.random() < 0.85 else "M1"), "L3"
+        sex, status = ("F1" if rng.random() < 0.85 else "M1"), "L0"
     else:
         sex = Weights({"MF": 82, "FF": 9, "MM": 9}).pick(rng)
-        status = {"MF": "L0" if rng.random() < 0.8 else "L2", "FF": "L11", "MM": "L12"}[sex]
+        married = rng.random() < 0.8
+        status = ("L11" if married else "L3") if sex == "MF" else ("L12" if married else "L4")
     stopped = dates.reversed is not None
     return Adoption(
         decision=dates.decision, placement_order=None if stopped else clip(dates.placement_order),

@@ -154,11 +154,11 @@ _VIEW = re.compile(r"CREATE OR REPLACE TEMP (?:VIEW|TABLE) (\w+) AS(.*?)(?=CREAT
 
 @cache
 def view_tables(format: str) -> dict[str, frozenset[str]]:
-    """The return's tables each shared view (`<format>/views.sql`) reads, through the views it
-    reads as well."""
+    """The return's tables (and last year's) each shared view (`<format>/views.sql`) reads,
+    through the views it reads as well."""
     path = RULES / format / "views.sql"
     text = re.sub(r"--[^\n]*", "", path.read_text(encoding="utf-8")) if path.exists() else ""
-    names, views = set(raw_tables(format)), {}
+    names, views = {*raw_tables(format), *(f"{t}_last" for t in raw_tables(format))}, {}
     for view, body in _VIEW.findall(text):
         words = set(re.findall(r"\b\w+\b", body))
         views[view] = frozenset(words & names).union(*(views[v] for v in words & views.keys()))
@@ -243,13 +243,17 @@ def _rule(format: str, group: str, code: str, spec: dict) -> Rule:
                 spec.get("or_blank"), frozenset(spec.get("optional", ())))
 
 
+# libyaml's loader where PyYAML has it (its wheels do): the same reading, a tenth of the time.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def registry() -> dict[str, dict[str, Rule]]:
     """Every declared rule, by format and code."""
     found: dict[str, dict[str, Rule]] = {format: {} for format in LIST_YEARS}
     for format in LIST_YEARS:
         for path in sorted((RULES / format).glob("*.yaml")):
-            for code, spec in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            for code, spec in (yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}).items():
                 code = str(code)
                 if code in found[format]:
                     raise RuleError(f"{format}/{path.name}: rule {code} is also declared in "

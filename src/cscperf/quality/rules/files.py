@@ -31,7 +31,9 @@ class Checked:
 
 
 def check_files(paths: Iterable[Path], year: int | None = None,
-                previous: Iterable[Path] = (), la: str | None = None) -> Checked:
+                previous: Iterable[Path] = (), la: str | None = None,
+                cpu: dict[str, float] | None = None) -> Checked:
+    """`cpu`, when given, gets each rule's CPU seconds (`run.check`)."""
     checked = Checked()
     grouped, unknown = identify(paths, year)
     earlier, unknown_earlier = identify(previous, year - 1 if year else None)
@@ -55,7 +57,7 @@ def check_files(paths: Iterable[Path], year: int | None = None,
                 if checked_here:
                     to_check |= {(format, y) for y in submitted.years()}
         for format, return_year in sorted(to_check):
-            checked.outcomes.append(check(con, format, return_year, label))
+            checked.outcomes.append(check(con, format, return_year, label, cpu=cpu))
     return checked
 
 

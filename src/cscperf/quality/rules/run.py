@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
+from time import process_time
 
 import duckdb
 
@@ -72,39 +73,56 @@ class Outcome:
 
 
 def check(con: duckdb.DuckDBPyConnection, format: str, year: int, la: str,
-          codes: list[str] | None = None) -> Outcome:
+          codes: list[str] | None = None, cpu: dict[str, float] | None = None) -> Outcome:
     """Check the return of `format` for `la` and `year` held in `con` (schemas ssda903 and
-    cin_census, as `store.returns` keeps them); `codes` limits the rules run (tests)."""
+    cin_census, as `store.returns` keeps them); `codes` limits the rules run (tests); `cpu`, when
+    given, gets the process's CPU seconds for each rule and for preparing (bench/rules_profile.py)."""
     outcome = Outcome(format, year, list_year(format, year))
     rules = [r for r in registry()[format].values()
              if outcome.list_year in r.years and (codes is None or r.code in codes)]
-    given = _prepare(con, format, year, la, rules)
+    cpu = {} if cpu is None else cpu
+    given = _prepare(con, format, year, la, rules, cpu)
+    tables = raw_tables(format)
     for rule in sorted(rules, key=lambda r: _order(r.code)):
+        started = process_time()
         why = rule.why_not or _missing(rule, given, la)
         if why:
             outcome.not_run[rule.code] = why
             continue
+        table = tables.get(rule.table.removesuffix("_last"))
+        child, message = table.child if table else None, rule.message(outcome.list_year)
         try:
-            found = con.execute(rule.sql(year))
+            found = con.execute(_shown_columns(rule.sql(year), rule, child))
         except duckdb.Error as error:  # a fault in a rule, not in the data: said, never a crash
             outcome.not_run[rule.code] = f"could not run ({str(error).splitlines()[0]})"
             continue
         outcome.run.append(rule)
         names = [d[0] for d in found.description]
-        table = raw_tables(format).get(rule.table.removesuffix("_last"))
-        child, message = table.child if table else None, rule.message(outcome.list_year)
         fields = [f for f in rule.fields if f in names]
+        written = {f: f"{f}_text" if f"{f}_text" in names else f for f in fields}  # a date as given
+        shown: dict[str, list[str]] = {}  # the fields shown for a row of each table flagged
         for values in found.fetchall():
             row = dict(zip(names, values))
             flagged = row.get("flagged_table") or rule.table
-            own = raw_tables(format).get(flagged.removesuffix("_last"))
-            shown = [f for f in fields  # a rule flagging several tables: the fields of the row's own
-                     if "flagged_table" not in row or own is None or f in own.columns]
+            if flagged not in shown:  # a rule flagging several tables: the fields of the row's own
+                own = tables.get(flagged.removesuffix("_last"))
+                shown[flagged] = [f for f in fields
+                                  if "flagged_table" not in row or own is None or f in own.columns]
             outcome.breaches.append(Breach(
                 rule.code, rule.severity, message, row.get("source_file") or "", row.get("source_row"),
-                flagged, row.get(child) if child else None, {f: _as_given(row, f) for f in shown}))
+                flagged, row.get(child) if child else None,
+                {f: _as_given(row[written[f]]) for f in shown[flagged]}))
+        cpu[rule.code] = process_time() - started
     _drop(con, format)
     return outcome
+
+
+def _shown_columns(query: str, rule: Rule, child: str | None) -> str:
+    """The rule's query keeping only the columns a breach shows: a rule is written `SELECT *`,
+    and DuckDB then carries (and hands to Python) no other column of its rows."""
+    wanted = ["source_file", "source_row", "flagged_table", *([child] if child else []),
+              *rule.fields, *(f"{f}_text" for f in rule.fields)]
+    return f"SELECT COLUMNS('^({'|'.join(wanted)})$') FROM ({query})"
 
 
 def _order(code: str) -> tuple:
@@ -112,8 +130,7 @@ def _order(code: str) -> tuple:
     return (not digits, int(digits) if digits else 0, code)
 
 
-def _as_given(row: dict, name: str) -> str | None:
-    value = row.get(f"{name}_text", row[name])
+def _as_given(value) -> str | None:
     return value.strftime("%d/%m/%Y") if isinstance(value, date) else (
         None if value is None else str(value))
 
@@ -130,10 +147,12 @@ def _missing(rule: Rule, given: set[str], la: str) -> str | None:
 
 
 def _prepare(con: duckdb.DuckDBPyConnection, format: str, year: int, la: str,
-             rules: list[Rule]) -> set[str]:
+             rules: list[Rule], cpu: dict[str, float]) -> set[str]:
     """Copy the tables the rules read from the return (and last year's) into temporary tables,
-    with the lookups they read; the names of the tables given."""
-    needed = set().union(*(r.tables() for r in rules))
+    with the lookups they read; the names of the tables given. `cpu` gets the CPU seconds of
+    each step (`(tables)`, `(lookups)`, `(views)`)."""
+    started = process_time()
+    needed = set().union(*(r.tables() for r in rules), *view_tables(format).values())
     con.execute(MACROS)
     con.execute(f"CREATE OR REPLACE TEMP MACRO year_start() AS DATE '{date(year - 1, 4, 1)}'")
     con.execute(f"CREATE OR REPLACE TEMP MACRO year_end() AS DATE '{date(year, 3, 31)}'")
@@ -144,7 +163,7 @@ def _prepare(con: duckdb.DuckDBPyConnection, format: str, year: int, la: str,
     names = set()
     for table in raw_tables(format).values():
         for suffix, y in (("", year), ("_last", year - 1)):
-            if suffix and table.name + suffix not in needed:  # this year's are made for the views
+            if suffix and table.name + suffix not in needed:  # this year's are made for any rule
                 continue
             source = f"(SELECT * FROM {table.qualified} WHERE la = $la AND collection_year = $year)" \
                 if table.name in stored else _empty(table)
@@ -153,10 +172,13 @@ def _prepare(con: duckdb.DuckDBPyConnection, format: str, year: int, la: str,
                         {"la": la, "year": y} if table.name in stored else None)
             if (table.name, y) in given:
                 names.add(table.name + suffix)
+    cpu["(tables)"], started = process_time() - started, process_time()
     lookups.prepare(con, la, " ".join(r.check for r in rules), names)
+    cpu["(lookups)"], started = process_time() - started, process_time()
     views = RULES / format / "views.sql"
     if views.exists():
         con.execute(views.read_text(encoding="utf-8"))
+    cpu["(views)"] = process_time() - started
     return names
 
 

@@ -25,7 +25,7 @@ WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM, source_row);
 -- looked_after_12m (looked after on 31 March in a period of care begun by 1 April:
 -- defs/looked_after/cla.sql); an overlap or a gap between episodes, a fault of its own, does not
 -- take a child out of it.
-CREATE OR REPLACE TEMP VIEW oc2_cohort AS
+CREATE OR REPLACE TEMP TABLE oc2_cohort AS
 SELECT CHILD FROM episodes
 WHERE CHILD IS NOT NULL AND DECOM <= year_end()
 GROUP BY CHILD
@@ -39,7 +39,7 @@ HAVING count(*) FILTER (WHERE DEC_text IS NULL OR DEC >= year_start()) > 0
 -- placement for adoption (A3-A6) on or before it. One starts where an episode placed for adoption
 -- follows one that was not (foster carers becoming adopters, reason T or U, included), or begins
 -- with new carers (reason for new episode S, P or B).
-CREATE OR REPLACE TEMP VIEW adoptions AS
+CREATE OR REPLACE TEMP TABLE adoptions AS
 SELECT * FROM (
     SELECT *, max(CASE WHEN PLACE IN ('A3', 'A4', 'A5', 'A6')
                         AND (RNE IN ('S', 'P', 'B') OR coalesce(previous_PLACE, '') NOT IN ('A3', 'A4', 'A5', 'A6'))
@@ -52,7 +52,7 @@ WHERE REC IN ('E11', 'E12');
 
 -- Each decision that a child should be placed for adoption (with a date), in date order: the
 -- decision before it, and whether it is the child's latest.
-CREATE OR REPLACE TEMP VIEW adoption_decisions AS
+CREATE OR REPLACE TEMP TABLE adoption_decisions AS
 SELECT *, lag(DATE_PLACED) OVER w AS previous_DATE_PLACED,
        lag(DATE_PLACED_CEASED) OVER w AS previous_DATE_PLACED_CEASED,
        lag(DATE_PLACED_CEASED_text) OVER w AS previous_DATE_PLACED_CEASED_text,
@@ -69,8 +69,9 @@ WINDOW w AS (PARTITION BY CHILD ORDER BY DATE_PLACED, source_row);
 --                NIR in Wales, Scotland or Northern Ireland, NUK outside the UK (Channel Islands,
 --                Isle of Man)
 --   PL_LOCATION  IN the authority's own area or OUT of it (NULL when its own code is not known)
--- each NULL when a postcode is not in the ONS postcode directory.
-CREATE OR REPLACE TEMP MACRO located(episodes_table) AS TABLE
+-- each NULL when a postcode is not in the ONS postcode directory. Worked out once for each year's
+-- episodes (some fifteen rules read them) by locate(), which does the work.
+CREATE OR REPLACE TEMP MACRO locate(episodes_table) AS TABLE
 SELECT *, CASE WHEN PL_LA = own_la() THEN 'IN' WHEN own_la() IS NOT NULL THEN 'OUT' END AS PL_LOCATION
 FROM (
     SELECT e.*,
@@ -82,10 +83,13 @@ FROM (
     LEFT JOIN postcode_directory home ON home.postcode = replace(upper(e.HOME_POST), ' ', '')
     LEFT JOIN postcode_directory pl ON pl.postcode = replace(upper(e.PL_POST), ' ', '')
     LEFT JOIN district_la d ON d.district = pl.district);
+CREATE OR REPLACE TEMP TABLE episodes_located AS FROM locate('episodes');
+CREATE OR REPLACE TEMP TABLE episodes_last_located AS FROM locate('episodes_last');
+CREATE OR REPLACE TEMP MACRO located(episodes_table) AS TABLE FROM query_table(episodes_table || '_located');
 
 -- Each child's social worker episodes in order of their start, with the end of the episode before,
 -- and whether it is the child's latest.
-CREATE OR REPLACE TEMP VIEW social_worker_sequence AS
+CREATE OR REPLACE TEMP TABLE social_worker_sequence AS
 SELECT *, lag(SW_DEC) OVER w AS previous_SW_DEC, lead(SW_DECOM) OVER w AS next_SW_DECOM,
        row_number() OVER w = count(*) OVER (PARTITION BY CHILD) AS latest
 FROM social_worker
