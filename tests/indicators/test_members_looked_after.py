@@ -2,7 +2,6 @@
 for ceasing, where children live, LAIT 87, social workers, UASC and the National Transfer Scheme,
 care proceedings, and the OC2 outcomes (convictions, substance misuse)."""
 
-from tests.indicators.test_placements import _placed, _postcodes
 
 
 def test_rates_of_starting_and_ceasing_per_10000_children(authority):
@@ -65,20 +64,6 @@ def test_where_children_live_on_the_day(authority):
     assert a.figure("cla_placed_with_parents_pct", "2024-25") == (1, 9, 11.1)
     assert a.figure("cla_independent_supported_pct", "2024-25") == (2, 9, 22.2)
     assert a.children("cla_independent_supported_pct", "2024-25")["numerator"] == ["F", "G"]
-
-
-def test_placed_outside_the_authority_and_more_than_20_miles_away(authority):
-    a = authority
-    _postcodes(a)
-    _placed(a)
-    a.districts("E07000001", "E07000002")
-    # LAIT 87: of every child looked after on 31 March (A to E; D's placement postcode is not
-    # known and stays in the denominator), those placed outside the authority and more than 20
-    # miles from home: B only (20.1 miles, in E08000001) = 1/5 = 20.0%
-    assert a.figure("cla_placed_20miles_outside_la_pct", "2024-25") == (1, 5, 20.0)
-    assert a.children("cla_placed_20miles_outside_la_pct", "2024-25")["numerator"] == ["B"]
-    # on 30 June E was also placed there (moved nearer on 1 September)
-    assert a.figure("cla_placed_20miles_outside_la_pct", "2024-25:Q1") == (2, 5, 40.0)
 
 
 def test_three_or_more_social_workers(authority):
