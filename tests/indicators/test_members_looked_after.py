@@ -1,6 +1,7 @@
 """The looked-after measures members ask for (issue 11): rates of starting and ceasing, reasons
-for ceasing, where children live (LAIT 87 is in test_placements.py), social workers, UASC and the National Transfer Scheme,
-care proceedings, and the OC2 outcomes (convictions, substance misuse)."""
+for ceasing, where children live (LAIT 87 is in test_placements.py), social workers, UASC and
+the National Transfer Scheme, care proceedings, and the OC2 outcomes (convictions, substance
+misuse)."""
 
 
 def test_rates_of_starting_and_ceasing_per_10000_children(authority):
