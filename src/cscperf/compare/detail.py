@@ -53,7 +53,7 @@ class Detail:
 def build(con: duckdb.DuckDBPyConnection, card: Card, la: str, shown: Shown, split: str | None = None,
           split_from: Shown | None = None) -> Detail:
     """The detail behind `card`, from the figures shown for its scorecard (`shown`), with its
-    months split by the breakdown `split` when given (from `split_from` when those figures are
+    months split by the breakdown `split` when given (its groups from `split_from` when they are
     not among the scorecard's: an analyst's split worked out on asking)."""
     d = card.definition
     current = Period.parse(card.current.period)
@@ -61,7 +61,7 @@ def build(con: duckdb.DuckDBPyConnection, card: Card, la: str, shown: Shown, spl
     splits = tuple(Breakdown(b, groups) for b in d.breakdowns if (groups := shown.groups(d.id, current, b)))
     return Detail(card, *(tuple(shown.get(d.id, p) for p in series[name]) for name in ("months", "quarters", "years")),
                   splits, authorities(con, card, la),
-                  split_series(split_from or shown, d.id, series["months"], split) if split else None)
+                  split_series(shown, d.id, series["months"], split, split_from) if split else None)
 
 
 def authorities(con: duckdb.DuckDBPyConnection, card: Card, la: str) -> tuple[AreaValue, ...]:

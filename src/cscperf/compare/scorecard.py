@@ -353,10 +353,12 @@ def worth_showing(breakdown: Breakdown) -> bool:
     return sum(g.group not in NO_AREA for g in breakdown.groups) >= 2
 
 
-def split_series(shown: Shown, id: str, months: list[Period], breakdown: str) -> Split:
+def split_series(shown: Shown, id: str, months: list[Period], breakdown: str,
+                 groups: Shown | None = None) -> Split:
     """The indicator for each of `months`, each split by `breakdown`, as `shown` gives them (for
-    members, protected with everything else shown for the period)."""
+    members, protected with everything else shown for the period); the groups from `groups` when
+    given (an analyst's split worked out on asking)."""
     found = []
     for month in months:
-        found.append(MonthSplit(shown.get(id, month), shown.groups(id, month, breakdown)))
+        found.append(MonthSplit(shown.get(id, month), (groups or shown).groups(id, month, breakdown)))
     return Split(breakdown, tuple(found))

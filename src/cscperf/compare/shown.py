@@ -20,6 +20,7 @@ from cscperf.compare.release import Members
 from cscperf.indicators import breakdowns, engine
 from cscperf.indicators.periods import Period
 from cscperf.indicators.registry import Registry, default
+from cscperf.indicators.schema import Indicator
 
 
 # Indicators a committee follows month by month split by a breakdown (a spike of children coming
@@ -75,6 +76,14 @@ class Shown:
         """The breakdown's groups for the period in their natural order (age bands youngest first)."""
         return tuple(sorted(self._groups.get((id, str(period), breakdown), ()),
                             key=lambda f: breakdowns.order(breakdown, f.group)))
+
+
+def asked_split(con: duckdb.DuckDBPyConnection, indicator: Indicator, months: list[Period], la: str,
+                breakdown: str) -> Shown:
+    """An analyst's months split by a breakdown the release does not hold, worked out on asking:
+    the groups alone (the months' totals are the release's), unprotected, so for officers only."""
+    results = engine.compute(con, [indicator.id], months, la, breakdown)
+    return Shown(results, {indicator.id: indicator}, True, int(settings.get("suppress_below")))
 
 
 @dataclass(frozen=True)

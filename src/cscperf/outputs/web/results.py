@@ -19,13 +19,11 @@ from pathlib import Path
 
 import duckdb
 
-from cscperf import settings
 from cscperf.compare import analyst_files, detail, funnel, prepared
 from cscperf.compare.coverage import Coverage, coverage
 from cscperf.compare.plan import over_time
 from cscperf.compare.scorecard import Card, Scorecard
-from cscperf.compare.shown import SPLITS, Computed, Shown
-from cscperf.indicators import engine
+from cscperf.compare.shown import SPLITS, Computed, Shown, asked_split
 from cscperf.indicators.periods import Period
 from cscperf.indicators.registry import default
 from cscperf.outputs.report import charts as charting
@@ -154,8 +152,7 @@ def _split_on_asking(at: Snapshot, la: str, card: Card, internal: bool, split: s
     if not internal or split is None or split == SPLITS.get(d.id):
         return None
     months = over_time(Period.parse(card.current.period), d.min_months)["months"]
-    results = (engine.compute(at.con, [d.id], months, la) + engine.compute(at.con, [d.id], months, la, split))
-    return Shown(results, {i.id: i for i in default().select([d.id])}, True, int(settings.get("suppress_below")))
+    return asked_split(at.con, default().get(d.id), months, la, split)
 
 
 @dataclass
