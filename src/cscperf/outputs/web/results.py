@@ -115,6 +115,10 @@ class Choices:
             found = [(year, [p for p in periods if p == latest]) for year, periods in found]
         return [(year, periods) for year, periods in found if periods]
 
+    def offers(self, la: str, period: Period, latest_only: bool) -> bool:
+        """Whether `period` may be chosen: any, or only the latest when `latest_only`."""
+        return not latest_only or period == self.default_period(la)
+
     def default_period(self, la: str) -> Period | None:
         """The last quarter of the latest return."""
         return self.covered[la].latest if la in self.covered else None

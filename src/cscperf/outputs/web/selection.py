@@ -18,6 +18,11 @@ from cscperf.outputs.web import results
 from cscperf.outputs.web.policy import Context
 
 
+def latest_only(role: Role) -> bool:
+    """Whether the person is offered the latest period alone: everyone but analysts (see above)."""
+    return role is not Role.ANALYST
+
+
 class Refused(Exception):
     """The query names something that is not there; `message` says what to do (never echoes it)."""
 
@@ -64,9 +69,9 @@ def select(ctx: Context) -> Selection | None:
     except ValueError:
         raise Refused(400, "That is not a period the service knows. Choose a period from the list "
                       "on the scorecard.") from None
-    analyst = ctx.user.role is Role.ANALYST
-    if not analyst and period != choices.default_period(la):
+    if not choices.offers(la, period, latest_only(ctx.user.role)):
         raise Refused(403, "Councillors' figures are for the latest period only, so that no small number "
                       "can be worked out by comparing periods. Earlier periods are in earlier committee packs.")
+    analyst = ctx.user.role is Role.ANALYST
     member_view = analyst and ctx.query.get("view") == "member"
     return Selection(la, period, analyst and not member_view, member_view, choices, at)

@@ -14,6 +14,7 @@ from cscperf.indicators.periods import Period
 from cscperf.outputs.report import FORMATS, ReportError, make
 from cscperf.outputs.web import downloads, forms, results
 from cscperf.outputs.web.policy import SIGNED_IN, Context, Pages
+from cscperf.outputs.web.selection import latest_only
 
 pages = Pages()
 
@@ -29,7 +30,7 @@ def _form(ctx: Context, choices: results.Choices, values: dict, errors: dict, st
     la = values.get("la") or (choices.authorities[0] if choices.authorities else "")
     return ctx.render("dashboard/report.html", status=status, title="Committee report", choices=choices,
                       values={"la": la, "format": "html", "detail": "pack", **values}, errors=errors,
-                      periods=choices.periods(la, latest_only=ctx.user.role is not Role.ANALYST),
+                      periods=choices.periods(la, latest_only(ctx.user.role)),
                       formats=FORMAT_NAMES, details=DETAILS,
                       analyst=ctx.user.role is Role.ANALYST)
 
@@ -52,7 +53,7 @@ def report(ctx: Context):
     except ValueError:
         errors["period"] = "Select a period"
     else:  # councillors: the latest period only (see outputs/web/selection.py)
-        if ctx.user.role is not Role.ANALYST and period != choices.default_period(values["la"]):
+        if not choices.offers(values["la"], period, latest_only(ctx.user.role)):
             errors["period"] = "Select the latest period: councillors' reports are for it only"
     if values["format"] not in FORMATS:
         errors["format"] = "Select a format"
