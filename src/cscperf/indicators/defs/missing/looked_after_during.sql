@@ -15,5 +15,5 @@ SELECT d.la, d.period, d.person_id, d.episode_id AS event_id, d.period_end AS ev
     coalesce(bool_or(m.type = 'A'), false) AS went_away
 FROM during d
 LEFT JOIN calc.missing m ON m.la = d.la AND m.person_id = d.person_id AND m.looked_after
-    AND m.start_date <= d.period_end AND m.open_until >= d.period_start
+    AND calc.open_in(m.start_date, m.open_until, d.period_start, d.period_end)
 GROUP BY d.la, d.period, d.person_id, d.episode_id, d.period_end
