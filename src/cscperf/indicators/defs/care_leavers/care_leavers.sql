@@ -12,8 +12,6 @@ WITH leavers AS (
         upper(trim(l.clea_care_leaver_activity)) AS activity,
         upper(trim(l.clea_care_leaver_accommodation)) AS accommodation,
         upper(trim(l.clea_care_leaver_accom_suitable)) AS suitability,
-        nullif(trim(l.clea_care_leaver_personal_advisor), '') AS personal_adviser,
-        l.clea_pathway_plan_review_date AS pathway_plan_reviewed,
         l.clea_care_leaver_allocated_team AS team,
         -- ceased to be looked after on their 18th birthday from a foster placement (staying put)
         EXISTS (SELECT 1 FROM calc.cla_episodes e
