@@ -69,3 +69,8 @@ def test_either_reader_reads_as_read_csv(tmp_path_factory, table, ending, carele
                        for r in table)
     ours, rowwise = read_both(tmp_path_factory.mktemp("csv"), text)
     assert ours == rowwise
+
+
+def test_a_cell_too_long_for_python_is_refused_as_read_csv_refuses_it(tmp_path):
+    ours, rowwise = read_both(tmp_path, "CHILD,DECOM\n1," + "x" * 131_073 + "\n")
+    assert ours == rowwise and "field larger than field limit" in ours

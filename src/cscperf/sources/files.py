@@ -185,13 +185,15 @@ def _regular(file: SourceFile, header: list[str], cells: pa.Table) -> CsvColumns
         return None
     if [c[0].as_py() for c in cells.columns] != header:
         return None
-    rows = cells.slice(1)
-    whole = pc.binary_join_element_wise(*rows.columns, "")  # each row's cells as one text
-    if rows.num_rows and pc.max(pc.utf8_length(whole)).as_py() > csv.field_size_limit():
+    columns = [c.combine_chunks() for c in cells.slice(1).columns]
+    if any((pc.max(pc.utf8_length(c)).as_py() or 0) > csv.field_size_limit() for c in columns):
         return None  # a cell Python's csv module would refuse: read_csv says so
-    kept = pc.indices_nonzero(pc.match_substring_regex(whole, _NOT_BLANK))
-    return CsvColumns(file, header, [pc.take(c, kept).combine_chunks() for c in rows.columns],
-                      pc.add(kept, 2).cast(pa.int32()))
+    # Blank rows are left out: a row whose first cell is not blank is kept without looking further.
+    kept = pc.match_substring_regex(columns[0], _NOT_BLANK)
+    if not pc.all(kept).as_py():
+        kept = pc.match_substring_regex(pc.binary_join_element_wise(*columns, ""), _NOT_BLANK)
+        columns = [c.filter(kept) for c in columns]
+    return CsvColumns(file, header, columns, pc.add(pc.indices_nonzero(kept), 2).cast(pa.int32()))
 
 
 def _as_columns(data: CsvTable) -> CsvColumns:

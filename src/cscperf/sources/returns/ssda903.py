@@ -52,7 +52,7 @@ def _columns(data: CsvColumns, table: RawTable, year: int | None) -> pa.Table:
     for i, heading in enumerate(data.header):
         where.setdefault(header_key(heading), i)
     n = len(data)
-    values = [pa.array([year] * n, pa.int32()), pa.array([data.file.name] * n, pa.string()), data.rows,
+    values = [pa.repeat(pa.scalar(year, pa.int32()), n), pa.repeat(pa.scalar(data.file.name), n), data.rows,
               *(data.columns[where[c]] if c in where else pa.nulls(n, pa.string()) for c in table.columns)]
     return pa.table(values, schema=table.arrow_schema())
 
