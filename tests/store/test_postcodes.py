@@ -2,6 +2,8 @@
 compact copy kept in the postcode cache; a damaged or unwritable cache is made again or done
 without, never a failure."""
 
+import pyarrow as pa
+import pyarrow.ipc as ipc
 import pytest
 
 from cscperf.store import postcodes
@@ -46,3 +48,14 @@ def test_unwritable_cache_is_done_without(cache):
     cache.parent.mkdir(exist_ok=True)
     cache.write_text("a file where the folder would be")
     assert postcodes.lookup(["B11AA"]) == {"B11AA": KNOWN["B11AA"]}
+
+
+def test_a_copy_kept_in_another_form_is_made_again(cache):
+    postcodes.lookup(["B11AA"])
+    [kept] = cache.glob("B-*.arrow")
+    with ipc.new_file(str(kept), pa.schema([("pcd", pa.string())])) as writer:
+        writer.write_table(pa.table({"pcd": ["B1  1AA"]}))
+    postcodes._letter.cache_clear()
+    assert postcodes.lookup(["B11AA"]) == {"B11AA": KNOWN["B11AA"]}
+    postcodes._letter.cache_clear()
+    assert postcodes._letter("B").schema.equals(postcodes.LETTER)

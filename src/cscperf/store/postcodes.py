@@ -61,11 +61,14 @@ def _letter(letter: str) -> pa.Table | None:
     stat = path.stat()  # a new release of the package is a new file
     kept = Path(folder).expanduser() / f"{letter}-{stat.st_size}-{stat.st_mtime_ns}.arrow"
     try:
-        return ipc.open_file(pa.memory_map(str(kept))).read_all()
-    except (OSError, pa.ArrowInvalid):  # not kept yet, or damaged: made again
-        table = _unpacked(path)
-        _keep(table, kept)
-        return table
+        table = ipc.open_file(pa.memory_map(str(kept))).read_all()
+        if table.schema.equals(LETTER):
+            return table
+    except (OSError, pa.ArrowInvalid):
+        pass
+    table = _unpacked(path)  # not kept yet, damaged, or kept in another form: made again
+    _keep(table, kept)
+    return table
 
 
 def _unpacked(path: Path) -> pa.Table:
