@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -40,6 +41,18 @@ class Rows:
             column.append(values.get(name))
         self.file_index.append(file_index)
         self.source_row.append(source_row)
+
+    def extend(self, file_index: int, source_rows: list[int], columns: dict[str, Sequence]) -> None:
+        """Append rows given column by column (each as long as `source_rows`); columns not given
+        are null."""
+        if not columns.keys() <= self.values.keys():
+            raise KeyError(f"{self.table.name} has no column(s) {sorted(columns.keys() - self.values.keys())}")
+        if source_rows:
+            self.given.update(columns)
+        for name, column in self.values.items():
+            column.extend(columns[name] if name in columns else [None] * len(source_rows))
+        self.file_index.extend([file_index] * len(source_rows))
+        self.source_row.extend(source_rows)
 
     def __len__(self) -> int:
         return len(self.file_index)

@@ -34,7 +34,7 @@ from cscperf.quality.findings import Findings, LoadError, Severity
 from cscperf.sources import Detection
 from cscperf.sources import cin_codes as codes
 from cscperf.sources.batch import Batch, Rows
-from cscperf.sources.cells import CellProblem, RowCells, parse_code
+from cscperf.sources.cells import CellProblem, RowCells, parse_code, read_column
 from cscperf.sources.files import CsvTable, SourceFile, decode, header_key, header_row, read_csv
 from cscperf.sources.years import as_at_year, care_leaver_birthday
 from cscperf.store.schema import SET_BY_CSCPERF, TABLES, TABLES_BY_NAME, Column, Table
@@ -190,27 +190,29 @@ def read(files: list[SourceFile], la: str) -> Batch:
 def _read_table(batch: Batch, index: int, csv_table: CsvTable) -> None:
     file = csv_table.file
     name = file.part or identify(csv_table.header, file.name)
-    rows = list(csv_table.numbered())
-    file.rows_read = len(rows)
-    batch.rows_read += len(rows)
+    numbers, raw = csv_table.columns()
+    file.rows_read = len(numbers)
+    batch.rows_read += len(numbers)
     if name not in TABLES_BY_NAME:
         batch.findings.add(file.name, "table-not-stored",
-                           f"{name} is an SSD table cscperf does not hold; its {len(rows)} row(s) "
+                           f"{name} is an SSD table cscperf does not hold; its {len(numbers)} row(s) "
                            "were not loaded", Severity.INFO, table=name)
         return
     table = TABLES_BY_NAME[name]
-    # Each column's parser is chosen once per file, not once per cell.
     columns = _columns(batch, file, table, csv_table.header)
-    parsers = [(key, column.name, _remembered(_parser(column, column.name in table.key and not column.added),
-                                              batch.findings))
+    parsers = [(key, column.name, _parser(column, column.name in table.key and not column.added))
                for key, column in columns.items()]
-    read = {column.name: key for key, column in columns.items()}
-    parsers += [(read[source], time, _remembered(_parser(table.column(time), False), batch.findings))
-                for time, source in TIMES_FROM.items() if source in read and time not in read]
-    add = batch.rows(table.name).add
-    for row_number, row in rows:
-        cells = RowCells(batch.findings, file.name, table.name, row_number)
-        add(index, row_number, **{name: parse(cells, row.get(key)) for key, name, parse in parsers})
+    keys = {column.name: key for key, column in columns.items()}
+    parsers += [(keys[source], time, _parser(table.column(time), False))
+                for time, source in TIMES_FROM.items() if source in keys and time not in keys]
+    values, problems = {}, []
+    for order, (key, name, parse) in enumerate(parsers):
+        values[name], found = read_column(raw[key], parse, file.name, table.name, numbers)
+        problems += [(position, order, finding) for position, finding in found]
+    # Findings in the order reading row by row, cell by cell, gives them.
+    problems.sort(key=lambda problem: problem[:2])
+    batch.findings.extend(finding for *_, finding in problems)
+    batch.rows(table.name).extend(index, numbers, values)
 
 
 def _columns(batch: Batch, file: SourceFile, table: Table, header: list[str]) -> dict[str, Column]:
@@ -253,24 +255,6 @@ def _parser(column: Column, required: bool) -> Callable[[RowCells, str | None], 
         return lambda cells, raw: cells.text(name, raw, required)
     method = getattr(RowCells, kind)
     return lambda cells, raw: method(cells, name, raw, required=required)
-
-
-def _remembered(parse: Callable[[RowCells, str | None], object], findings: Findings
-               ) -> Callable[[RowCells, str | None], object]:
-    """`parse`, remembering each raw value read without a finding: a column repeats the same
-    few dates and codes thousands of times. A value with a finding is read (and reported) again
-    each time it appears."""
-    known: dict[str | None, object] = {}
-
-    def read(cells: RowCells, raw: str | None) -> object:
-        if raw in known:
-            return known[raw]
-        before = len(findings)
-        value = parse(cells, raw)
-        if len(findings) == before:
-            known[raw] = value
-        return value
-    return read
 
 
 def _json(raw: str) -> str:
