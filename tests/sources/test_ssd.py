@@ -267,3 +267,29 @@ def test_a_bad_value_repeated_is_reported_on_every_row(tmp_path, con):
         [(2, "31/02/2013"), (3, "31/02/2013")]
     assert rows(con, "SELECT pers_person_id, pers_dob FROM ssd_person ORDER BY 1") == [
         ("A1", None), ("A2", None), ("A3", date(2013, 2, 28)), ("A4", date(2013, 2, 28))]
+
+
+def test_a_column_whose_every_value_fails_is_reported_row_by_row_cell_by_cell(tmp_path):
+    # Columns are read whole, each distinct value once; findings still come in the order of
+    # reading row by row, left to right, and a cell with two (a placeholder where a value is
+    # required) keeps their order.
+    folder = write_export(tmp_path / "export", {"ssd_person.csv": "pers_person_id,pers_dob,pers_sex\n"
+                                                "A1,soon,X\nNULL,soon,M\nA3,later,X\n"})
+    [batch] = sources.read_paths([folder], la="883")
+    assert [(f.row, f.column, f.rule, f.value) for f in batch.findings] == [
+        (2, "pers_dob", "date-malformed", "soon"), (2, "pers_sex", "code-not-in-list", "X"),
+        (3, "pers_person_id", "placeholder-read-as-blank", "NULL"),
+        (3, "pers_person_id", "blank-mandatory", "NULL"), (3, "pers_dob", "date-malformed", "soon"),
+        (4, "pers_dob", "date-malformed", "later"), (4, "pers_sex", "code-not-in-list", "X")]
+    assert batch.tables["ssd_person"].values["pers_dob"] == [None, None, None]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("", []),
+    ("A1,2013-02-28\n", [("A1", date(2013, 2, 28), 2)]),
+    ("\n\nA1,2013-02-28\n\n", [("A1", date(2013, 2, 28), 4)]),  # Excel's row 4: blank lines count
+])
+def test_a_header_alone_or_one_row_is_read(tmp_path, con, body, expected):
+    summary = load(con, write_export(tmp_path / "export", {"ssd_person.csv": "pers_person_id,pers_dob\n" + body}))
+    assert summary.rows_read == len(expected)
+    assert rows(con, "SELECT pers_person_id, pers_dob, source_row FROM ssd_person") == expected
