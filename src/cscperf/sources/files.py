@@ -101,27 +101,11 @@ class CsvTable:
 
     def numbered(self) -> Iterator[tuple[int, dict[str, str]]]:
         """Rows as {header_key: value}, with their Excel row number; blank lines are skipped."""
-        keys = self.keys()
-        numbers, rows = self.kept()
-        for number, values in zip(numbers, rows):
-            yield number, dict(zip(keys, values))
-
-    def columns(self) -> tuple[list[int], dict[str, tuple[str, ...]]]:
-        """The rows column by column: their Excel row numbers, and {header_key: the column's
-        values}, blank lines skipped. A header key given twice is the last such column."""
-        numbers, rows = self.kept()
-        return numbers, dict(zip(self.keys(), zip(*rows))) if rows else dict.fromkeys(self.keys(), ())
-
-    def keys(self) -> list[str]:
-        return [header_key(h) for h in self.header]
-
-    def kept(self) -> tuple[list[int], list[list[str]]]:
-        """The rows that are not blank lines, and their Excel row numbers."""
-        numbers = [self.first_row + offset for offset, values in enumerate(self.rows)
-                   if "".join(values).strip()]
-        if len(numbers) == len(self.rows):
-            return numbers, self.rows
-        return numbers, [self.rows[number - self.first_row] for number in numbers]
+        keys = [header_key(h) for h in self.header]
+        for offset, values in enumerate(self.rows):
+            if not "".join(values).strip():
+                continue
+            yield self.first_row + offset, dict(zip(keys, values))
 
 
 def read_csv(file: SourceFile, findings: Findings) -> CsvTable:
