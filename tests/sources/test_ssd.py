@@ -235,7 +235,7 @@ def test_every_cell_is_stored_or_reported(tmp_path, cells):
     body = "".join(f"C{n},{dob},{sex}\n" for n, (dob, sex) in enumerate(cells))
     folder = write_export(tmp_path / "hypothesis", {"ssd_person.csv": "pers_person_id,pers_dob,pers_sex\n" + body})
     [batch] = sources.read_paths([folder], la="883")
-    person = batch.tables["ssd_person"].values
+    person = batch.tables["ssd_person"].columns("pers_person_id", "pers_dob", "pers_sex")
     assert len(person["pers_person_id"]) == len(cells)
     reported = {(f.row, f.column) for f in batch.findings}
     for n, (dob, sex) in enumerate(cells):
@@ -281,7 +281,7 @@ def test_a_column_whose_every_value_fails_is_reported_row_by_row_cell_by_cell(tm
         (3, "pers_person_id", "placeholder-read-as-blank", "NULL"),
         (3, "pers_person_id", "blank-mandatory", "NULL"), (3, "pers_dob", "date-malformed", "soon"),
         (4, "pers_dob", "date-malformed", "later"), (4, "pers_sex", "code-not-in-list", "X")]
-    assert batch.tables["ssd_person"].values["pers_dob"] == [None, None, None]
+    assert batch.tables["ssd_person"].columns("pers_dob") == {"pers_dob": [None, None, None]}
 
 
 @pytest.mark.parametrize("body, expected", [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -11,10 +10,14 @@ import pyarrow as pa
 from cscperf.quality.findings import Findings
 from cscperf.sources.files import SourceFile
 from cscperf.sources.returns import Submitted
-from cscperf.store.schema import TABLES_BY_NAME, Table
+from cscperf.store.schema import TABLES_BY_NAME, Column, Table
 
 _ARROW_TYPES = {"VARCHAR": pa.string(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("s"),
                 "INTEGER": pa.int32(), "DOUBLE": pa.float64()}
+
+
+def arrow_type(column: Column) -> pa.DataType:
+    return _ARROW_TYPES[column.type]
 
 
 @dataclass
@@ -42,23 +45,11 @@ class Rows:
         self.file_index.append(file_index)
         self.source_row.append(source_row)
 
-    def extend(self, file_index: int, source_rows: list[int], columns: dict[str, Sequence]) -> None:
-        """Append rows given column by column (each as long as `source_rows`); columns not given
-        are null."""
-        if not columns.keys() <= self.values.keys():
-            raise KeyError(f"{self.table.name} has no column(s) {sorted(columns.keys() - self.values.keys())}")
-        if source_rows:
-            self.given.update(columns)
-        for name, column in self.values.items():
-            column.extend(columns[name] if name in columns else [None] * len(source_rows))
-        self.file_index.extend([file_index] * len(source_rows))
-        self.source_row.extend(source_rows)
-
     def __len__(self) -> int:
         return len(self.file_index)
 
     def to_arrow(self) -> pa.Table:
-        arrays = {c.name: pa.array(self.values[c.name], _ARROW_TYPES[c.type])
+        arrays = {c.name: pa.array(self.values[c.name], arrow_type(c))
                   for c in self.table.columns}
         arrays["_file_index"] = pa.array(self.file_index, pa.int32())
         arrays["source_row"] = pa.array(self.source_row, pa.int32())
@@ -78,6 +69,16 @@ class ArrowRows:
 
     def to_arrow(self) -> pa.Table:
         return self.arrow
+
+    def columns(self, *names: str) -> dict[str, list]:
+        """Some columns' values, for the few steps after reading that go row by row."""
+        return self.arrow.select(list(names)).to_pydict()
+
+    def replace(self, name: str, values: list) -> None:
+        """A column's values set anew (as `columns` gives them)."""
+        index = self.arrow.schema.get_field_index(name)
+        field_ = self.arrow.schema.field(index)
+        self.arrow = self.arrow.set_column(index, field_, pa.array(values, field_.type))
 
 
 @dataclass

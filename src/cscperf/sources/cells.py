@@ -11,11 +11,10 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Collection, Mapping
 from datetime import date, datetime, timedelta
 
-from cscperf.quality.findings import Finding, Findings, Severity
+from cscperf.quality.findings import Findings, Severity
 
 
 class CellProblem(ValueError):
@@ -278,21 +277,3 @@ class RowCells:
         if is_placeholder(raw) and code_key(raw) in _code_index(tuple(allowed)):
             return parse_code(raw, allowed)  # a code in the list, not a placeholder: Disability NONE
         return self._parse(column, raw, required, parse_code, allowed, synonyms)
-
-
-def read_column(raws: Sequence[object], read: Callable[[RowCells, object], object], file: str,
-                table: str, rows: Sequence[int]) -> tuple[list, list[tuple[int, Finding]]]:
-    """A column's cells read as `read` reads one (from a `RowCells` and the raw value), each
-    distinct raw value once: a column repeats the same few dates and codes thousands of times.
-    The values in row order, and each problem as (position in the column, the finding on its
-    row, `rows` giving each position's row number)."""
-    cells = RowCells(Findings(), file, table, None)
-    values, problems = {}, {}
-    for raw in set(raws):
-        before = len(cells.findings)
-        values[raw] = read(cells, raw)
-        if len(cells.findings) > before:
-            problems[raw] = cells.findings.items[before:]
-    found = [(i, replace(finding, row=rows[i])) for i, raw in enumerate(raws) if raw in problems
-             for finding in problems[raw]] if problems else []
-    return list(map(values.__getitem__, raws)), found
