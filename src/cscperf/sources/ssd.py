@@ -38,7 +38,7 @@ from cscperf.quality.findings import Finding, Findings, LoadError, Severity
 from cscperf.sources import Detection
 from cscperf.sources import cin_codes as codes
 from cscperf.sources.batch import ArrowRows, Batch, arrow_type
-from cscperf.sources.cells import CellProblem, RowCells, parse_code
+from cscperf.sources.cells import PLACEHOLDERS, PLAIN_ID, CellProblem, RowCells, parse_code
 from cscperf.sources.files import CsvColumns, SourceFile, decode, header_key, header_row, read_columns
 from cscperf.sources.years import as_at_year, care_leaver_birthday
 from cscperf.store.schema import SET_BY_CSCPERF, TABLES, TABLES_BY_NAME, Column, Table
@@ -234,9 +234,11 @@ def _read_table(batch: Batch, index: int, csv: CsvColumns) -> tuple[str, pa.Tabl
 def _read_column(raws: pa.Array, parse: Callable[[RowCells, str], object], column: Column,
                  file: str, table: str) -> tuple[pa.Array, list[tuple[int, Finding]]]:
     """A column's cells read as `parse` reads one, each distinct raw value once: a column repeats
-    the same few dates and codes thousands of times. The values, and each problem as (position
-    in the column, its finding, the row left for the caller to fill in)."""
-    encoded = raws.dictionary_encode()
+    the same few dates and codes thousands of times. Plain IDs (nearly every cell of an ID
+    column, nearly all different) are their own value, found in C. The values, and each problem
+    as (position in the column, its finding, the row left for the caller to fill in)."""
+    parsed = pc.invert(_plain_ids(raws)) if column.type.kind == "id" else None
+    encoded = (raws if parsed is None else raws.filter(parsed)).dictionary_encode()
     cells = RowCells(Findings(), file, table, None)
     reported = cells.findings.items
     values, problems = [], {}
@@ -245,9 +247,25 @@ def _read_column(raws: pa.Array, parse: Callable[[RowCells, str], object], colum
         values.append(parse(cells, raw))
         if len(reported) > before:
             problems[n] = reported[before:]
-    found = [(position, finding) for position, n in enumerate(encoded.indices.to_pylist())
-             if n in problems for finding in problems[n]] if problems else []
-    return pa.array(values, arrow_type(column)).take(encoded.indices), found
+    read = pa.array(values, arrow_type(column)).take(encoded.indices)
+    if parsed is None:
+        return read, _positioned(encoded.indices, problems)
+    where = pc.indices_nonzero(parsed).to_pylist()  # each parsed cell's position in the column
+    return (pc.replace_with_mask(raws, parsed, read),
+            [(where[position], finding) for position, finding in _positioned(encoded.indices, problems)])
+
+
+def _plain_ids(raws: pa.Array) -> pa.Array:
+    return pc.and_(pc.match_substring_regex(raws, PLAIN_ID),
+                   pc.invert(pc.is_in(raws, pa.array(sorted(PLACEHOLDERS)))))
+
+
+def _positioned(indices: pa.Array, problems: dict[int, list[Finding]]) -> list[tuple[int, Finding]]:
+    """(position, finding) for each cell whose distinct value (its index) had problems."""
+    if not problems:
+        return []
+    return [(position, finding) for position, n in enumerate(indices.to_pylist()) if n in problems
+            for finding in problems[n]]
 
 
 def _columns(batch: Batch, file: SourceFile, table: Table, header: list[str]) -> dict[str, Column]:
