@@ -2,16 +2,20 @@
 legal status and placement tables."""
 
 import codecs
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cscperf import sources, store
-from cscperf.quality.findings import LoadError
+from cscperf.quality.findings import Findings, LoadError
 from cscperf.sources import ssd
+from cscperf.sources.cells import RowCells
+from cscperf.store.schema import TABLES_BY_NAME
 
 EXPORT = {
     "ssd_person.csv": "\ufeff PERS_Person_ID ,Pers_Sex,pers_dob,pers_ethnicity,pers_forename\n"
@@ -273,8 +277,8 @@ def test_a_column_whose_every_value_fails_is_reported_row_by_row_cell_by_cell(tm
     # Columns are read whole, each distinct value once; findings still come in the order of
     # reading row by row, left to right, and a cell with two (a placeholder where a value is
     # required) keeps their order.
-    folder = write_export(tmp_path / "export", {"ssd_person.csv": "pers_person_id,pers_dob,pers_sex\n"
-                                                "A1,soon,X\nNULL,soon,M\nA3,later,X\n"})
+    folder = write_export(tmp_path / "export", {
+        "ssd_person.csv": "pers_person_id,pers_dob,pers_sex\nA1,soon,X\nNULL,soon,M\nA3,later,X\n"})
     [batch] = sources.read_paths([folder], la="883")
     assert [(f.row, f.column, f.rule, f.value) for f in batch.findings] == [
         (2, "pers_dob", "date-malformed", "soon"), (2, "pers_sex", "code-not-in-list", "X"),
@@ -290,6 +294,36 @@ def test_a_column_whose_every_value_fails_is_reported_row_by_row_cell_by_cell(tm
     ("\n\nA1,2013-02-28\n\n", [("A1", date(2013, 2, 28), 4)]),  # Excel's row 4: blank lines count
 ])
 def test_a_header_alone_or_one_row_is_read(tmp_path, con, body, expected):
-    summary = load(con, write_export(tmp_path / "export", {"ssd_person.csv": "pers_person_id,pers_dob\n" + body}))
+    export = write_export(tmp_path / "export", {"ssd_person.csv": "pers_person_id,pers_dob\n" + body})
+    summary = load(con, export)
     assert summary.rows_read == len(expected)
     assert rows(con, "SELECT pers_person_id, pers_dob, source_row FROM ssd_person") == expected
+
+
+# One column of each kind the SSD reader parses (ID, code list with synonyms, date, datetime,
+# flag, whole number, number, JSON, text), and cells as exports write them.
+KINDS = [("ssd_person", "pers_person_id"), ("ssd_person", "pers_sex"), ("ssd_person", "pers_dob"),
+         ("ssd_missing", "miss_missing_episode_start_time"), ("ssd_person", "pers_send_flag"),
+         ("ssd_cp_plans", "cppl_cp_plan_number_of_previous"),
+         ("ssd_cla_placement", "clap_cla_placement_distance"),
+         ("ssd_contacts", "cont_contact_outcome_json"), ("ssd_cla_placement", "clap_cla_placement_urn")]
+MESSY = ["", " ", "NULL", "n/a", "NaN", "A1", "a 1", "A1.0", "SYN1", "2013-02-28", "28/02/2013",
+         "31/02/2013", "41333", "2013-02-28 14:30", "2013-02-28 00:00", "Y", "no", "1.0", "2", "-3",
+         "1,234.5", "inf", "M", "f", "1", '{"NFA_FLAG": "Y"}', "{broken", "NONE", "NAN"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(where=st.sampled_from(KINDS), required=st.booleans(),
+       cells=st.lists(st.sampled_from(MESSY) | st.text(alphabet=" 0123456789/-.:ANYaz", max_size=8),
+                      max_size=20))
+def test_a_column_read_whole_is_each_cell_read_alone(where, required, cells):
+    # The reader parses each distinct value of a column once (plain IDs not at all); the values
+    # and findings are those of reading each cell on its own row, in order.
+    table, name = where
+    column = TABLES_BY_NAME[table].column(name)
+    parse = ssd._parser(column, required)
+    values, found = ssd._read_column(pa.array(cells, pa.string()), parse, column, "f.csv", table)
+    alone = Findings()
+    expected = [parse(RowCells(alone, "f.csv", table, row), raw) for row, raw in enumerate(cells)]
+    assert values.to_pylist() == expected
+    assert [replace(finding, row=position) for position, finding in found] == alone.items

@@ -39,7 +39,8 @@ from cscperf.sources import Detection
 from cscperf.sources import cin_codes as codes
 from cscperf.sources.batch import ArrowRows, Batch, arrow_type
 from cscperf.sources.cells import PLACEHOLDERS, PLAIN_ID, CellProblem, RowCells, parse_code
-from cscperf.sources.files import CsvColumns, SourceFile, decode, header_key, header_row, read_columns
+from cscperf.sources.files import (CsvColumns, SourceFile, decode, header_key, header_row,
+                                  read_columns)
 from cscperf.sources.years import as_at_year, care_leaver_birthday
 from cscperf.store.schema import SET_BY_CSCPERF, TABLES, TABLES_BY_NAME, Column, Table
 
@@ -186,7 +187,8 @@ def read(files: list[SourceFile], la: str) -> Batch:
             name, rows, columns = found
             read.setdefault(name, []).append(rows)
             given.setdefault(name, set()).update(columns)
-    batch.tables = {name: ArrowRows(pa.concat_tables(rows), given[name]) for name, rows in read.items()}
+    batch.tables = {name: ArrowRows(pa.concat_tables(rows), given[name])
+                    for name, rows in read.items()}
     year = as_at_year(_dates(batch))
     for file in batch.files:
         if file.collection_year is None:
@@ -216,7 +218,8 @@ def _read_table(batch: Batch, index: int, csv: CsvColumns) -> tuple[str, pa.Tabl
     keys = {column.name: key for key, column in columns.items()}
     parsers += [(keys[source], table.column(time), _parser(table.column(time), False))
                 for time, source in TIMES_FROM.items() if source in keys and time not in keys]
-    raw = {header_key(heading): cells for heading, cells in zip(csv.header, csv.columns)}  # the last of a repeat
+    # A heading given twice: the last is read.
+    raw = {header_key(heading): cells for heading, cells in zip(csv.header, csv.columns)}
     values, problems = {}, []
     for order, (key, column, parse) in enumerate(parsers):
         values[column.name], found = _read_column(raw[key], parse, column, file.name, table.name)
@@ -224,21 +227,36 @@ def _read_table(batch: Batch, index: int, csv: CsvColumns) -> tuple[str, pa.Tabl
     # Findings in the order reading row by row, cell by cell, gives them.
     problems.sort(key=lambda problem: problem[:2])
     row_numbers = csv.rows.to_pylist() if problems else []
-    batch.findings.extend(replace(finding, row=row_numbers[position]) for position, _, finding in problems)
-    rows = pa.table({**{c.name: values.get(c.name, pa.nulls(len(csv), arrow_type(c))) for c in table.columns},
-                     "_file_index": pa.repeat(pa.scalar(index, pa.int32()), len(csv)),
-                     "source_row": csv.rows})
-    return table.name, rows, set(values) if len(csv) else set()
+    batch.findings.extend(replace(finding, row=row_numbers[position])
+                          for position, _, finding in problems)
+    n = len(csv)
+    rows = pa.table({**{c.name: values[c.name] if c.name in values else pa.nulls(n, arrow_type(c))
+                        for c in table.columns},
+                     "_file_index": pa.repeat(pa.scalar(index, pa.int32()), n), "source_row": csv.rows})
+    return table.name, rows, set(values) if n else set()
 
 
 def _read_column(raws: pa.Array, parse: Callable[[RowCells, str], object], column: Column,
                  file: str, table: str) -> tuple[pa.Array, list[tuple[int, Finding]]]:
-    """A column's cells read as `parse` reads one, each distinct raw value once: a column repeats
-    the same few dates and codes thousands of times. Plain IDs (nearly every cell of an ID
-    column, nearly all different) are their own value, found in C. The values, and each problem
-    as (position in the column, its finding, the row left for the caller to fill in)."""
-    parsed = pc.invert(_plain_ids(raws)) if column.type.kind == "id" else None
-    encoded = (raws if parsed is None else raws.filter(parsed)).dictionary_encode()
+    """A column's cells read as `parse` reads one. The values, and each problem as (position in
+    the column, its finding, whose row the caller fills in)."""
+    if column.type.kind != "id":
+        return _read_each_distinct(raws, parse, column, file, table)
+    # Plain IDs (nearly every cell of an ID column, nearly all different) are their own value,
+    # found in C; the others are read as any cell is.
+    others = pc.invert(pc.and_(pc.match_substring_regex(raws, PLAIN_ID),
+                               pc.invert(pc.is_in(raws, pa.array(sorted(PLACEHOLDERS))))))
+    values, problems = _read_each_distinct(raws.filter(others), parse, column, file, table)
+    where = pc.indices_nonzero(others).to_pylist()
+    return (pc.replace_with_mask(raws, others, values),
+            [(where[position], finding) for position, finding in problems])
+
+
+def _read_each_distinct(raws: pa.Array, parse: Callable[[RowCells, str], object], column: Column,
+                        file: str, table: str) -> tuple[pa.Array, list[tuple[int, Finding]]]:
+    """`_read_column`, parsing each distinct raw value once: a column repeats the same few dates
+    and codes thousands of times."""
+    encoded = raws.dictionary_encode()
     cells = RowCells(Findings(), file, table, None)
     reported = cells.findings.items
     values, problems = [], {}
@@ -247,25 +265,9 @@ def _read_column(raws: pa.Array, parse: Callable[[RowCells, str], object], colum
         values.append(parse(cells, raw))
         if len(reported) > before:
             problems[n] = reported[before:]
-    read = pa.array(values, arrow_type(column)).take(encoded.indices)
-    if parsed is None:
-        return read, _positioned(encoded.indices, problems)
-    where = pc.indices_nonzero(parsed).to_pylist()  # each parsed cell's position in the column
-    return (pc.replace_with_mask(raws, parsed, read),
-            [(where[position], finding) for position, finding in _positioned(encoded.indices, problems)])
-
-
-def _plain_ids(raws: pa.Array) -> pa.Array:
-    return pc.and_(pc.match_substring_regex(raws, PLAIN_ID),
-                   pc.invert(pc.is_in(raws, pa.array(sorted(PLACEHOLDERS)))))
-
-
-def _positioned(indices: pa.Array, problems: dict[int, list[Finding]]) -> list[tuple[int, Finding]]:
-    """(position, finding) for each cell whose distinct value (its index) had problems."""
-    if not problems:
-        return []
-    return [(position, finding) for position, n in enumerate(indices.to_pylist()) if n in problems
-            for finding in problems[n]]
+    found = [(position, finding) for position, n in enumerate(encoded.indices.to_pylist())
+             if n in problems for finding in problems[n]] if problems else []
+    return pa.array(values, arrow_type(column)).take(encoded.indices), found
 
 
 def _columns(batch: Batch, file: SourceFile, table: Table, header: list[str]) -> dict[str, Column]:
@@ -346,8 +348,8 @@ def _fill_at_episode_start(batch: Batch) -> None:
     spells = {table: _spells_by_child(batch, table) for table in _SPELLS}
     placements_by_id = {spell["clap_cla_placement_id"]: spell
                         for child in spells["ssd_cla_placement"].values() for spell in child}
-    values = episodes.columns("clae_person_id", "clae_cla_episode_start_date", "clae_cla_placement_id",
-                              *FILLED_AT_EPISODE_START)
+    values = episodes.columns("clae_person_id", "clae_cla_episode_start_date",
+                              "clae_cla_placement_id", *FILLED_AT_EPISODE_START)
     for i, child in enumerate(values["clae_person_id"]):
         start = values["clae_cla_episode_start_date"][i]
         current = {table: _current(table, spells[table].get(child, []), start) for table in _SPELLS}
