@@ -387,10 +387,13 @@ def _derive_care_leaver_birthdays(batch: Batch) -> None:
     if leavers is None:
         return
     people = batch.tables.get("ssd_person")
-    person = people.columns("pers_person_id", "pers_dob") if people else {}
-    born = dict(zip(person.get("pers_person_id", []), person.get("pers_dob", [])))
     table, column = "ssd_care_leavers", "clea_care_leaver_birthday"
     values = leavers.columns("clea_person_id", column, "_file_index", "source_row")
+    born = {}
+    if people:  # the care leavers' dates of birth
+        person = people.arrow.filter(pc.is_in(people.arrow["pers_person_id"],
+                                              pa.array(values["clea_person_id"], pa.string())))
+        born = dict(zip(person["pers_person_id"].to_pylist(), person["pers_dob"].to_pylist()))
     derived = []
     for i, child in enumerate(values["clea_person_id"]):
         if values[column][i] is not None or child is None:
@@ -441,10 +444,10 @@ def _current(table: str, spells: list[dict], day: date | None) -> dict | None:
     return max(live, key=lambda s: s[start], default=None)
 
 
-def _dates(batch: Batch):
+def _dates(batch: Batch) -> list[date | None]:
     """The dates that say when the extract was taken: not those of things still to happen.
-    Each column's distinct dates: columns repeat them."""
-    for name, rows in batch.tables.items():
-        for column in TABLES_BY_NAME[name].columns:
-            if column.type.kind == "date" and column.name not in PLANNED_DATES:
-                yield from pc.unique(rows.arrow.column(column.name)).to_pylist()
+    Each distinct date once: the columns repeat them."""
+    columns = [rows.arrow.column(column.name) for name, rows in batch.tables.items()
+               for column in TABLES_BY_NAME[name].columns
+               if column.type.kind == "date" and column.name not in PLANNED_DATES]
+    return pc.unique(pa.chunked_array(columns, pa.date32())).to_pylist()
