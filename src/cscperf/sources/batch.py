@@ -58,8 +58,8 @@ class Rows:
 
 @dataclass
 class ArrowRows:
-    """Rows already in Arrow form: what a worker process hands back, as it pickles as buffers
-    rather than as millions of Python objects."""
+    """Rows already in Arrow form: what the SSD reader builds, column by column, and what a
+    worker process hands back, as it pickles as buffers rather than as millions of Python objects."""
 
     arrow: pa.Table
     given: set[str]

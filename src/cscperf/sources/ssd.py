@@ -1,8 +1,10 @@
 """Standard Safeguarding Dataset (SSD) export: one CSV file per `ssd_*` table.
 
 A file's table is recognised from its header (SSD column names, any case), the file name only
-breaking a tie. Values are read as `store/schema.py` types them. SSD tables the store does not
-hold (visits to children in need, care plans, EHCPs, ...) are recognised and reported, not read.
+breaking a tie. Values are read as `store/schema.py` types them, a column at a time in Arrow:
+each distinct raw value of a column is parsed once by the cell parsers (`cells.py`), and the
+findings are those reading cell by cell would give, in the same order. SSD tables the store does
+not hold (visits to children in need, care plans, EHCPs, ...) are recognised and reported, not read.
 
 The SSD keeps legal status and placements in their own tables; cscperf's episodes also carry
 them (as the SSDA903 gives them), so after reading, each episode takes the legal status and
