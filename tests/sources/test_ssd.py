@@ -309,7 +309,8 @@ KINDS = [("ssd_person", "pers_person_id"), ("ssd_person", "pers_sex"), ("ssd_per
          ("ssd_contacts", "cont_contact_outcome_json"), ("ssd_cla_placement", "clap_cla_placement_urn")]
 MESSY = ["", " ", "NULL", "n/a", "NaN", "A1", "a 1", "A1.0", "SYN1", "2013-02-28", "28/02/2013",
          "31/02/2013", "41333", "2013-02-28 14:30", "2013-02-28 00:00", "Y", "no", "1.0", "2", "-3",
-         "1,234.5", "inf", "M", "f", "1", '{"NFA_FLAG": "Y"}', "{broken", "NONE", "NAN"]
+         "1,234.5", "inf", "M", "f", "1", '{"NFA_FLAG": "Y"}', "{broken", "NONE", "NAN", "A1\n",
+         "\tA1", "SYN\u00e91"]
 
 
 @settings(max_examples=200, deadline=None)
@@ -327,3 +328,13 @@ def test_a_column_read_whole_is_each_cell_read_alone(where, required, cells):
     expected = [parse(RowCells(alone, "f.csv", table, row), raw) for row, raw in enumerate(cells)]
     assert values.to_pylist() == expected
     assert [replace(finding, row=position) for position, finding in found] == alone.items
+
+
+def test_an_id_is_read_as_it_is_only_when_plain():
+    # Letters and digits in upper case, the whole cell: 'A1' followed by a newline is normalised.
+    found = Findings()
+    cells = RowCells(found, "f.csv", "ssd_person", 2)
+    assert [cells.id("pers_person_id", raw) for raw in ("A1", "A1\n", "a1", "NULL")] == \
+        ["A1", "A1", "A1", None]
+    assert [f.rule for f in found] == ["id-normalised", "id-normalised",
+                                       "placeholder-read-as-blank", "blank-mandatory"]

@@ -45,13 +45,13 @@ def is_placeholder(raw: object) -> bool:
 
 # An ID as most systems write it, letters and digits in upper case, is read as it is (unless it
 # is a placeholder: NULL). Readers of whole columns match it in Arrow, whose regular expressions
-# read this one as Python's do.
-PLAIN_ID = "^[0-9A-Z]+$"
+# read this one as Python's do (matched whole: not 'A1' with a newline after it).
+PLAIN_ID = "[0-9A-Z]+"
 _PLAIN_ID = re.compile(PLAIN_ID)
 
 
 def is_plain_id(raw: object) -> bool:
-    return isinstance(raw, str) and _PLAIN_ID.match(raw) is not None and raw not in PLACEHOLDERS
+    return isinstance(raw, str) and _PLAIN_ID.fullmatch(raw) is not None and raw not in PLACEHOLDERS
 
 
 _TRAILING_ZERO = re.compile(r"^(\d+)\.0+$")

@@ -245,8 +245,8 @@ def _read_column(raws: pa.Array, parse: Callable[[RowCells, str], object], colum
     if column.type.kind != "id":
         return _read_each_distinct(raws, parse, column, file, table)
     # Plain IDs (nearly every cell of an ID column, nearly all different) are their own value,
-    # found in C; the others are read as any cell is.
-    others = pc.invert(pc.and_(pc.match_substring_regex(raws, PLAIN_ID),
+    # found in C; the others are read as any cell is. (In Arrow's RE2, $ is the end of the text.)
+    others = pc.invert(pc.and_(pc.match_substring_regex(raws, f"^{PLAIN_ID}$"),
                                pc.invert(pc.is_in(raws, pa.array(sorted(PLACEHOLDERS))))))
     values, problems = _read_each_distinct(raws.filter(others), parse, column, file, table)
     where = pc.indices_nonzero(others).to_pylist()
