@@ -449,7 +449,9 @@ def _current(table: str, spells: list[dict], day: date | None) -> dict | None:
 def _dates(batch: Batch) -> list[date | None]:
     """The dates that say when the extract was taken: not those of things still to happen.
     Each distinct date once: the columns repeat them."""
-    columns = [rows.arrow.column(column.name) for name, rows in batch.tables.items()
-               for column in TABLES_BY_NAME[name].columns
-               if column.type.kind == "date" and column.name not in PLANNED_DATES]
-    return pc.unique(pa.chunked_array(columns, pa.date32())).to_pylist()
+    # Their chunks, not the columns: given whole columns, Arrow converts them value by value.
+    chunks = [chunk for name, rows in batch.tables.items()
+              for column in TABLES_BY_NAME[name].columns
+              if column.type.kind == "date" and column.name not in PLANNED_DATES
+              for chunk in rows.arrow.column(column.name).chunks]
+    return pc.unique(pa.chunked_array(chunks, pa.date32())).to_pylist()
