@@ -44,8 +44,8 @@ def is_placeholder(raw: object) -> bool:
 
 
 # An ID as most systems write it, letters and digits in upper case, is read as it is (unless it
-# is a placeholder: NULL). Readers of whole columns match it in Arrow, whose regular expressions
-# read this one as Python's do (matched whole: not 'A1' with a newline after it).
+# is a placeholder: NULL), matched whole: not 'A1' with a newline after it. Readers of whole
+# columns find these in Arrow (ssd._plain_ids).
 PLAIN_ID = "[0-9A-Z]+"
 _PLAIN_ID = re.compile(PLAIN_ID)
 

@@ -40,7 +40,7 @@ from cscperf.quality.findings import Finding, Findings, LoadError, Severity
 from cscperf.sources import Detection
 from cscperf.sources import cin_codes as codes
 from cscperf.sources.batch import ArrowRows, Batch, arrow_type
-from cscperf.sources.cells import PLACEHOLDERS, PLAIN_ID, CellProblem, RowCells, parse_code
+from cscperf.sources.cells import EARLIEST, LATEST, PLACEHOLDERS, CellProblem, RowCells, parse_code
 from cscperf.sources.files import (CsvColumns, SourceFile, decode, header_key, header_row,
                                   read_columns)
 from cscperf.sources.years import as_at_year, care_leaver_birthday
@@ -245,31 +245,54 @@ def _read_column(raws: pa.Array, parse: Callable[[RowCells, str], object], colum
     if column.type.kind != "id":
         return _read_each_distinct(raws, parse, column, file, table)
     # Plain IDs (nearly every cell of an ID column, nearly all different) are their own value,
-    # found in C; the others are read as any cell is. (In Arrow's RE2, $ is the end of the text.)
-    others = pc.invert(pc.and_(pc.match_substring_regex(raws, f"^{PLAIN_ID}$"),
-                               pc.invert(pc.is_in(raws, pa.array(sorted(PLACEHOLDERS))))))
+    # found in C; the others are read as any cell is.
+    others = pc.invert(pc.and_(_plain_ids(raws), pc.invert(pc.is_in(raws, pa.array(sorted(PLACEHOLDERS))))))
+    if not pc.any(others).as_py():
+        return raws, []
     values, problems = _read_each_distinct(raws.filter(others), parse, column, file, table)
     where = pc.indices_nonzero(others).to_pylist()
     return (pc.replace_with_mask(raws, others, values),
             [(where[position], finding) for position, finding in problems])
 
 
+def _plain_ids(raws: pa.Array) -> pa.Array:
+    """Which cells are `cells.PLAIN_ID`, letters and digits in upper case: ASCII letters and
+    digits, with no letter in lower case (all upper, or none). A quarter of the time of matching
+    the regular expression."""
+    return pc.and_(pc.ascii_is_alnum(raws), pc.or_(pc.ascii_is_upper(raws), pc.ascii_is_decimal(raws)))
+
+
 def _read_each_distinct(raws: pa.Array, parse: Callable[[RowCells, str], object], column: Column,
                         file: str, table: str) -> tuple[pa.Array, list[tuple[int, Finding]]]:
     """`_read_column`, parsing each distinct raw value once: a column repeats the same few dates
-    and codes thousands of times."""
+    and codes thousands of times. Dates written as ISO writes them (nearly all) are read in C."""
     encoded = raws.dictionary_encode()
+    distinct = encoded.dictionary
+    known = _iso_dates(distinct) if column.type.kind == "date" else pa.nulls(len(distinct), arrow_type(column))
     cells = RowCells(Findings(), file, table, None)
     reported = cells.findings.items
     values, problems = [], {}
-    for n, raw in enumerate(encoded.dictionary.to_pylist()):
+    others = pc.is_null(known)
+    for n, raw in zip(pc.indices_nonzero(others).to_pylist(), distinct.filter(others).to_pylist()):
         before = len(reported)
         values.append(parse(cells, raw))
         if len(reported) > before:
             problems[n] = reported[before:]
     found = [(position, finding) for position, n in enumerate(encoded.indices.to_pylist())
              if n in problems for finding in problems[n]] if problems else []
-    return pa.array(values, arrow_type(column)).take(encoded.indices), found
+    if values:
+        known = pc.replace_with_mask(known, others, pa.array(values, arrow_type(column)))
+    return known.take(encoded.indices), found
+
+
+def _iso_dates(raws: pa.Array) -> pa.Array:
+    """Each cell's date where `cells.parse_date` reads the cell as it is, with nothing to report:
+    yyyy-mm-dd exactly (the date written back is the cell), 1900 to 2100. Null elsewhere."""
+    parsed = pc.strptime(raws, format="%Y-%m-%d", unit="s", error_is_null=True)
+    day = parsed.cast(pa.date32())
+    exact = pc.and_(pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), raws),
+                    pc.and_(pc.greater_equal(day, pa.scalar(EARLIEST)), pc.less_equal(day, pa.scalar(LATEST))))
+    return pc.if_else(pc.fill_null(exact, False), day, pa.scalar(None, pa.date32()))
 
 
 def _columns(batch: Batch, file: SourceFile, table: Table, header: list[str]) -> dict[str, Column]:
