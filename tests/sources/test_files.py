@@ -2,12 +2,15 @@
 (`files.read_csv`) gives: the same header, cells, Excel row numbers and notes, whichever of its
 two readers (Arrow's for a regular file, Python's csv module for any other) read it."""
 
+import csv
+import io
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cscperf.quality.findings import Findings, LoadError
-from cscperf.sources.files import SourceFile, _as_columns, read_columns, read_csv
+from cscperf.sources.files import SourceFile, _as_columns, _first_row, read_columns, read_csv
 
 # Cells made of what makes CSV hard: quotes, delimiters, line breaks, and the whitespace that
 # makes a row blank for Python (a tab, U+001C, a no-break space, U+3000) but that Arrow knows
@@ -74,3 +77,13 @@ def test_either_reader_reads_as_read_csv(tmp_path_factory, table, ending, carele
 def test_a_cell_too_long_for_python_is_refused_as_read_csv_refuses_it(tmp_path):
     ours, rowwise = read_both(tmp_path, "CHILD,DECOM\n1," + "x" * 131_073 + "\n")
     assert ours == rowwise and "field larger than field limit" in ours
+
+
+@settings(max_examples=200, deadline=None)
+@given(table=tables(), ending=st.sampled_from(["\n", "\r\n", "\r"]), size=st.integers(1, 40))
+def test_the_header_is_read_from_the_start_of_the_file_alone(table, ending, size):
+    # The header is read from the file's first part (64K characters; here from 1 to 40), then
+    # from parts 16 times larger until a second row begins: the same row as from the whole text.
+    text = ending.join(",".join('"' + c.replace('"', '""') + '"' if n % 2 else c
+                                for n, c in enumerate(r)) for r in table)
+    assert _first_row(text, ",", size) == next(csv.reader(io.StringIO(text, newline="")), [])

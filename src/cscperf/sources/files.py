@@ -119,7 +119,7 @@ def read_csv(file: SourceFile, findings: Findings) -> CsvTable:
         raise LoadError(file.name, "the file is empty (no header row)")
     try:
         records = list(csv.reader(io.StringIO(text, newline=""),
-                                  delimiter=delimiter(text.split("\n", 1)[0])))
+                                  delimiter=delimiter(first_line(text))))
     except csv.Error as error:
         raise LoadError(file.name, f"not a readable CSV file ({error})") from None
     header, rows = records[0], records[1:]
@@ -159,9 +159,9 @@ def read_columns(file: SourceFile, findings: Findings) -> CsvColumns:
     which splits them as Python's does in a fraction of the time; any other file is read by
     `read_csv`, which notes what is irregular about it."""
     text = read_text(file.path)
-    if text.strip():
-        split = delimiter(text.split("\n", 1)[0])
-        header = next(csv.reader(io.StringIO(text, newline=""), delimiter=split), [])
+    if text and not text.isspace():
+        split = delimiter(first_line(text))
+        header = _first_row(text, split)
         try:
             cells = arrow_csv.read_csv(
                 io.BytesIO(text.encode("utf-8")),
@@ -177,6 +177,27 @@ def read_columns(file: SourceFile, findings: Findings) -> CsvColumns:
         if regular is not None:
             return regular
     return _as_columns(read_csv(file, findings))
+
+
+def first_line(text: str) -> str:
+    """The text up to its first newline, without copying the rest of a large file."""
+    end = text.find("\n")
+    return text if end < 0 else text[:end]
+
+
+def _first_row(text: str, split: str, size: int = 1 << 16) -> list[str]:
+    """The first row as Python's csv module reads it, from as little of the text as holds it
+    (`size` characters first): a row of the csv module's reading of a part of the text is whole
+    when another follows it."""
+    while True:
+        rows = csv.reader(io.StringIO(text[:size], newline=""), delimiter=split)
+        first = next(rows, [])
+        try:
+            if size >= len(text) or next(rows, None) is not None:
+                return first
+        except csv.Error:  # the second row is unreadable, but it began
+            return first
+        size *= 16
 
 
 def _regular(file: SourceFile, header: list[str], cells: pa.Table) -> CsvColumns | None:
