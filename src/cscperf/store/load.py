@@ -81,19 +81,21 @@ def _load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, summary: LoadSumma
         "cscperf_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [load_id, batch.la, batch.format, max(years) if len(years) == 1 else None,
          datetime.now(), batch.rows_read, __version__])
-    file_ids = []
-    for file in batch.files:
-        file_id = con.execute("SELECT nextval('meta.file_ids')").fetchone()[0]
-        con.execute("INSERT INTO meta.load_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [file_id, load_id, file.name, file.size, file.sha256, file.format, file.part,
-                     file.collection_year, file.rows_read])
-        file_ids.append(file_id)
+    # The files' IDs in the order of the files, and the files recorded in one statement.
+    file_ids = sorted(row[0] for row in con.execute(
+        "SELECT nextval('meta.file_ids') FROM range(?)", [len(batch.files)]).fetchall())
     con.register("stage_files", pa.table({
         "_file_index": pa.array(range(len(batch.files)), pa.int32()),
         "source_file_id": pa.array(file_ids, pa.int32()),
         "file_name": pa.array([f.name for f in batch.files], pa.string()),
         "collection_year": pa.array([f.collection_year for f in batch.files], pa.int32()),
+        **{name: pa.array([getattr(f, name) for f in batch.files], type_)
+           for name, type_ in (("size", pa.int64()), ("sha256", pa.string()), ("format", pa.string()),
+                               ("part", pa.string()), ("rows_read", pa.int32()))},
     }))
+    con.execute("""INSERT INTO meta.load_files BY NAME SELECT source_file_id AS file_id, ? AS load_id,
+                   file_name AS name, size, sha256, format, part, collection_year, rows_read
+                   FROM stage_files""", [load_id])
     counts = {}
     for name, rows in batch.tables.items():
         if len(rows):
