@@ -3,7 +3,7 @@ Prints rows, seconds, CPU seconds and peak memory; asserts nothing.
 
     .venv/bin/python bench/national.py [--pool /work/pool/files] [--db /work/pool/national.duckdb]
                                        [--reuse] [--workers 2] [--one-load] [--memory-limit 4GB]
-                                       [--checkpoint-threshold 256MB] [--group 10]
+                                       [--checkpoint-threshold 256MB] [--threads 1] [--group 10]
 
 POOL is what `cscperf synth POOL --national --formats ssd` writes: one folder per authority,
 each with an `ssd/` folder. Loading reads the authorities in WORKERS processes and writes them
@@ -15,6 +15,9 @@ used as it is. DuckDB writes its log to the store file (a checkpoint) once the l
 CHECKPOINT_THRESHOLD: at DuckDB's default of 16 MB that is after every authority's load, and
 each checkpoint costs more as the store grows, so the load checkpoints every few authorities
 (20 loads of 530,062 rows: 32 s of CPU at 16 MB, 22 s at 256 MB, with 170 MB more memory).
+DuckDB writes with THREADS threads while loading: the workers keep the other cores busy, so a
+second thread adds CPU, not speed (40 authorities: 43.5 s of CPU writing with two threads, 33.0 s
+with one; 69 s and 68 s elapsed).
 
 Then every indicator for 20 quarters and 60 months (as bench/indicators.py): the helper tables
 once, the largest authority's full table alone, and every authority's, GROUP authorities per
@@ -48,12 +51,14 @@ def cpu_seconds(who: int) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def load(pool: Path, db: Path, workers: int, one_load: bool, memory: str, checkpoint: str) -> None:
+def load(pool: Path, db: Path, workers: int, one_load: bool, memory: str, checkpoint: str,
+         threads: int) -> None:
     authorities = [(folder.name, [folder / "ssd"]) for folder in sorted(pool.iterdir())
                    if (folder / "ssd").is_dir()]
     con = store.connect(db)
     con.execute(f"SET memory_limit = '{memory}'")
     con.execute(f"SET checkpoint_threshold = '{checkpoint}'")
+    con.execute(f"SET threads = {threads}")
     started, cpu = time.perf_counter(), cpu_seconds(resource.RUSAGE_SELF)
     batches = read_each(authorities, workers=workers)
     if one_load:
@@ -110,13 +115,14 @@ def main() -> None:
     parser.add_argument("--memory-limit", default="4GB", help="DuckDB's memory limit while loading")
     parser.add_argument("--checkpoint-threshold", default="256MB",
                         help="DuckDB's log size that makes it write to the store file while loading")
+    parser.add_argument("--threads", type=int, default=1, help="DuckDB's threads while loading")
     parser.add_argument("--group", type=int, default=10, help="authorities per indicator call")
     args = parser.parse_args()
     if not args.reuse:
         if args.db.exists():
             sys.exit(f"{args.db} exists: remove it, or pass --reuse to use it")
         load(args.pool, args.db, args.workers, args.one_load, args.memory_limit,
-             args.checkpoint_threshold)
+             args.checkpoint_threshold, args.threads)
     indicators(args.db, args.group)
 
 
