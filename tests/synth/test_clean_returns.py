@@ -32,9 +32,7 @@ GENERATOR_903 = {
            "round trip compares with the returns, records them)",
     "1014": "a UASC row for a care leaver not looked after this year (as above; Data to Insight's "
             "validator does not flag these rows)",
-    "SW02STG1": "social workers numbered as the SSD extract numbers them, without the 903's SW",
     "1016": "care leaver rows for a 17th or 18th birthday after which the young person left care",
-    "SW01bSTG1": "no reason for the change on a social worker episode begun since April 2023",
     # Not the generator's: care that ended before last year's return, which the rule cannot see
     # (its message says so); Data to Insight's validator flags these rows and more.
     "1002": "care leaver rows for a young person last looked after before last year",

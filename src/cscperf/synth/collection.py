@@ -100,7 +100,7 @@ def social_workers(child: Child, first: date, last: date) -> list[Involvement]:
     for p in child.periods:
         for s in p.social_workers:
             if overlaps(s.start, s.end, first, last):
-                found.append(s if s.end is None or s.end <= last else replace(s, end=None, reason=None))
+                found.append(s if s.end is None or s.end <= last else replace(s, end=None))
     return found
 
 

@@ -159,19 +159,26 @@ def adoption(rng: random.Random, world: World, dates: AdoptionDates) -> Adoption
         by_foster_carer=dates.by_foster_carer, adopters=adopters, adopters_sex=sex, adopters_legal_status=status)
 
 
-SW_CHANGE = Weights({"LEFTRL": 35, "MANAGE": 15, "ORGRST": 10, "TSPROC": 20, "FCONTA": 3, "ABSENC": 5,
+# Why a new social worker took the case during care. The reason belongs to the episode that
+# begins: the DfE's rules ask it of "each social worker episode" begun since 1 April 2023
+# (SW01bSTG1), speak of "a new social worker episode [that] has started with a reason of first
+# contact" (SW10bSTG2, 2026-27 list), and its statistics count "the reason a child was assigned a
+# new social worker" (Stability measures for children looked after, social worker reasons for change).
+SW_CHANGE = Weights({"LEFTRL": 35, "MANAGE": 15, "ORGRST": 10, "TSPROC": 20, "ABSENC": 5,
                      "CHCHAN": 4, "PCCHAN": 5, "OTHERS": 3})
+FIRST_SOCIAL_WORKER = "FCONTA"  # first contact or re-referral: the social worker care begins with
 
 
 def social_workers(rng: random.Random, world: World, start: date, end: date) -> list[Involvement]:
-    """The child's allocated social workers while looked after, changing every year or so."""
+    """The child's allocated social workers while looked after, changing every year or so, each
+    with the reason it began."""
     found, day = [], start
     while day <= world.end:
         worker = world.workforce.pick(rng, "care")
         change = day + timedelta(days=max(30, int(rng.lognormvariate(5.8, 0.5))))
         last = change >= end
         until = world.clip(end if last else change)
-        found.append(Involvement(worker.id, day, until, None if last or until is None else SW_CHANGE.pick(rng)))
+        found.append(Involvement(worker.id, day, until, SW_CHANGE.pick(rng) if found else FIRST_SOCIAL_WORKER))
         world.workforce.holds(worker.id, day, until, world.end)
         if last:
             break
