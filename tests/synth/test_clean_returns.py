@@ -28,14 +28,7 @@ GENERATOR_903 = {
     "571": "a missing period ending after the year",
     "574": "missing periods that overlap",
     "630": "no previous permanence row for care starting with reason S",
-    "628": "motherhood details for a care leaver not looked after this year (the SSD extract, which the "
-           "round trip compares with the returns, records them)",
-    "1014": "a UASC row for a care leaver not looked after this year (as above; Data to Insight's "
-            "validator does not flag these rows)",
     "1016": "care leaver rows for a 17th or 18th birthday after which the young person left care",
-    # Not the generator's: care that ended before last year's return, which the rule cannot see
-    # (its message says so); Data to Insight's validator flags these rows and more.
-    "1002": "care leaver rows for a young person last looked after before last year",
 }
 
 

@@ -86,11 +86,14 @@ def rows(child: Child, year: int) -> dict[str, list[list]]:
             found["social_worker"].append([child.id, dob, s.worker, fmt_903(s.start), fmt_903(s.end), s.reason])
     if not any(found.values()):
         return found
+    # UASC status and motherhood are asked only of children looked after in the year: a care
+    # leaver's are "not required" (rules 1014 and 628).
+    looked_after = bool(found["episodes"])
     is_uasc, ceased = collection.uasc(child, last)
-    if is_uasc:
+    if is_uasc and looked_after:
         found["uasc"].append([child.id, sex_903(child.sex, year), dob, fmt_903(ceased)])
     found["header"].append([child.id, sex_903(child.sex, year), dob, child.ethnicity, child.upn or child.upn_unknown,
-                            *_mother(child, last)])
+                            *(_mother(child, last) if looked_after else ("", ""))])
     return found
 
 
