@@ -12,11 +12,7 @@ from cscperf.quality.rules.files import check_files
 GENERATOR_903 = {
     "158": "an intervention offered given beside one received",
     "188": "a reason for no SDQ score for a child under 4 at the year's end",
-    "214": "placement postcodes written for short breaks (V3, V4)",
-    "398": "a distance for short breaks (V3, V4), from the postcodes above",
-    "420": "the placement's authority for short breaks (V3, V4), from the postcodes above",
     "399": "a mother item for a child looked after under V3 or V4 alone",
-    "406": "a distance for a child who is or was UASC",
     "217": "a placement with foster carers for adoption (A3, A5) that starts with reason P",
     "352": "care starting on or after an 18th birthday",
     "361": "police protection (L1) lasting more than 72 hours before the care order",

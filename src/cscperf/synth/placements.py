@@ -223,7 +223,7 @@ def _to_episodes(rng: random.Random, world: World, child, care: CarePlan, need: 
 def _episode(day: date, rne: str, status: str, need: str, placement: Placement, child) -> Episode:
     provider = None if placement.code in WITHOUT_PROVIDER else placement.provider
     return Episode(day, rne, status, need, placement.code, provider, None, None, None,
-                   child.home, placement.place, placement.urn, placement.id)
+                   None if child.uasc_arrived else child.home, placement.place, placement.urn, placement.id)
 
 
 def short_breaks(rng: random.Random, world: World, child, start: date, need: str, period: str) -> list[Episode]:

@@ -94,6 +94,9 @@ CASES = [
     episode("526", {"PLACE_PROVIDER": ""}, {"PLACE": "Z1", "RNE": "P", "PLACE_PROVIDER": ""}),
     # No URN for a placement in Cardiff (CF10 1AA, in Wales): Ofsted does not register providers there.
     episode("218", {"URN": ""}, {"URN": "", "PL_POST": "CF10 1AA"}),
+    # A short break in a children's home (K2, V4) gives no URN, as 214 says: a clean synthetic
+    # return's short breaks, which Data to Insight's validator flags under 218.
+    episode("218", {"URN": "", "PL_POST": ""}, {"URN": "", "PL_POST": "", "LS": "V4"}),
     episode("222", {"PLACE": "P1", "PLACE_PROVIDER": "PR0"}, {"PLACE": "P1", "PLACE_PROVIDER": "PR0", "URN": "XXXXXXX"}),
     sequence("225", [{**FOSTER, "REASON_PLACE_CHANGE": ""}, {"DECOM": "01/07/2024", "RNE": "P", "PLACE": "U5"}],
              [{**FOSTER, "REASON_PLACE_CHANGE": "CARPL"}, {"DECOM": "01/07/2024", "RNE": "P", "PLACE": "U5"}]),

@@ -14,7 +14,7 @@ from cscperf.synth import collection
 from cscperf.synth.codes import sex_903
 from cscperf.synth.dates import fmt_903, year_end, year_start
 from cscperf.synth.defects import Column, Defects
-from cscperf.synth.model import Child
+from cscperf.synth.model import Child, Episode
 from cscperf.synth.writers import CsvTable, Written
 
 
@@ -62,7 +62,7 @@ def rows(child: Child, year: int) -> dict[str, list[list]]:
     for _, e in collection.episodes(child, first, last):
         found["episodes"].append([child.id, fmt_903(e.start), e.rne, e.legal_status, e.need, e.placement,
                                   e.provider, fmt_903(e.end), e.reason_ceased, e.placement_change_reason,
-                                  e.home[0], e.place[0], e.urn])
+                                  *_located(e)])
     for _, day, code in collection.reviews(child, first, last):
         found["reviews"].append([child.id, dob, fmt_903(day), code])
     for h in collection.health(child, first, last):
@@ -95,6 +95,15 @@ def rows(child: Child, year: int) -> dict[str, list[list]]:
     found["header"].append([child.id, sex_903(child.sex, year), dob, child.ethnicity, child.upn or child.upn_unknown,
                             *(_mother(child, last) if looked_after else ("", ""))])
     return found
+
+
+def _located(e: Episode) -> tuple[str, str, str]:
+    """HOME_POST, PL_POST and URN as the 903 asks for them: none for a short break (V3, V4: rules
+    214, 398, 420), though the authority's records hold them; a child who is or was UASC has no
+    home postcode, so no distance (rule 406)."""
+    if e.legal_status in ("V3", "V4"):
+        return "", "", ""
+    return (e.home[0] if e.home else ""), e.place[0], e.urn
 
 
 def _mother(child: Child, last: date) -> tuple[str, str]:
