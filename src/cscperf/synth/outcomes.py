@@ -89,13 +89,18 @@ def health(rng: random.Random, world: World, dob: date, start: date, end: date) 
             sdq_age = 4 <= age <= 16
             has_sdq = sdq_age and rng.random() < 0.78
             misuse = age >= 10 and rng.random() < 0.03
-            found.append(HealthYear(
-                year, rng.random() < 0.89, rng.random() < 0.83, rng.random() < 0.84,
-                rng.random() < 0.88 if age < 5 else None,
-                min(40, max(0, round(rng.gauss(13.5, 6.5)))) if has_sdq else None,
-                None if has_sdq else ("SDQ1" if not sdq_age else Weights({"SDQ2": 2, "SDQ3": 3, "SDQ4": 4, "SDQ5": 3}).pick(rng)),
-                rng.random() < 0.025 if age >= 10 else None, misuse,
-                rng.random() < 0.85 if misuse else None, rng.random() < 0.6 if misuse else None, *days))
+            checks = (rng.random() < 0.89, rng.random() < 0.83, rng.random() < 0.84,
+                      rng.random() < 0.88 if age < 5 else None)
+            score = min(40, max(0, round(rng.gauss(13.5, 6.5)))) if has_sdq else None
+            # A reason for no score only from 4 (rule 188: neither under 4); SDQ1 for 17 and over.
+            reason = (None if has_sdq or age < 4 else
+                      "SDQ1" if not sdq_age else Weights({"SDQ2": 2, "SDQ3": 3, "SDQ4": 4, "SDQ5": 3}).pick(rng))
+            convicted = rng.random() < 0.025 if age >= 10 else None
+            offered = rng.random() < 0.85 if misuse else None
+            received = rng.random() < 0.6 if misuse else None
+            # Whether one was offered is asked only when none was received (rule 158).
+            found.append(HealthYear(year, *checks, score, reason, convicted, misuse,
+                                    None if received else offered, received, *days))
         elif any(days):
             # drawn from a stream of their own, so the child's other records stay as they were
             own = random.Random(zlib.crc32(f"{start}{year}{dob}".encode()))
@@ -189,7 +194,8 @@ def social_workers(rng: random.Random, world: World, start: date, end: date) -> 
 def care_leaver_years(rng: random.Random, world: World, dob: date, periods: list[PeriodOfCare],
                       planned_ends: list[date]) -> list[CareLeaverYear]:
     """OC3 rows for a young person who was looked after at 16 or over: their 17th to 21st
-    birthdays after leaving care, within the period."""
+    birthdays after leaving care, within the period. Care ending on the 17th or 18th birthday
+    means no row for it: the young person was still looked after that day (rule 1016)."""
     b14, b16 = birthday(dob, 14), birthday(dob, 16)
     cared = [(p.start, end) for p, end in zip(periods, planned_ends) if not p.short_breaks]
     after_14 = sum((end - max(start, b14)).days for start, end in cared if end > b14)
@@ -199,7 +205,7 @@ def care_leaver_years(rng: random.Random, world: World, dob: date, periods: list
     found = []
     for age in range(17, 22):
         day = birthday(dob, age)
-        if day < left or (age == 17 and day == left) or day > world.end:
+        if day < left or (age <= 18 and day == left) or day > world.end:
             continue
         if day < world.first:
             continue

@@ -246,8 +246,9 @@ class SsdWriter:
                       clai_immunisations_status_date=h.health_day)
         if not h.in_cohort:
             return  # not looked after for the whole year: no SDQ or outcomes recorded for it
-        self._row("ssd_sdq_scores", csdq_table_id=f"{child.id}Q{h.year}", csdq_person_id=child.id,
-                  csdq_sdq_completed_date=h.sdq_day, csdq_sdq_reason=h.sdq_reason, csdq_sdq_score=h.sdq_score)
+        if h.sdq_score is not None or h.sdq_reason is not None:  # neither for a child under 4
+            self._row("ssd_sdq_scores", csdq_table_id=f"{child.id}Q{h.year}", csdq_person_id=child.id,
+                      csdq_sdq_completed_date=h.sdq_day, csdq_sdq_reason=h.sdq_reason, csdq_sdq_score=h.sdq_score)
         if h.convicted is not None:
             self._row("ssd_cla_convictions", clac_cla_conviction_id=f"{child.id}X{h.year}", clac_person_id=child.id,
                       clac_cla_conviction_date=day, clac_convicted=_flag(h.convicted))

@@ -87,13 +87,15 @@ def rows(child: Child, year: int) -> dict[str, list[list]]:
     if not any(found.values()):
         return found
     # UASC status and motherhood are asked only of children looked after in the year: a care
-    # leaver's are "not required" (rules 1014 and 628).
+    # leaver's are "not required" (rules 1014 and 628), nor is the mother item of a child looked
+    # after only on short breaks (V3, V4: rule 399).
     looked_after = bool(found["episodes"])
     is_uasc, ceased = collection.uasc(child, last)
     if is_uasc and looked_after:
         found["uasc"].append([child.id, sex_903(child.sex, year), dob, fmt_903(ceased)])
+    asked = any(e[3] not in ("V3", "V4") for e in found["episodes"])
     found["header"].append([child.id, sex_903(child.sex, year), dob, child.ethnicity, child.upn or child.upn_unknown,
-                            *(_mother(child, last) if looked_after else ("", ""))])
+                            *(_mother(child, last) if asked else ("", ""))])
     return found
 
 
