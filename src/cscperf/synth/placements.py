@@ -156,7 +156,8 @@ def _structural(rng: random.Random, world: World, child, care: CarePlan, first: 
         moves.append((sixteen, _placement(rng, world, child, "semi", next_id + "S", sixteen), False))
     adoption = care.adoption
     if adoption and not adoption.reversed and adoption.placed < care.end and not adoption.by_foster_carer:
-        code = "A6" if rng.random() < 0.9 else "A5"
+        # not with current foster carers: placement order (A6) or parental consent (A4)
+        code = "A6" if rng.random() < 0.9 else "A4"
         moves.append((adoption.placed, _placement(rng, world, child, "adoption", next_id, adoption.placed, code), False))
     elif care.legal[-1][1] != "V2" and rng.random() < {"home": 0.5, "long": 0.2}.get(care.track, 0):
         # Placed with parents under a care order: home on trial, or to stay
@@ -179,7 +180,8 @@ def _structural(rng: random.Random, world: World, child, care: CarePlan, first: 
             if SEMI_CODE_CHANGE < end:
                 same_carer.append((SEMI_CODE_CHANGE, _same_carer(placement, "K3"), True))
         if adoption and adoption.by_foster_carer and not adoption.reversed and start < adoption.placed < min(end, care.end):
-            same_carer.append((adoption.placed, _same_carer(placement, "A4" if rng.random() < 0.9 else "A3"), True))
+            # with current foster carers: placement order (A5) or parental consent (A3), as 335 reads them
+            same_carer.append((adoption.placed, _same_carer(placement, "A5" if rng.random() < 0.9 else "A3"), True))
     return moves + same_carer
 
 
