@@ -16,10 +16,7 @@ GENERATOR_903 = {
     "364": "a remand (J2) in the authority's accommodation longer than PACE allows",
     "378": "a placement with parents (P1) under section 20 (V2) alone",
     "390": "adopted without an earlier placement for adoption",
-    "392d": "home and placement postcodes the same for a placement other than P1",
     "516": "former foster carers (E45, E46) after a placement that was not foster care",
-    "571": "a missing period ending after the year",
-    "574": "missing periods that overlap",
     "630": "no previous permanence row for care starting with reason S",
 }
 

@@ -38,7 +38,10 @@ def reviews(child: Child, first: date, last: date) -> list[tuple[PeriodOfCare, d
 
 
 def missing(child: Child, first: date, last: date) -> list[Missing]:
-    return [m for p in child.periods for m in p.missing if first <= m.start <= last]
+    """Missing and away periods open at any time in the return: one still open on `last` has no
+    end in it (rule 571), and is given again, ended, in the next."""
+    return [m if _known(m.end, last) == m.end else replace(m, end=None, back_at=None)
+            for p in child.periods for m in p.missing if overlaps(m.start, m.end, first, last)]
 
 
 def missing_from_home(child: Child, first: date, last: date) -> list[Missing]:

@@ -60,6 +60,9 @@ def missing(rng: random.Random, world: World, dob: date, start: date, end: date)
         offered = rng.random() < (0.88 if kind == "M" else 0.3)
         found.append(Missing(kind, day, back, offered, offered and rng.random() < 0.55,
                              *_times_of_day(random.Random(f"{dob}/{start}/{day}"), day, back)))
+        if back is None:
+            return found  # still missing at the end
+        day = back  # the next begins after this one ends (rule 574)
 
 
 def _times_of_day(clock: random.Random, gone: date, back: date | None) -> tuple[time, time | None]:

@@ -96,11 +96,15 @@ def _placement(rng: random.Random, world: World, child, kind: str, n: str, day: 
     where = spec.where.pick(rng)
     if where == "home":
         place, urn = child.home, "XXXXXXX"
-    elif kind == "home" or kind == "secure":
-        urn, place = world.providers.home(rng, where)
     else:
-        place = world.places.placement_postcode(rng, where)
-        urn = world.providers.agency(rng) if spec.registered else "XXXXXXX"
+        place, urn, tries = child.home, None, 0
+        while place == child.home and tries < 20:  # placed away from home is somewhere else (rule 392d)
+            tries += 1
+            if kind == "home" or kind == "secure":
+                urn, place = world.providers.home(rng, where)
+            else:
+                place = world.places.placement_postcode(rng, where)
+                urn = world.providers.agency(rng) if spec.registered else "XXXXXXX"
     code = code or (semi_independent(collection_year(day)) if spec.code == "semi" else spec.code)
     return Placement(n, kind, code, spec.provider.pick(rng), place, urn)
 
