@@ -17,7 +17,6 @@ GENERATOR_903 = {
     "378": "a placement with parents (P1) under section 20 (V2) alone",
     "390": "adopted without an earlier placement for adoption",
     "516": "former foster carers (E45, E46) after a placement that was not foster care",
-    "630": "no previous permanence row for care starting with reason S",
 }
 
 

@@ -85,7 +85,7 @@ def placed_for_adoption(child: Child, first: date, last: date) -> list[tuple[Per
 
 def previous_permanence(child: Child, first: date, last: date) -> list[tuple[PeriodOfCare, PreviousPermanence]]:
     """The permanence before the latest period of care that started in the year."""
-    started = [p for p in child.periods if first <= p.start <= last and p.previous_permanence and not p.short_breaks]
+    started = [p for p in child.periods if first <= p.start <= last and p.previous_permanence]
     return [(started[-1], started[-1].previous_permanence)] if started else []
 
 

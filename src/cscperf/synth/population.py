@@ -18,7 +18,7 @@ from cscperf.synth import care, journey, outcomes, placements
 from cscperf.synth.codes import (CARE_NEED, DISABILITY, PRIMARY_NEED, REFERRAL_SOURCE, UASC_ETHNICITY,
                                  UASC_REFERRAL_SOURCE, Weights, upn_check_letter)
 from cscperf.synth.dates import age_on, birthday, overlaps
-from cscperf.synth.model import Child, Contact, EarlyHelp, PeriodOfCare
+from cscperf.synth.model import Child, Contact, EarlyHelp, PeriodOfCare, PreviousPermanence
 from cscperf.synth.world import World
 
 WARM_UP_YEARS = 22
@@ -163,7 +163,9 @@ def _short_breaks(rng: random.Random, world: World, arrived: date, dob: date, ch
             break
         episodes = placements.short_breaks(rng, world, child, start, "N2", f"{child_id}B{n}")
         planned_end = start + timedelta(days=365)
-        child.periods.append(PeriodOfCare(f"{child_id}B{n}", start, episodes[0].end, episodes))
+        # asked of every child starting to be looked after (630): none before short breaks (Z1)
+        child.periods.append(PeriodOfCare(f"{child_id}B{n}", start, episodes[0].end, episodes,
+                                          previous_permanence=PreviousPermanence("Z1", "", "")))
         start = planned_end + timedelta(days=rng.randint(1, 30))
     return child
 
