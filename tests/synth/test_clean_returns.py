@@ -7,16 +7,13 @@ from collections import Counter
 from cscperf.quality.rules.files import check_files
 
 # 903 rules the generator still breaks, each a fault of the simulation: Data to Insight's
-# validator flags the same rows on a clean return (bench/validators.py --defects 0), except where
-# said and for 364 and 571, which its return did not break. Remove a code once fixed.
+# validator flags the same rows on a clean return (bench/validators.py --defects 0), except 364,
+# which its return did not break. Remove a code once fixed.
 GENERATOR_903 = {
-    "217": "a placement with foster carers for adoption (A3, A5) that starts with reason P",
     "352": "care starting on or after an 18th birthday",
     "361": "police protection (L1) lasting more than 72 hours before the care order",
     "364": "a remand (J2) in the authority's accommodation longer than PACE allows",
     "378": "a placement with parents (P1) under section 20 (V2) alone",
-    "390": "adopted without an earlier placement for adoption",
-    "516": "former foster carers (E45, E46) after a placement that was not foster care",
 }
 
 

@@ -204,6 +204,8 @@ def care_leaver_years(rng: random.Random, world: World, dob: date, periods: list
     after_14 = sum((end - max(start, b14)).days for start, end in cared if end > b14)
     if not cared or after_14 < 91 or max(end for _, end in cared) <= b16:
         return []
+    if periods[-1].episodes[-1].reason_ceased == "E3":
+        return []  # care transferred to another authority, whose care leaver they are (rule 1011)
     left = max(end for _, end in cared)
     found = []
     for age in range(17, 22):

@@ -232,9 +232,9 @@ def _episode(day: date, rne: str, status: str, need: str, placement: Placement, 
                    None if child.uasc_arrived else child.home, placement.place, placement.urn, placement.id)
 
 
-def short_breaks(rng: random.Random, world: World, child, start: date, need: str, period: str) -> list[Episode]:
-    """One agreed series of short breaks (legal status V4, or V3 for a single break)."""
-    status = "V4" if rng.random() < 0.85 else "V3"
+def short_breaks(rng: random.Random, world: World, child, start: date, need: str, period: str,
+                 status: str) -> list[Episode]:
+    """One agreed series of short breaks (legal status V4, or V3 for single breaks)."""
     kind = "home" if rng.random() < 0.6 else "foster_la"
     placement = _placement(rng, world, child, kind, f"{period}L1", start)
     episode = _episode(start, "S", status, need, placement, child)
