@@ -81,6 +81,12 @@ CASES = [
          passes={"missing": [{"MIS_START": "01/05/2024"}], "episodes": [{}]}),
     Case("580", fires={"episodes": [ENDED], "missing": [{"MIS_START": "30/06/2024", "MIS_END": ""}]},
          passes={"episodes": [{**ENDED, "REC": "E8"}], "missing": [{"MIS_START": "30/06/2024", "MIS_END": ""}]}),
+    # Missing until the day care ended (1 July 2024, as on an 18th birthday), not until the day before;
+    # an end written 20240701 is not a date, so not "still missing" (the bench's large return).
+    Case("580", fires={"episodes": [ENDED], "missing": [{"MIS_START": "30/06/2024", "MIS_END": "01/07/2024"}]},
+         passes={"episodes": [ENDED], "missing": [{"MIS_START": "30/06/2024", "MIS_END": "30/06/2024"}]}),
+    Case("580", fires={"episodes": [ENDED], "missing": [{"MIS_START": "30/06/2024", "MIS_END": ""}]},
+         passes={"episodes": [ENDED], "missing": [{"MIS_START": "30/06/2024", "MIS_END": "20240701"}]}),
     # Mothers.
     Case("174", fires={"header": [{"SEX": "M", "MC_DOB": "01/01/2024"}]},
          passes={"header": [{"SEX": "F", "MOTHER": "1", "MC_DOB": "01/01/2024"}]}),
