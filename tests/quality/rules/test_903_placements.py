@@ -26,6 +26,9 @@ def sequence(code: str, bad: list, good: list) -> Case:
 
 CASES = [
     episode("217", {"PLACE": "A3", "RNE": "P"}, {"PLACE": "A3", "RNE": "T"}),
+    # Begun on 1 April 2015, checked; on 31 March 2015, or on a day written 11/10/23, not.
+    episode("217", {"PLACE": "A5", "RNE": "P", "DECOM": "01/04/2015"}, {"PLACE": "A5", "RNE": "P", "DECOM": "31/03/2015"}),
+    episode("217", {"PLACE": "A5", "RNE": "P"}, {"PLACE": "A5", "RNE": "P", "DECOM": "11/10/23"}),
     episode("226", {"PLACE": "T3", "REASON_PLACE_CHANGE": "CARPL"}, {"PLACE": "U4", "REASON_PLACE_CHANGE": "CARPL",
                                                                        "DEC": "01/07/2024", "REC": "X1"}),
     episode("233", {"REASON_PLACE_CHANGE": "CARPL"}, {"REASON_PLACE_CHANGE": "CARPL", "DEC": "01/07/2024",
