@@ -37,10 +37,11 @@ WINDOW s AS (PARTITION BY CHILD, spell);
 -- episodes that follow on from each other, short breaks aside, this is the indicators'
 -- looked_after_12m (looked after on 31 March in a period of care begun by 1 April:
 -- defs/looked_after/cla.sql); an overlap or a gap between episodes, a fault of its own, does not
--- take a child out of it.
+-- take a child out of it. An episode whose start is not a date (141's breach) still counts by its
+-- end and reason.
 CREATE OR REPLACE TEMP TABLE oc2_cohort AS
 SELECT CHILD FROM episodes
-WHERE CHILD IS NOT NULL AND DECOM <= year_end()
+WHERE CHILD IS NOT NULL AND (DECOM <= year_end() OR DECOM IS NULL)
 GROUP BY CHILD
 HAVING count(*) FILTER (WHERE DEC_text IS NULL OR DEC >= year_start()) > 0
    AND count(*) FILTER (WHERE RNE = 'S' AND DECOM > year_start()) = 0
