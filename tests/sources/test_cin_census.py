@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from cscperf import sources, store
 from cscperf.quality.findings import LoadError
 from cscperf.sources import cin_census
+from cscperf.sources.years import collection_year
 
 SAMPLE = "samples/cin-census/BAR_cin_2022.xml"
 
@@ -152,6 +153,17 @@ def test_not_well_formed_xml_fails_naming_file_and_line_and_changes_nothing(tmp_
     with pytest.raises(LoadError, match=r"broken.xml: not well-formed XML at line \d+"):
         load(con, broken)
     assert con.execute("SELECT count(*) FROM meta.loads").fetchone() == before
+    assert count(con, "ssd_person") == 1
+
+
+def test_a_census_for_a_year_that_has_not_begun_stops_the_load(tmp_path, con):
+    # A census is prepared during its own year (2026-27's by 31 March 2027); one saying a later
+    # year is a typing error, refused before anything is stored.
+    this_year = collection_year(date.today())
+    with pytest.raises(LoadError, match=rf"which has not begun \(the latest that has ends 31 March {this_year}\)"):
+        load(con, write(tmp_path, census(child(), year=2150)))
+    assert count(con, "ssd_person") == 0
+    load(con, write(tmp_path, census(child(), year=this_year)))
     assert count(con, "ssd_person") == 1
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 
@@ -21,6 +22,7 @@ from cscperf.quality.findings import LoadError, Severity
 from cscperf.sources import returns
 from cscperf.sources.batch import Batch
 from cscperf.sources.files import Refused, SourceFile
+from cscperf.sources import years
 
 # In the order they are asked; the first whose detect() answers takes the file.
 READER_MODULES: tuple[str, ...] = ("ssda903", "cin_census", "annex_a", "ssd")
@@ -119,8 +121,22 @@ def read_paths(paths: Iterable[Path], la: str | None = None, year: int | None = 
         if format in returns.FORMATS:
             batch.returns = returns.read(format, found.files)
         batches.append(batch)
+    _refuse_years_not_begun(batches)
     _record_not_read(batches, not_read)
     return batches
+
+
+def _refuse_years_not_begun(batches: list[Batch]) -> None:
+    """A return can be prepared during its own year, not for one that has not begun: a census
+    saying <Year>2150</Year>, or `--year 2150`, is a typing error that would put figures in
+    periods no one has lived yet, so the load stops."""
+    latest = years.collection_year(date.today())
+    for batch in batches:
+        for file in batch.files:
+            if file.collection_year is not None and file.collection_year > latest:
+                raise LoadError(file.name, f"the file is for the collection year ending 31 March "
+                                f"{file.collection_year}, which has not begun (the latest that "
+                                f"has ends 31 March {latest}); correct its year, or give --year")
 
 
 def _record_not_read(batches: list[Batch], not_read: dict[Path, str]) -> None:

@@ -79,6 +79,13 @@ def test_word_document(rendered):
     assert "[c]" not in internal_cells and INTERNAL_MARKING in internal_text
 
 
+def figures_shown_with_a_part_withheld(book) -> list[dict]:
+    sheet = book["All figures"]
+    header = [c.value for c in sheet[4]]
+    rows = [dict(zip(header, r)) for r in sheet.iter_rows(min_row=5, values_only=True)]
+    return [r for r in rows if str(r["Shown"] or "").startswith("[c] ")]
+
+
 def test_excel_workbook(rendered, member):
     book = load_workbook(rendered["xlsx"])
     sections = [c.definition.section_title for c in member.cards]
@@ -100,6 +107,13 @@ def test_excel_workbook(rendered, member):
     assert isinstance(row["95% interval, lower"], float) and row["95% interval, lower"] < row["Value"]
     withheld = [r for r in rows.values() if r["Shown"] == "[c]"]
     assert withheld and all(r["Value"] is None for r in withheld)
+    # a figure shown with a part withheld (an average's total) names that part, not the figure
+    shown = figures_shown_with_a_part_withheld(book)
+    assert any(r["Value"] is not None for r in shown)
+    for r in shown:
+        withheld, *why_none = r["Shown"].split("; ")
+        assert all(r[part.title()] is None for part in withheld.removeprefix("[c] ").split(" and ")), r
+        assert (r["Value"] is None) == bool(why_none), r
     # a published figure's period names the year it was published for
     turnover = next(r for r in book["Workforce"].iter_rows(min_row=5, values_only=True)
                     if r[0] == member.card("workforce_turnover_pct").definition.title)

@@ -50,6 +50,19 @@ def test_every_pack_indicator_is_in_depth_or_in_the_compact_table_and_full_detai
     assert "D. 12-month trends" in full_page and "D. 12-month trends" not in pack_page
 
 
+def test_the_compact_tables_compare_with_similar_councils_the_region_and_england(rendered):
+    benchmarks = ["Similar councils", "Region", "England"]
+    page = lxml.html.fromstring(rendered["html"].read_bytes())
+    tables = page.xpath("//table[contains(@class, 'compact')]")
+    assert tables
+    for table in tables:
+        assert [th.text_content() for th in table.xpath("thead//th")][5:8] == benchmarks
+    regions = [row.xpath("td")[5].text_content() for t in tables for row in t.xpath("tbody/tr")]
+    assert any(value != "-" for value in regions)  # the region's published figures are shown
+    words = [t for t in docx.Document(rendered["docx"]).tables if t.rows[0].cells[-1].text == "What it means"]
+    assert words and all([c.text for c in t.rows[0].cells][5:8] == benchmarks for t in words)
+
+
 def test_member_outputs_name_no_id_store_column_sql_or_child(rendered, report_db):
     with store.connect(report_db, read_only=True) as con:
         children = {r[0] for r in con.execute("SELECT DISTINCT pers_person_id FROM ssd_person WHERE la = '883'").fetchall()}

@@ -20,10 +20,11 @@ from docx.shared import Cm, Mm, Pt
 from cscperf.outputs.report import charts as charting
 from cscperf.outputs.report.context import ReportContext, Table
 
-COMPACT_COLUMNS = ("Measure", "This period", "Target", "RAG", "On a year earlier", "Similar councils", "England",
-                   "What it means")
+COMPACT_COLUMNS = ("Measure", "This period", "Target", "RAG", "On a year earlier", "Similar councils", "Region",
+                   "England", "What it means")
 INDICATOR_COLUMNS = ("Indicator", "This period", "Period before", "Year earlier", "Target", "RAG",
-                     "Direction of travel", "Published year", "Statistical neighbours", "England", "Quartile")
+                     "Direction of travel", "Published year", "Statistical neighbours", "Region", "England",
+                     "Quartile")
 
 
 def _header_row(row) -> None:
@@ -139,10 +140,10 @@ def write(context: ReportContext, path: Path) -> Path:
             _table(document, INDICATOR_COLUMNS, [
                 (r.title, r.value, r.previous, r.last_year, r.target, r.rag_label,
                  f"{r.direction}; on a year earlier: {r.direction_year}", r.published_year, r.neighbours,
-                 r.england, r.quartile) for r in part.rows], f"{part.title}: indicators")
+                 r.region, r.england, r.quartile) for r in part.rows], f"{part.title}: indicators")
         elif part.rows:
             _table(document, COMPACT_COLUMNS, [(r.title, r.value, r.target, r.rag_label, r.direction_year,
-                                                r.neighbours, r.england, r.meaning) for r in part.rows],
+                                                r.neighbours, r.region, r.england, r.meaning) for r in part.rows],
                    f"{part.title}: {'the other measures' if part.exceptions else 'every measure'}")
         for r in part.rows:
             if r.rule_errors:

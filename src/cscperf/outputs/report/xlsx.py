@@ -2,7 +2,8 @@
 
 Figures are numbers with number formats (never text such as '38.4% (481 of 1,251)'): value,
 numerator, denominator, the 95% interval, target and each published benchmark in a column of its
-own; a withheld figure is an empty cell beside a 'Shown' column saying [c]. Sheets: a summary,
+own; a withheld figure is an empty cell beside a 'Shown' column saying [c], or naming the part
+withheld ('[c] numerator': an average's total) when the figure itself is shown. Sheets: a summary,
 one tidy sheet per section of the child's journey (one row per indicator), 'All figures' (one row
 per indicator, period and group: every figure the report draws), 'Similar councils' (each
 neighbour's published value), then priorities, committee actions, glossary, definitions and data
@@ -104,12 +105,16 @@ def _format(card: Card) -> str:
 
 
 def _shown(figure: Figure) -> str:
-    """The note beside a figure: withheld, why there is none, or why its history is incomplete."""
-    if figure.suppressed:
+    """The note beside a figure: withheld; or the parts of it withheld (an average's total, when
+    its value is shown), and why there is none or why its history is incomplete."""
+    if figure.withheld("value"):
         return MARK
-    if figure.value is not None:
-        return figure.history or ""
-    return figure.reason or "No figure"
+    notes = [f"{MARK} {' and '.join(figure.suppressed)}"] if figure.suppressed else []
+    if figure.value is None:
+        notes.append(figure.reason or "No figure")
+    elif figure.history:
+        notes.append(figure.history)
+    return "; ".join(notes)
 
 
 def _period(figure: Figure) -> str:
