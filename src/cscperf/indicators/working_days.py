@@ -30,7 +30,8 @@ CALENDAR_LAST = date(2045, 12, 31)
 
 @lru_cache(maxsize=None)
 def bank_holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
+    # The class itself: country_holidays("GB") would first import every country's (0.06 s).
+    return frozenset(holidays.UnitedKingdom(subdiv="ENG", years=year))
 
 
 def is_working_day(day: date) -> bool:

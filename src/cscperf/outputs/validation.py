@@ -6,11 +6,9 @@ from __future__ import annotations
 import csv
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import TextIO
-
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from cscperf.quality.rules.files import Checked
 from cscperf.quality.rules.run import Breach, Outcome
@@ -18,15 +16,13 @@ from cscperf.quality.rules.run import Breach, Outcome
 COLUMNS = ["rule", "severity", "message", "file", "row", "columns", "child", "values"]
 # On screen the messages are listed once per rule, under the table.
 SCREEN_COLUMNS = ["rule", "severity", "file", "row", "child", "values"]
-BOLD = Font(bold=True)
 
 
-def rows(checked: Checked, columns: list[str] = COLUMNS) -> Iterator[list]:
-    """Each breach: errors first, then by rule, file and row."""
+def rows(checked: Checked, columns: list[str] = COLUMNS) -> Iterator[tuple]:
+    """Each breach: errors first, then by rule, file and row; `columns` (two or more) of COLUMNS."""
+    shown = itemgetter(*(COLUMNS.index(c) for c in columns))
     for b in sorted((b for o in checked.outcomes for b in o.breaches), key=_order):
-        row = dict(rule=b.rule, severity=b.severity, message=b.message, file=b.file, row=b.row,
-                   columns=b.columns, child=b.child, values=_values(b))
-        yield [row[c] for c in columns]
+        yield shown((b.rule, b.severity, b.message, b.file, b.row, b.columns, b.child, _values(b)))
 
 
 def _order(breach: Breach) -> tuple:
@@ -76,6 +72,8 @@ def _severity(outcome: Outcome, code: str) -> str:
 def write_xlsx(checked: Checked, path: Path) -> None:
     """A summary sheet (every rule breached, worst first, and those not run), then one sheet per
     rule breached: each row to fix with the child, file, row and the values in question."""
+    from openpyxl import Workbook  # here: only a workbook needs it, and it is slow to import
+
     book = Workbook()
     sheet = book.active
     sheet.title = "Summary"
@@ -93,7 +91,7 @@ def write_xlsx(checked: Checked, path: Path) -> None:
     for rule, found in by_rule.items():
         detail = book.create_sheet(_sheet_name(rule))
         detail.append([f"{rule} ({found[0].severity}): {found[0].message}"])
-        detail.cell(1, 1).font = BOLD
+        _bold([detail.cell(1, 1)])
         fields = list(dict.fromkeys(name for b in found for name in b.values))
         _header(detail, ["Child", "File", "Row", *fields])
         for b in found:
@@ -104,8 +102,14 @@ def write_xlsx(checked: Checked, path: Path) -> None:
 
 def _header(sheet, names: list[str]) -> None:
     sheet.append(names)
-    for cell in sheet[sheet.max_row]:
-        cell.font = BOLD
+    _bold(sheet[sheet.max_row])
+
+
+def _bold(cells) -> None:
+    from openpyxl.styles import Font
+
+    for cell in cells:
+        cell.font = Font(bold=True)
 
 
 def _sheet_name(rule: str) -> str:

@@ -10,10 +10,14 @@ import pyarrow as pa
 from cscperf.quality.findings import Findings
 from cscperf.sources.files import SourceFile
 from cscperf.sources.returns import Submitted
-from cscperf.store.schema import TABLES_BY_NAME, Table
+from cscperf.store.schema import TABLES_BY_NAME, Column, Table
 
 _ARROW_TYPES = {"VARCHAR": pa.string(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("s"),
                 "INTEGER": pa.int32(), "DOUBLE": pa.float64()}
+
+
+def arrow_type(column: Column) -> pa.DataType:
+    return _ARROW_TYPES[column.type]
 
 
 @dataclass
@@ -45,7 +49,7 @@ class Rows:
         return len(self.file_index)
 
     def to_arrow(self) -> pa.Table:
-        arrays = {c.name: pa.array(self.values[c.name], _ARROW_TYPES[c.type])
+        arrays = {c.name: pa.array(self.values[c.name], arrow_type(c))
                   for c in self.table.columns}
         arrays["_file_index"] = pa.array(self.file_index, pa.int32())
         arrays["source_row"] = pa.array(self.source_row, pa.int32())
@@ -54,8 +58,8 @@ class Rows:
 
 @dataclass
 class ArrowRows:
-    """Rows already in Arrow form: what a worker process hands back, as it pickles as buffers
-    rather than as millions of Python objects."""
+    """Rows already in Arrow form: what the SSD reader builds, column by column, and what a
+    worker process hands back, as it pickles as buffers rather than as millions of Python objects."""
 
     arrow: pa.Table
     given: set[str]
@@ -65,6 +69,16 @@ class ArrowRows:
 
     def to_arrow(self) -> pa.Table:
         return self.arrow
+
+    def columns(self, *names: str) -> dict[str, list]:
+        """Some columns' values, for the few steps after reading that go row by row."""
+        return self.arrow.select(list(names)).to_pydict()
+
+    def replace(self, name: str, values: list) -> None:
+        """A column's values set anew (as `columns` gives them)."""
+        index = self.arrow.schema.get_field_index(name)
+        field_ = self.arrow.schema.field(index)
+        self.arrow = self.arrow.set_column(index, field_, pa.array(values, field_.type))
 
 
 @dataclass

@@ -43,6 +43,17 @@ def is_placeholder(raw: object) -> bool:
     return raw.strip().upper() in PLACEHOLDERS
 
 
+# An ID as most systems write it, letters and digits in upper case, is read as it is (unless it
+# is a placeholder: NULL). Readers of whole columns match it in Arrow, whose regular expressions
+# read this one as Python's do (matched whole: not 'A1' with a newline after it).
+PLAIN_ID = "[0-9A-Z]+"
+_PLAIN_ID = re.compile(PLAIN_ID)
+
+
+def is_plain_id(raw: object) -> bool:
+    return isinstance(raw, str) and _PLAIN_ID.fullmatch(raw) is not None and raw not in PLACEHOLDERS
+
+
 _TRAILING_ZERO = re.compile(r"^(\d+)\.0+$")
 _ID_TRAILING_ZERO = re.compile(r"(?<=.)\.0+$")
 _SPACES = re.compile(r"\s+")
@@ -235,6 +246,8 @@ class RowCells:
             return None
 
     def id(self, column: str, raw: object, required: bool = True) -> str | None:
+        if is_plain_id(raw):
+            return raw
         if self._blank(column, raw, required):
             return None
         value = normalise_id(raw)

@@ -1,8 +1,10 @@
 """Standard Safeguarding Dataset (SSD) export: one CSV file per `ssd_*` table.
 
 A file's table is recognised from its header (SSD column names, any case), the file name only
-breaking a tie. Values are read as `store/schema.py` types them. SSD tables the store does not
-hold (visits to children in need, care plans, EHCPs, ...) are recognised and reported, not read.
+breaking a tie. Values are read as `store/schema.py` types them, a column at a time in Arrow:
+each distinct raw value of a column is parsed once by the cell parsers (`cells.py`), and the
+findings are those reading cell by cell would give, in the same order. SSD tables the store does
+not hold (visits to children in need, care plans, EHCPs, ...) are recognised and reported, not read.
 
 The SSD keeps legal status and placements in their own tables; cscperf's episodes also carry
 them (as the SSDA903 gives them), so after reading, each episode takes the legal status and
@@ -27,15 +29,20 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from cscperf.quality.findings import Findings, LoadError, Severity
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from cscperf.quality.findings import Finding, Findings, LoadError, Severity
 from cscperf.sources import Detection
 from cscperf.sources import cin_codes as codes
-from cscperf.sources.batch import Batch, Rows
-from cscperf.sources.cells import CellProblem, RowCells, parse_code
-from cscperf.sources.files import CsvTable, SourceFile, decode, header_key, header_row, read_csv
+from cscperf.sources.batch import ArrowRows, Batch, arrow_type
+from cscperf.sources.cells import PLACEHOLDERS, PLAIN_ID, CellProblem, RowCells, parse_code
+from cscperf.sources.files import (CsvColumns, SourceFile, decode, header_key, header_row,
+                                  read_columns)
 from cscperf.sources.years import as_at_year, care_leaver_birthday
 from cscperf.store.schema import SET_BY_CSCPERF, TABLES, TABLES_BY_NAME, Column, Table
 
@@ -168,6 +175,8 @@ def detect(path: Path, head: bytes) -> Detection | None:
 
 def read(files: list[SourceFile], la: str) -> Batch:
     batch = Batch(FORMAT, la)
+    read: dict[str, list[pa.Table]] = {}  # each table's rows, file by file
+    given: dict[str, set[str]] = {}
     for file in files:
         index = batch.add_file(file)
         if not file.path.read_bytes().strip():
@@ -175,7 +184,13 @@ def read(files: list[SourceFile], la: str) -> Batch:
                                Severity.INFO, table=file.part)
             file.rows_read = 0
             continue
-        _read_table(batch, index, read_csv(file, batch.findings))
+        found = _read_table(batch, index, read_columns(file, batch.findings))
+        if found:
+            name, rows, columns = found
+            read.setdefault(name, []).append(rows)
+            given.setdefault(name, set()).update(columns)
+    batch.tables = {name: ArrowRows(pa.concat_tables(rows), given[name])
+                    for name, rows in read.items()}
     year = as_at_year(_dates(batch))
     for file in batch.files:
         if file.collection_year is None:
@@ -187,30 +202,74 @@ def read(files: list[SourceFile], la: str) -> Batch:
     return batch
 
 
-def _read_table(batch: Batch, index: int, csv_table: CsvTable) -> None:
-    file = csv_table.file
-    name = file.part or identify(csv_table.header, file.name)
-    rows = list(csv_table.numbered())
-    file.rows_read = len(rows)
-    batch.rows_read += len(rows)
+def _read_table(batch: Batch, index: int, csv: CsvColumns) -> tuple[str, pa.Table, set[str]] | None:
+    """A file's rows as its store table's columns (in Arrow), with the columns it gave."""
+    file = csv.file
+    name = file.part or identify(csv.header, file.name)
+    file.rows_read = len(csv)
+    batch.rows_read += len(csv)
     if name not in TABLES_BY_NAME:
         batch.findings.add(file.name, "table-not-stored",
-                           f"{name} is an SSD table cscperf does not hold; its {len(rows)} row(s) "
+                           f"{name} is an SSD table cscperf does not hold; its {len(csv)} row(s) "
                            "were not loaded", Severity.INFO, table=name)
-        return
+        return None
     table = TABLES_BY_NAME[name]
-    # Each column's parser is chosen once per file, not once per cell.
-    columns = _columns(batch, file, table, csv_table.header)
-    parsers = [(key, column.name, _remembered(_parser(column, column.name in table.key and not column.added),
-                                              batch.findings))
+    columns = _columns(batch, file, table, csv.header)
+    parsers = [(key, column, _parser(column, column.name in table.key and not column.added))
                for key, column in columns.items()]
-    read = {column.name: key for key, column in columns.items()}
-    parsers += [(read[source], time, _remembered(_parser(table.column(time), False), batch.findings))
-                for time, source in TIMES_FROM.items() if source in read and time not in read]
-    add = batch.rows(table.name).add
-    for row_number, row in rows:
-        cells = RowCells(batch.findings, file.name, table.name, row_number)
-        add(index, row_number, **{name: parse(cells, row.get(key)) for key, name, parse in parsers})
+    keys = {column.name: key for key, column in columns.items()}
+    parsers += [(keys[source], table.column(time), _parser(table.column(time), False))
+                for time, source in TIMES_FROM.items() if source in keys and time not in keys]
+    # A heading given twice: the last is read.
+    raw = {header_key(heading): cells for heading, cells in zip(csv.header, csv.columns)}
+    values, problems = {}, []
+    for order, (key, column, parse) in enumerate(parsers):
+        values[column.name], found = _read_column(raw[key], parse, column, file.name, table.name)
+        problems += [(position, order, finding) for position, finding in found]
+    # Findings in the order reading row by row, cell by cell, gives them.
+    problems.sort(key=lambda problem: problem[:2])
+    row_numbers = csv.rows.to_pylist() if problems else []
+    batch.findings.extend(replace(finding, row=row_numbers[position])
+                          for position, _, finding in problems)
+    n = len(csv)
+    rows = pa.table({**{c.name: values[c.name] if c.name in values else pa.nulls(n, arrow_type(c))
+                        for c in table.columns},
+                     "_file_index": pa.repeat(pa.scalar(index, pa.int32()), n), "source_row": csv.rows})
+    return table.name, rows, set(values) if n else set()
+
+
+def _read_column(raws: pa.Array, parse: Callable[[RowCells, str], object], column: Column,
+                 file: str, table: str) -> tuple[pa.Array, list[tuple[int, Finding]]]:
+    """A column's cells read as `parse` reads one. The values, and each problem as (position in
+    the column, its finding, whose row the caller fills in)."""
+    if column.type.kind != "id":
+        return _read_each_distinct(raws, parse, column, file, table)
+    # Plain IDs (nearly every cell of an ID column, nearly all different) are their own value,
+    # found in C; the others are read as any cell is. (In Arrow's RE2, $ is the end of the text.)
+    others = pc.invert(pc.and_(pc.match_substring_regex(raws, f"^{PLAIN_ID}$"),
+                               pc.invert(pc.is_in(raws, pa.array(sorted(PLACEHOLDERS))))))
+    values, problems = _read_each_distinct(raws.filter(others), parse, column, file, table)
+    where = pc.indices_nonzero(others).to_pylist()
+    return (pc.replace_with_mask(raws, others, values),
+            [(where[position], finding) for position, finding in problems])
+
+
+def _read_each_distinct(raws: pa.Array, parse: Callable[[RowCells, str], object], column: Column,
+                        file: str, table: str) -> tuple[pa.Array, list[tuple[int, Finding]]]:
+    """`_read_column`, parsing each distinct raw value once: a column repeats the same few dates
+    and codes thousands of times."""
+    encoded = raws.dictionary_encode()
+    cells = RowCells(Findings(), file, table, None)
+    reported = cells.findings.items
+    values, problems = [], {}
+    for n, raw in enumerate(encoded.dictionary.to_pylist()):
+        before = len(reported)
+        values.append(parse(cells, raw))
+        if len(reported) > before:
+            problems[n] = reported[before:]
+    found = [(position, finding) for position, n in enumerate(encoded.indices.to_pylist())
+             if n in problems for finding in problems[n]] if problems else []
+    return pa.array(values, arrow_type(column)).take(encoded.indices), found
 
 
 def _columns(batch: Batch, file: SourceFile, table: Table, header: list[str]) -> dict[str, Column]:
@@ -255,24 +314,6 @@ def _parser(column: Column, required: bool) -> Callable[[RowCells, str | None], 
     return lambda cells, raw: method(cells, name, raw, required=required)
 
 
-def _remembered(parse: Callable[[RowCells, str | None], object], findings: Findings
-               ) -> Callable[[RowCells, str | None], object]:
-    """`parse`, remembering each raw value read without a finding: a column repeats the same
-    few dates and codes thousands of times. A value with a finding is read (and reported) again
-    each time it appears."""
-    known: dict[str | None, object] = {}
-
-    def read(cells: RowCells, raw: str | None) -> object:
-        if raw in known:
-            return known[raw]
-        before = len(findings)
-        value = parse(cells, raw)
-        if len(findings) == before:
-            known[raw] = value
-        return value
-    return read
-
-
 def _json(raw: str) -> str:
     try:
         return json.dumps(json.loads(raw))
@@ -294,12 +335,12 @@ def _fill_by_id(batch: Batch) -> None:
     for (table, column, link), (source, source_link, source_column) in FILLED_BY_ID.items():
         if table not in batch.tables or source not in batch.tables:
             continue
-        found = batch.tables[source].values
+        found = batch.tables[source].columns(source_link, source_column)
         lookup = dict(zip(found[source_link], found[source_column]))
-        values = batch.tables[table].values
-        for i, key in enumerate(values[link]):
-            if values[column][i] is None:
-                values[column][i] = lookup.get(key)
+        rows = batch.tables[table]
+        values = rows.columns(link, column)
+        rows.replace(column, [lookup.get(key) if value is None else value
+                              for key, value in zip(values[link], values[column])])
 
 
 def _fill_at_episode_start(batch: Batch) -> None:
@@ -309,7 +350,8 @@ def _fill_at_episode_start(batch: Batch) -> None:
     spells = {table: _spells_by_child(batch, table) for table in _SPELLS}
     placements_by_id = {spell["clap_cla_placement_id"]: spell
                         for child in spells["ssd_cla_placement"].values() for spell in child}
-    values = episodes.values
+    values = episodes.columns("clae_person_id", "clae_cla_episode_start_date",
+                              "clae_cla_placement_id", *FILLED_AT_EPISODE_START)
     for i, child in enumerate(values["clae_person_id"]):
         start = values["clae_cla_episode_start_date"][i]
         current = {table: _current(table, spells[table].get(child, []), start) for table in _SPELLS}
@@ -318,6 +360,8 @@ def _fill_at_episode_start(batch: Batch) -> None:
         for column, (table, source_column) in FILLED_AT_EPISODE_START.items():
             if values[column][i] is None and current[table] is not None:
                 values[column][i] = current[table][source_column]
+    for column in FILLED_AT_EPISODE_START:
+        episodes.replace(column, values[column])
 
 
 def _derive_previous_plans(batch: Batch) -> None:
@@ -325,17 +369,19 @@ def _derive_previous_plans(batch: Batch) -> None:
     if plans is None:
         return
     column = "cppl_cp_plan_number_of_previous"
-    children, starts = plans.values["cppl_person_id"], plans.values["cppl_cp_plan_start_date"]
+    values = plans.columns("cppl_person_id", "cppl_cp_plan_start_date", column, "_file_index")
+    children, starts = values["cppl_person_id"], values["cppl_cp_plan_start_date"]
     starts_by_child = defaultdict(list)
     for child, start in zip(children, starts):
         if start is not None:
             starts_by_child[child].append(start)
     derived = []
     for i, (child, start) in enumerate(zip(children, starts)):
-        if plans.values[column][i] is None and child is not None and start is not None:
-            plans.values[column][i] = sum(s < start for s in starts_by_child[child])
-            derived.append(i)
-    _report_derived(batch, plans, column, derived)
+        if values[column][i] is None and child is not None and start is not None:
+            values[column][i] = sum(s < start for s in starts_by_child[child])
+            derived.append(values["_file_index"][i])
+    plans.replace(column, values[column])
+    _report_derived(batch, "ssd_cp_plans", column, derived)
 
 
 def _derive_care_leaver_birthdays(batch: Batch) -> None:
@@ -343,42 +389,48 @@ def _derive_care_leaver_birthdays(batch: Batch) -> None:
     if leavers is None:
         return
     people = batch.tables.get("ssd_person")
-    born = dict(zip(people.values["pers_person_id"], people.values["pers_dob"])) if people else {}
-    values, column = leavers.values, "clea_care_leaver_birthday"
+    table, column = "ssd_care_leavers", "clea_care_leaver_birthday"
+    values = leavers.columns("clea_person_id", column, "_file_index", "source_row")
+    born = {}
+    if people:  # the care leavers' dates of birth
+        person = people.arrow.filter(pc.is_in(people.arrow["pers_person_id"],
+                                              pa.array(values["clea_person_id"], pa.string())))
+        born = dict(zip(person["pers_person_id"].to_pylist(), person["pers_dob"].to_pylist()))
     derived = []
     for i, child in enumerate(values["clea_person_id"]):
         if values[column][i] is not None or child is None:
             continue
-        file = batch.files[leavers.file_index[i]]
+        file = batch.files[values["_file_index"][i]]
+        row = values["source_row"][i]
         if born.get(child) is None or file.collection_year is None:
             batch.findings.add(file.name, "birthday-not-derived", "the row has no birthday and "
                                "ssd_person has no date of birth for the young person to work it "
-                               "out from", table=leavers.table.name, row=leavers.source_row[i],
-                               column=column)
+                               "out from", table=table, row=row, column=column)
             continue
         try:
             values[column][i] = care_leaver_birthday(born[child], file.collection_year)
-            derived.append(i)
+            derived.append(values["_file_index"][i])
         except CellProblem as problem:
             batch.findings.add(file.name, problem.rule, f"the row has no birthday, and "
-                               f"{problem.message}", table=leavers.table.name,
-                               row=leavers.source_row[i], column=column)
-    _report_derived(batch, leavers, column, derived)
+                               f"{problem.message}", table=table, row=row, column=column)
+    leavers.replace(column, values[column])
+    _report_derived(batch, table, column, derived)
 
 
-def _report_derived(batch: Batch, rows: Rows, column: str, derived: list[int]) -> None:
-    """One INFO finding per file: how many of its rows had the column derived."""
-    by_file = Counter(rows.file_index[i] for i in derived)
-    for index, n in sorted(by_file.items()):
+def _report_derived(batch: Batch, table: str, column: str, derived: list[int]) -> None:
+    """One INFO finding per file: how many of its rows had the column derived (`derived`
+    gives each such row's file)."""
+    for index, n in sorted(Counter(derived).items()):
         batch.findings.add(batch.files[index].name, "derived", f"{n} row(s) had no {column}; "
-                           f"derived from {DERIVED[(rows.table.name, column)]}", Severity.INFO,
-                           table=rows.table.name, column=column)
+                           f"derived from {DERIVED[(table, column)]}", Severity.INFO,
+                           table=table, column=column)
 
 
 def _spells_by_child(batch: Batch, table: str) -> dict[str, list[dict]]:
     spells: dict[str, list[dict]] = defaultdict(list)
     if table in batch.tables:
-        values = batch.tables[table].values
+        wanted = {*_SPELLS[table], *(c for t, c in FILLED_AT_EPISODE_START.values() if t == table)}
+        values = batch.tables[table].columns(*wanted)
         for i, child in enumerate(values[_SPELLS[table][0]]):
             spells[child].append({name: column[i] for name, column in values.items()})
     return spells
@@ -394,9 +446,10 @@ def _current(table: str, spells: list[dict], day: date | None) -> dict | None:
     return max(live, key=lambda s: s[start], default=None)
 
 
-def _dates(batch: Batch):
-    """The dates that say when the extract was taken: not those of things still to happen."""
-    for rows in batch.tables.values():
-        for column in rows.table.columns:
-            if column.type.kind == "date" and column.name not in PLANNED_DATES:
-                yield from rows.values[column.name]
+def _dates(batch: Batch) -> list[date | None]:
+    """The dates that say when the extract was taken: not those of things still to happen.
+    Each distinct date once: the columns repeat them."""
+    columns = [rows.arrow.column(column.name) for name, rows in batch.tables.items()
+               for column in TABLES_BY_NAME[name].columns
+               if column.type.kind == "date" and column.name not in PLANNED_DATES]
+    return pc.unique(pa.chunked_array(columns, pa.date32())).to_pylist()

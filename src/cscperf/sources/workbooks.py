@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import openpyxl
 from defusedxml import DefusedXmlException
 
 from cscperf import settings
@@ -77,6 +76,8 @@ def why_unreadable(error: BaseException) -> str:
 def opened(path: Path, data_only: bool = True) -> Iterator:
     """openpyxl's read-only workbook, once `check` has passed; closed at the end of the block.
     A damaged or crafted workbook raises one of `UNREADABLE`: see `why_unreadable`."""
+    import openpyxl  # here: slow to import, and most commands read no workbook
+
     check(path)
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
     try:

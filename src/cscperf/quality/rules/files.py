@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
+from time import process_time
 
 from cscperf.quality.findings import Findings, Severity
 from cscperf.quality.rules.run import Outcome, check
@@ -33,7 +34,9 @@ class Checked:
 def check_files(paths: Iterable[Path], year: int | None = None,
                 previous: Iterable[Path] = (), la: str | None = None,
                 cpu: dict[str, float] | None = None) -> Checked:
-    """`cpu`, when given, gets each rule's CPU seconds (`run.check`)."""
+    """`cpu`, when given, gets each rule's CPU seconds (`run.check`), and reading and storing
+    the files' (`(reading)`)."""
+    cpu = {} if cpu is None else cpu
     checked = Checked()
     grouped, unknown = identify(paths, year)
     earlier, unknown_earlier = identify(previous, year - 1 if year else None)
@@ -51,8 +54,10 @@ def check_files(paths: Iterable[Path], year: int | None = None,
                                           "SSDA903 and CIN census returns; not checked", Severity.INFO)
                     continue
                 _no_year(identified.files, checked.notes)
+                started = process_time()
                 submitted = returns.read(format, [f for f in identified.files if f.collection_year])
                 stored_returns.save(con, label, 0, submitted)
+                cpu["(reading)"] = cpu.get("(reading)", 0) + process_time() - started
                 checked.notes.extend(submitted.findings)
                 if checked_here:
                     to_check |= {(format, y) for y in submitted.years()}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 from cscperf.quality.findings import Severity
-from cscperf.sources.files import CsvTable, SourceFile, header_key, read_csv
+from cscperf.sources.files import CsvColumns, SourceFile, header_key, read_columns
 from cscperf.sources.returns import RawTable, Submitted
 from cscperf.sources.schemas.ssda903 import CHANGES, FIRST_YEAR, schema
 
@@ -39,30 +39,25 @@ def read(files: list[SourceFile]) -> Submitted:
             submitted.findings.add(file.name, "empty-file", "the file is empty: the table is "
                                    "checked as having no rows", Severity.WARNING, table=table)
             continue
-        data = read_csv(file, submitted.findings)
+        data = read_columns(file, submitted.findings)
         _note_columns(data, TABLES[table], year, submitted)
         chunks.setdefault(table, []).append(_columns(data, TABLES[table], year))
     submitted.tables = {name: pa.concat_tables(found) for name, found in chunks.items()}
     return submitted
 
 
-def _columns(data: CsvTable, table: RawTable, year: int | None) -> pa.Table:
-    """The file's rows as the table's columns, column by column (no work per row in Python
-    beyond skipping blank lines): a column the file lacks is blank."""
-    kept = [i for i, row in enumerate(data.rows) if "".join(row).strip()]
-    rows = [data.rows[i] for i in kept]
-    given = list(zip(*rows)) if rows else [() for _ in data.header]
+def _columns(data: CsvColumns, table: RawTable, year: int | None) -> pa.Table:
+    """The file's rows as the table's columns: a column the file lacks is blank."""
     where = {}
     for i, heading in enumerate(data.header):
         where.setdefault(header_key(heading), i)
-    n = len(rows)
-    values = [[year] * n, [data.file.name] * n, [data.first_row + i for i in kept],
-              *(given[where[c]] if c in where else [None] * n for c in table.columns)]
-    schema = table.arrow_schema()
-    return pa.table([pa.array(v, f.type) for v, f in zip(values, schema)], schema=schema)
+    n = len(data)
+    values = [pa.repeat(pa.scalar(year, pa.int32()), n), pa.repeat(pa.scalar(data.file.name), n), data.rows,
+              *(data.columns[where[c]] if c in where else pa.nulls(n, pa.string()) for c in table.columns)]
+    return pa.table(values, schema=table.arrow_schema())
 
 
-def _note_columns(data: CsvTable, table: RawTable, year: int | None, submitted: Submitted) -> None:
+def _note_columns(data: CsvColumns, table: RawTable, year: int | None, submitted: Submitted) -> None:
     given = {header_key(h) for h in data.header}
     expected = schema(year)[table.name] if year and table.name in schema(year) else table.columns
     for name in expected:
