@@ -7,37 +7,13 @@ from collections import Counter
 from cscperf.quality.rules.files import check_files
 
 # 903 rules the generator still breaks, each a fault of the simulation: Data to Insight's
-# validator flags the same rows on a clean return (bench/validators.py --defects 0), except where
-# said and for 364 and 571, which its return did not break. Remove a code once fixed.
+# validator flags the same rows on a clean return (bench/validators.py --defects 0), except 364,
+# which its return did not break. Remove a code once fixed.
 GENERATOR_903 = {
-    "158": "an intervention offered given beside one received",
-    "188": "a reason for no SDQ score for a child under 4 at the year's end",
-    "214": "placement postcodes written for short breaks (V3, V4)",
-    "398": "a distance for short breaks (V3, V4), from the postcodes above",
-    "420": "the placement's authority for short breaks (V3, V4), from the postcodes above",
-    "399": "a mother item for a child looked after under V3 or V4 alone",
-    "406": "a distance for a child who is or was UASC",
-    "217": "a placement with foster carers for adoption (A3, A5) that starts with reason P",
     "352": "care starting on or after an 18th birthday",
     "361": "police protection (L1) lasting more than 72 hours before the care order",
     "364": "a remand (J2) in the authority's accommodation longer than PACE allows",
     "378": "a placement with parents (P1) under section 20 (V2) alone",
-    "390": "adopted without an earlier placement for adoption",
-    "392d": "home and placement postcodes the same for a placement other than P1",
-    "516": "former foster carers (E45, E46) after a placement that was not foster care",
-    "571": "a missing period ending after the year",
-    "574": "missing periods that overlap",
-    "630": "no previous permanence row for care starting with reason S",
-    "628": "motherhood details for a care leaver not looked after this year (the SSD extract, which the "
-           "round trip compares with the returns, records them)",
-    "1014": "a UASC row for a care leaver not looked after this year (as above; Data to Insight's "
-            "validator does not flag these rows)",
-    "SW02STG1": "social workers numbered as the SSD extract numbers them, without the 903's SW",
-    "1016": "care leaver rows for a 17th or 18th birthday after which the young person left care",
-    "SW01bSTG1": "no reason for the change on a social worker episode begun since April 2023",
-    # Not the generator's: care that ended before last year's return, which the rule cannot see
-    # (its message says so); Data to Insight's validator flags these rows and more.
-    "1002": "care leaver rows for a young person last looked after before last year",
 }
 
 

@@ -19,7 +19,12 @@ handled here:
   31 March, where the extract has the days they were done: those dates are not compared, and
   the extract's checks of children who left care before 31 March (in no OC2 row) are left out;
 - the extract gives the day care began, where the 903 reader works it out from the episodes it
-  has, which for care that began before the first return is later: not compared.
+  has, which for care that began before the first return is later: not compared;
+- the 903 asks whether a young woman is a mother, and a child's UASC status, only while she or
+  he is looked after in the year (rules 628 and 1014), where the extract records both for care
+  leavers too: the extract's are compared only for young people the returns give them for;
+- the 903 gives no home or placement postcode or URN for a short break (V3, V4), where the
+  extract has them: they are left out of the extract's side.
 """
 
 from collections import Counter, defaultdict
@@ -32,6 +37,9 @@ from cscperf.store.schema import TABLES
 NOT_COMPARED = {"cine_initial_cpc_date", "clah_health_check_date", "clai_immunisations_status_date",
                 "csdq_sdq_completed_date", "clae_entered_care_date"}
 EVERY_CHILD_MISSING = {"missing_children_all", "missing_incidents_all"}
+SHORT_BREAK_LOCATION = {
+    "ssd_cla_episodes": ("clae_home_postcode", "clae_placement_postcode", "clae_placement_urn"),
+    "ssd_cla_placement": ("clap_cla_placement_postcode", "clap_cla_placement_urn", "clap_cla_placement_distance")}
 HEALTH_DATES = {"ssd_cla_health": "clah_health_check_date", "ssd_cla_immunisations": "clai_immunisations_status_date"}
 
 
@@ -85,6 +93,23 @@ def while_looked_after(incidents: list[dict], episodes: list[dict]) -> list[dict
     return [m for m in incidents if in_care(m)]
 
 
+def uasc_while_looked_after(statuses: list[dict], returned: list[dict], episodes: list[dict]) -> list[dict]:
+    """The extract's UASC statuses as the returns can know them: of young people the returns
+    give a status for, ending only if it ended by the last 31 March they were looked after."""
+    uasc = {r["immi_person_id"] for r in returned}
+    last_year = defaultdict(int)  # the last collection year each child was looked after in
+    for e in episodes:
+        ceased = e["clae_cla_episode_ceased_date"]
+        last_year[e["clae_person_id"]] = max(last_year[e["clae_person_id"]], _year(ceased) if ceased else 9999)
+    known = []
+    for r in statuses:
+        ended = r["immi_immigration_status_end_date"]
+        if r["immi_person_id"] in uasc:
+            late = ended is not None and _year(ended) > last_year[r["immi_person_id"]]
+            known.append({**r, "immi_immigration_status_end_date": None} if late else r)
+    return known
+
+
 def test_returns_and_extract_give_the_same_store(stores):
     returns, extract = stores
     people = {r[0] for r in returns.execute("SELECT pers_person_id FROM ssd_person").fetchall()}
@@ -100,12 +125,23 @@ def test_returns_and_extract_give_the_same_store(stores):
             b = [r for r in b if r["prof_professional_id"] in workers]
         if table.name == "ssd_involvements":  # the extract also has each referral's social worker
             b = [r for r in b if r["invo_referral_id"] is None]
+        if table.name == "ssd_person":
+            mothers = {r["pers_person_id"] for r in a if r["pers_is_mother"] is not None}
+            b = [r if r["pers_person_id"] in mothers else {**r, "pers_is_mother": None} for r in b]
+        if table.name == "ssd_immigration_status":
+            b = uasc_while_looked_after(b, a, rows(returns, TABLES[[t.name for t in TABLES].index("ssd_cla_episodes")]))
         if table.name in HEALTH_DATES:  # and the checks of children who left care before 31 March
             day = HEALTH_DATES[table.name]
             years = {(r[table.person], _year(r[day])) for r in a}
             b = [r for r in b if (r[table.person], _year(r[day])) in years]
+        if table.name == "ssd_cla_episodes":
+            b = [{**r, **dict.fromkeys(SHORT_BREAK_LOCATION[table.name], None)}
+                 if r["clae_legal_status"] in ("V3", "V4") else r for r in b]
         if table.name == "ssd_cla_placement":
-            b = joined_at_same_carer_changes(b, rows(extract, TABLES[[t.name for t in TABLES].index("ssd_cla_episodes")]))
+            extract_episodes = rows(extract, TABLES[[t.name for t in TABLES].index("ssd_cla_episodes")])
+            breaks = {e["clae_cla_placement_id"] for e in extract_episodes if e["clae_legal_status"] in ("V3", "V4")}
+            b = [{**r, **dict.fromkeys(SHORT_BREAK_LOCATION[table.name], None)}
+                 if r["clap_cla_placement_id"] in breaks else r for r in joined_at_same_carer_changes(b, extract_episodes)]
         if table.name == "ssd_missing":
             b = while_looked_after(b, rows(extract, TABLES[[t.name for t in TABLES].index("ssd_cla_episodes")]))
         if not a:

@@ -38,7 +38,10 @@ def reviews(child: Child, first: date, last: date) -> list[tuple[PeriodOfCare, d
 
 
 def missing(child: Child, first: date, last: date) -> list[Missing]:
-    return [m for p in child.periods for m in p.missing if first <= m.start <= last]
+    """Missing and away periods open at any time in the return: one still open on `last` has no
+    end in it (rule 571), and is given again, ended, in the next."""
+    return [m if _known(m.end, last) == m.end else replace(m, end=None, back_at=None)
+            for p in child.periods for m in p.missing if overlaps(m.start, m.end, first, last)]
 
 
 def missing_from_home(child: Child, first: date, last: date) -> list[Missing]:
@@ -82,7 +85,7 @@ def placed_for_adoption(child: Child, first: date, last: date) -> list[tuple[Per
 
 def previous_permanence(child: Child, first: date, last: date) -> list[tuple[PeriodOfCare, PreviousPermanence]]:
     """The permanence before the latest period of care that started in the year."""
-    started = [p for p in child.periods if first <= p.start <= last and p.previous_permanence and not p.short_breaks]
+    started = [p for p in child.periods if first <= p.start <= last and p.previous_permanence]
     return [(started[-1], started[-1].previous_permanence)] if started else []
 
 
@@ -100,7 +103,7 @@ def social_workers(child: Child, first: date, last: date) -> list[Involvement]:
     for p in child.periods:
         for s in p.social_workers:
             if overlaps(s.start, s.end, first, last):
-                found.append(s if s.end is None or s.end <= last else replace(s, end=None, reason=None))
+                found.append(s if s.end is None or s.end <= last else replace(s, end=None))
     return found
 
 

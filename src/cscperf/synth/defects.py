@@ -2,8 +2,8 @@
 
 With `--defects RATE`, each row written to a 903 table has that chance of one fault: a code not
 in the year's list, a mandatory value left blank, a date in another layout (yyyymmdd, or d/m/yy
-which reads as year 24), the row duplicated, an overlapping copy of an episode, or a numeric ID
-written as a decimal (`1234.0`). Every fault is listed in `defects.csv`: file, row (as Excel
+which reads as year 24), the row duplicated, an overlapping copy of an episode, or an ID ending
+in a number written as a decimal (`SW8570012.0`, as a spreadsheet that read the number leaves it). Every fault is listed in `defects.csv`: file, row (as Excel
 numbers it, header row 1), column, fault and the value written.
 """
 
@@ -67,7 +67,7 @@ class Defects:
         choices += [("code_out_of_list", i) for i in filled if columns[i].kind == "code"]
         choices += [("blank_mandatory", i) for i in filled if columns[i].mandatory and columns[i].kind != "id"]
         choices += [("date_format", i) for i in filled if columns[i].kind == "date"]
-        choices += [("id_trailing_zero", i) for i in filled if columns[i].kind == "id" and row[i].isdigit()]
+        choices += [("id_trailing_zero", i) for i in filled if columns[i].kind == "id" and row[i][-1].isdigit()]
         if table == "episodes":
             choices.append(("overlapping_episode", 1))
         fault = rng.choice(sorted({kind for kind, _ in choices}))  # each kind of fault equally likely

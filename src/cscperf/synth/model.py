@@ -101,7 +101,7 @@ class Episode:
     end: date | None
     reason_ceased: str | None
     placement_change_reason: str | None
-    home: Postcode
+    home: Postcode | None  # none for a child who is or was UASC: no home in England to measure from
     place: Postcode
     urn: str
     placement_id: str

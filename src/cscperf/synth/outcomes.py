@@ -60,6 +60,9 @@ def missing(rng: random.Random, world: World, dob: date, start: date, end: date)
         offered = rng.random() < (0.88 if kind == "M" else 0.3)
         found.append(Missing(kind, day, back, offered, offered and rng.random() < 0.55,
                              *_times_of_day(random.Random(f"{dob}/{start}/{day}"), day, back)))
+        if back is None:
+            return found  # still missing at the end
+        day = back  # the next begins after this one ends (rule 574)
 
 
 def _times_of_day(clock: random.Random, gone: date, back: date | None) -> tuple[time, time | None]:
@@ -89,13 +92,18 @@ def health(rng: random.Random, world: World, dob: date, start: date, end: date) 
             sdq_age = 4 <= age <= 16
             has_sdq = sdq_age and rng.random() < 0.78
             misuse = age >= 10 and rng.random() < 0.03
-            found.append(HealthYear(
-                year, rng.random() < 0.89, rng.random() < 0.83, rng.random() < 0.84,
-                rng.random() < 0.88 if age < 5 else None,
-                min(40, max(0, round(rng.gauss(13.5, 6.5)))) if has_sdq else None,
-                None if has_sdq else ("SDQ1" if not sdq_age else Weights({"SDQ2": 2, "SDQ3": 3, "SDQ4": 4, "SDQ5": 3}).pick(rng)),
-                rng.random() < 0.025 if age >= 10 else None, misuse,
-                rng.random() < 0.85 if misuse else None, rng.random() < 0.6 if misuse else None, *days))
+            checks = (rng.random() < 0.89, rng.random() < 0.83, rng.random() < 0.84,
+                      rng.random() < 0.88 if age < 5 else None)
+            score = min(40, max(0, round(rng.gauss(13.5, 6.5)))) if has_sdq else None
+            # A reason for no score only from 4 (rule 188: neither under 4); SDQ1 for 17 and over.
+            reason = (None if has_sdq or age < 4 else
+                      "SDQ1" if not sdq_age else Weights({"SDQ2": 2, "SDQ3": 3, "SDQ4": 4, "SDQ5": 3}).pick(rng))
+            convicted = rng.random() < 0.025 if age >= 10 else None
+            offered = rng.random() < 0.85 if misuse else None
+            received = rng.random() < 0.6 if misuse else None
+            # Whether one was offered is asked only when none was received (rule 158).
+            found.append(HealthYear(year, *checks, score, reason, convicted, misuse,
+                                    None if received else offered, received, *days))
         elif any(days):
             # drawn from a stream of their own, so the child's other records stay as they were
             own = random.Random(zlib.crc32(f"{start}{year}{dob}".encode()))
@@ -159,19 +167,26 @@ def adoption(rng: random.Random, world: World, dates: AdoptionDates) -> Adoption
         by_foster_carer=dates.by_foster_carer, adopters=adopters, adopters_sex=sex, adopters_legal_status=status)
 
 
-SW_CHANGE = Weights({"LEFTRL": 35, "MANAGE": 15, "ORGRST": 10, "TSPROC": 20, "FCONTA": 3, "ABSENC": 5,
+# Why a new social worker took the case during care. The reason belongs to the episode that
+# begins: the DfE's rules ask it of "each social worker episode" begun since 1 April 2023
+# (SW01bSTG1), speak of "a new social worker episode [that] has started with a reason of first
+# contact" (SW10bSTG2, 2026-27 list), and its statistics count "the reason a child was assigned a
+# new social worker" (Stability measures for children looked after, social worker reasons for change).
+SW_CHANGE = Weights({"LEFTRL": 35, "MANAGE": 15, "ORGRST": 10, "TSPROC": 20, "ABSENC": 5,
                      "CHCHAN": 4, "PCCHAN": 5, "OTHERS": 3})
+FIRST_SOCIAL_WORKER = "FCONTA"  # first contact or re-referral: the social worker care begins with
 
 
 def social_workers(rng: random.Random, world: World, start: date, end: date) -> list[Involvement]:
-    """The child's allocated social workers while looked after, changing every year or so."""
+    """The child's allocated social workers while looked after, changing every year or so, each
+    with the reason it began."""
     found, day = [], start
     while day <= world.end:
         worker = world.workforce.pick(rng, "care")
         change = day + timedelta(days=max(30, int(rng.lognormvariate(5.8, 0.5))))
         last = change >= end
         until = world.clip(end if last else change)
-        found.append(Involvement(worker.id, day, until, None if last or until is None else SW_CHANGE.pick(rng)))
+        found.append(Involvement(worker.id, day, until, SW_CHANGE.pick(rng) if found else FIRST_SOCIAL_WORKER))
         world.workforce.holds(worker.id, day, until, world.end)
         if last:
             break
@@ -182,17 +197,20 @@ def social_workers(rng: random.Random, world: World, start: date, end: date) -> 
 def care_leaver_years(rng: random.Random, world: World, dob: date, periods: list[PeriodOfCare],
                       planned_ends: list[date]) -> list[CareLeaverYear]:
     """OC3 rows for a young person who was looked after at 16 or over: their 17th to 21st
-    birthdays after leaving care, within the period."""
+    birthdays after leaving care, within the period. Care ending on the 17th or 18th birthday
+    means no row for it: the young person was still looked after that day (rule 1016)."""
     b14, b16 = birthday(dob, 14), birthday(dob, 16)
     cared = [(p.start, end) for p, end in zip(periods, planned_ends) if not p.short_breaks]
     after_14 = sum((end - max(start, b14)).days for start, end in cared if end > b14)
     if not cared or after_14 < 91 or max(end for _, end in cared) <= b16:
         return []
+    if periods[-1].episodes[-1].reason_ceased == "E3":
+        return []  # care transferred to another authority, whose care leaver they are (rule 1011)
     left = max(end for _, end in cared)
     found = []
     for age in range(17, 22):
         day = birthday(dob, age)
-        if day < left or (age == 17 and day == left) or day > world.end:
+        if day < left or (age <= 18 and day == left) or day > world.end:
             continue
         if day < world.first:
             continue

@@ -96,11 +96,15 @@ def _placement(rng: random.Random, world: World, child, kind: str, n: str, day: 
     where = spec.where.pick(rng)
     if where == "home":
         place, urn = child.home, "XXXXXXX"
-    elif kind == "home" or kind == "secure":
-        urn, place = world.providers.home(rng, where)
     else:
-        place = world.places.placement_postcode(rng, where)
-        urn = world.providers.agency(rng) if spec.registered else "XXXXXXX"
+        place, urn, tries = child.home, None, 0
+        while place == child.home and tries < 20:  # placed away from home is somewhere else (rule 392d)
+            tries += 1
+            if kind == "home" or kind == "secure":
+                urn, place = world.providers.home(rng, where)
+            else:
+                place = world.places.placement_postcode(rng, where)
+                urn = world.providers.agency(rng) if spec.registered else "XXXXXXX"
     code = code or (semi_independent(collection_year(day)) if spec.code == "semi" else spec.code)
     return Placement(n, kind, code, spec.provider.pick(rng), place, urn)
 
@@ -156,7 +160,8 @@ def _structural(rng: random.Random, world: World, child, care: CarePlan, first: 
         moves.append((sixteen, _placement(rng, world, child, "semi", next_id + "S", sixteen), False))
     adoption = care.adoption
     if adoption and not adoption.reversed and adoption.placed < care.end and not adoption.by_foster_carer:
-        code = "A6" if rng.random() < 0.9 else "A5"
+        # not with current foster carers: placement order (A6) or parental consent (A4)
+        code = "A6" if rng.random() < 0.9 else "A4"
         moves.append((adoption.placed, _placement(rng, world, child, "adoption", next_id, adoption.placed, code), False))
     elif care.legal[-1][1] != "V2" and rng.random() < {"home": 0.5, "long": 0.2}.get(care.track, 0):
         # Placed with parents under a care order: home on trial, or to stay
@@ -179,7 +184,8 @@ def _structural(rng: random.Random, world: World, child, care: CarePlan, first: 
             if SEMI_CODE_CHANGE < end:
                 same_carer.append((SEMI_CODE_CHANGE, _same_carer(placement, "K3"), True))
         if adoption and adoption.by_foster_carer and not adoption.reversed and start < adoption.placed < min(end, care.end):
-            same_carer.append((adoption.placed, _same_carer(placement, "A4" if rng.random() < 0.9 else "A3"), True))
+            # with current foster carers: placement order (A5) or parental consent (A3), as 335 reads them
+            same_carer.append((adoption.placed, _same_carer(placement, "A5" if rng.random() < 0.9 else "A3"), True))
     return moves + same_carer
 
 
@@ -223,12 +229,12 @@ def _to_episodes(rng: random.Random, world: World, child, care: CarePlan, need: 
 def _episode(day: date, rne: str, status: str, need: str, placement: Placement, child) -> Episode:
     provider = None if placement.code in WITHOUT_PROVIDER else placement.provider
     return Episode(day, rne, status, need, placement.code, provider, None, None, None,
-                   child.home, placement.place, placement.urn, placement.id)
+                   None if child.uasc_arrived else child.home, placement.place, placement.urn, placement.id)
 
 
-def short_breaks(rng: random.Random, world: World, child, start: date, need: str, period: str) -> list[Episode]:
-    """One agreed series of short breaks (legal status V4, or V3 for a single break)."""
-    status = "V4" if rng.random() < 0.85 else "V3"
+def short_breaks(rng: random.Random, world: World, child, start: date, need: str, period: str,
+                 status: str) -> list[Episode]:
+    """One agreed series of short breaks (legal status V4, or V3 for single breaks)."""
     kind = "home" if rng.random() < 0.6 else "foster_la"
     placement = _placement(rng, world, child, kind, f"{period}L1", start)
     episode = _episode(start, "S", status, need, placement, child)

@@ -18,7 +18,7 @@ from cscperf.synth import care, journey, outcomes, placements
 from cscperf.synth.codes import (CARE_NEED, DISABILITY, PRIMARY_NEED, REFERRAL_SOURCE, UASC_ETHNICITY,
                                  UASC_REFERRAL_SOURCE, Weights, upn_check_letter)
 from cscperf.synth.dates import age_on, birthday, overlaps
-from cscperf.synth.model import Child, Contact, EarlyHelp, PeriodOfCare
+from cscperf.synth.model import Child, Contact, EarlyHelp, PeriodOfCare, PreviousPermanence
 from cscperf.synth.world import World
 
 WARM_UP_YEARS = 22
@@ -158,12 +158,16 @@ def _short_breaks(rng: random.Random, world: World, arrived: date, dob: date, ch
     plan = journey.plan_episode(rng, world.params, dob, arrived, False, path="support")
     _follow(rng, world, child, [plan], need="N2")
     start = plan.assessment[1] + timedelta(days=rng.randint(20, 60))
+    # one legal status for the child's breaks: never V3 and V4 in the same year (rule 426)
+    status = "V4" if rng.random() < 0.85 else "V3"
     for n in range(1, rng.choice((2, 3, 4)) + 1):
         if start >= min(plan.closed, birthday(dob, 18)) or start > world.end:
             break
-        episodes = placements.short_breaks(rng, world, child, start, "N2", f"{child_id}B{n}")
+        episodes = placements.short_breaks(rng, world, child, start, "N2", f"{child_id}B{n}", status)
         planned_end = start + timedelta(days=365)
-        child.periods.append(PeriodOfCare(f"{child_id}B{n}", start, episodes[0].end, episodes))
+        # asked of every child starting to be looked after (630): none before short breaks (Z1)
+        child.periods.append(PeriodOfCare(f"{child_id}B{n}", start, episodes[0].end, episodes,
+                                          previous_permanence=PreviousPermanence("Z1", "", "")))
         start = planned_end + timedelta(days=rng.randint(1, 30))
     return child
 

@@ -22,7 +22,7 @@ CHILDREN_PER_WORKER = 320
 
 @dataclass(frozen=True)
 class Worker:
-    id: str  # numeric, as case management systems number their staff
+    id: str  # SW and a number: the 903 asks for social worker IDs beginning SW (rule SW02STG1)
     team: str
     agency: bool
     fte: float
@@ -46,7 +46,7 @@ class Workforce:
                 for i in range(size):
                     n += 1
                     team = name if count == 1 else f"{name} {i % count + 1}"
-                    members.append(Worker(f"{la}{n:04d}", team, rng.random() < 0.15,
+                    members.append(Worker(f"SW{la}{n:04d}", team, rng.random() < 0.15,
                                           1.0 if rng.random() < 0.8 else rng.choice((0.6, 0.8))))
             by_work[work] = tuple(members)
             workers.extend(members)

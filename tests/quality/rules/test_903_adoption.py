@@ -44,6 +44,9 @@ CASES = [
     # No ad1 row at all: the adoption episode (row 3) is flagged.
     Case("601", fires={"ad1": []}, passes={"ad1": [{}]}, base=ADOPTED, at=[3]),
     Case("602", fires={"episodes": [{}]}, passes=ADOPTED, base={"ad1": [{}]}),
+    # Adopted on 1 February 2025 from a placement whose start is written 1/8/24 (141's breach).
+    Case("602", fires={"episodes": [FOSTERED, {**PLACED, "REC": "E4A"}]},
+         passes={"episodes": [FOSTERED, {**PLACED, "DECOM": "1/8/24"}]}, base={"ad1": [{}]}),
     # Placed for adoption on 1 August 2024 (the placement's start, also when adopted from a later
     # episode of it).
     ad1("331", {"DATE_MATCH": "02/08/2024"}, {"DATE_MATCH": "01/08/2024"}, base=ADOPTED),
@@ -76,6 +79,9 @@ CASES = [
     decisions("553", [{"DATE_PLACED": ""}], [{}], base={"episodes": [{"LS": "E1"}]}),
     decisions("552", [{"DATE_PLACED": "02/05/2024"}], [{"DATE_PLACED": "01/05/2024"}],
               base={"episodes": [{"PLACE": "A4"}]}),
+    # Placed on a day written 20240519: 141's breach, not a placement before the decision.
+    Case("552", fires={"episodes": [{"PLACE": "A4"}]}, passes={"episodes": [{"PLACE": "A4", "DECOM": "20240519"}]},
+         base={"placed_for_adoption": [{"DATE_PLACED": "02/05/2024"}]}),
     decisions("554", [{"DATE_PLACED": "02/05/2024"}], [{"DATE_PLACED": "01/05/2024"}],
               base={"episodes": [{"LS": "E1"}]}),
     # Only the first episode under the placement order in a period of care is flagged.

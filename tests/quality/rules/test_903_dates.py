@@ -28,6 +28,10 @@ CASES = [
     Case("701", **date("dolo", "DOLO_END", "1 July 2026", "", year=2027)),
     Case("632", **date("previous_permanence", "DATE_PERM", "zz/13/2015", "ZZ/ZZ/2015")),
     Case("632", **date("previous_permanence", "DATE_PERM", "2015", "zz/05/2015")),
+    # Before care began (the first episode, 1 May 2024): zz/05/2024 is 1 May or later, so not;
+    # zz/zz/2024 may be (the bench's large return: Data to Insight's reads its latest day).
+    Case("632", **date("previous_permanence", "DATE_PERM", "01/05/2024", "30/04/2024", base={"episodes": [{}]})),
+    Case("632", **date("previous_permanence", "DATE_PERM", "zz/05/2024", "zz/zz/2024", base={"episodes": [{}]})),
     Case("301", **date("header", "DOB", "01/04/2025", "31/03/2025")),
     Case("354", **date("episodes", "DECOM", "01/04/2025", "31/03/2025")),
     Case("385", fires={"episodes": [{"DEC": "01/04/2025", "REC": "E11"}]},

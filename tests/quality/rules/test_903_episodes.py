@@ -25,7 +25,10 @@ CASES = [
     Case("388", fires={"episodes": [FIRST, {**NEXT, "DECOM": "02/07/2024"}]}, passes={"episodes": [FIRST, NEXT]}),
     Case("431", fires={"episodes": [{**FIRST, "REC": "E13"}, {**NEXT, "RNE": "S"}]},
          passes={"episodes": [{**FIRST, "REC": "E13"}, {**NEXT, "RNE": "S", "DECOM": "02/07/2024"}]}),
+    # An end written 20240701, or a reason X19, is its own breach (147, 149), compared with nothing.
+    Case("388", fires={"episodes": [FIRST]}, passes={"episodes": [{**FIRST, "DEC": "20240701"}, NEXT]}),
     Case("432", fires={"episodes": [{**FIRST, "REC": "E13"}, NEXT]}, passes={"episodes": [FIRST, NEXT]}),
+    Case("432", fires={"episodes": [{**FIRST, "REC": "E13"}, NEXT]}, passes={"episodes": [{**FIRST, "REC": "X19"}, NEXT]}),
     Case("433", fires={"episodes": [FIRST, {**NEXT, "DECOM": "02/07/2024"}]}, passes={"episodes": [FIRST, NEXT]}),
     Case("437", fires={"episodes": [{**FIRST, "REC": "E15"}, NEXT]},
          passes={"episodes": [FIRST, {**NEXT, "DEC": "01/08/2024", "REC": "E2"}]}),
@@ -33,6 +36,9 @@ CASES = [
     # The category of need stays N1 throughout the period of care begun on 1 May 2024.
     Case("504", fires={"episodes": [FIRST, {**NEXT, "CIN": "N2"}]},
          passes={"episodes": [{**FIRST, "REC": "E13"}, {**NEXT, "RNE": "S", "DECOM": "02/07/2024", "CIN": "N2"}]}),
+    # A category N19 (not a code: 145's breach) is neither the period's category nor a change from it.
+    Case("504", fires={"episodes": [FIRST, {**NEXT, "CIN": "N2"}]},
+         passes={"episodes": [{**FIRST, "CIN": "N19"}, NEXT]}),
     # Ages: born 1 June 2010, 14 on 1 June 2024.
     # On 1 April 2024: born 1 April 1998, 26 that day (over 25); born 2 April 1998, 25.
     Case("351", fires={"header": [{"DOB": "01/04/1998"}]}, passes={"header": [{"DOB": "02/04/1998"}]}),

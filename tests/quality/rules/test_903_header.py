@@ -43,6 +43,9 @@ CASES = [
     # Adopted on 1 July 2024, then looked after again.
     Case("199", fires={"episodes": [{"DEC": "01/07/2024", "REC": "E11", "PLACE": "A4"}, {"DECOM": "01/08/2024"}]},
          passes={"episodes": [{"DEC": "01/07/2024", "REC": "E11", "PLACE": "A4"}]}),
+    # Adopted on 9 December 2023, in last year's return (the note: "current and previous year").
+    Case("199", fires={"episodes": [{}]}, passes={"episodes": [{"CHILD": "C2"}]},
+         previous={"episodes": [{"DECOM": "01/05/2023", "DEC": "09/12/2023", "REC": "E12", "PLACE": "A4"}]}),
 ]
 
 test_fires, test_does_not_fire = rule_tests(CASES)

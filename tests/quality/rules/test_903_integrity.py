@@ -28,6 +28,12 @@ CASES = [
          passes={"header": [{"DOB": ""}], "oc3": [{"DOB": "02/06/2010"}]}),
     Case("INT17", fires={"header": [{"DOB": "01/06/2010"}], "reviews": [{"DOB": "02/06/2010"}]},
          passes={"header": [{"DOB": "20100601"}], "reviews": [{"DOB": "01/06/2010"}]}),
+    # The table's copy has no rule of its own: written 20100601, or left blank, it is not the
+    # header's 1 June 2010 (Data to Insight's 184 read 20200406 as a decision before birth).
+    Case("INT12", fires={"header": [{"DOB": "01/06/2010"}], "placed_for_adoption": [{"DOB": "20100601"}]},
+         passes={"header": [{"DOB": "01/06/2010"}], "placed_for_adoption": [{"DOB": "01/06/2010"}]}),
+    Case("INT14", fires={"header": [{"DOB": "01/06/2010"}], "oc2": [{"DOB": ""}]},
+         passes={"header": [{"DOB": ""}], "oc2": [{"DOB": ""}]}),
     Case("EPI", fires={"header": [{}], "episodes": [{"CHILD": "C2"}]},
          passes={"header": [{}], "episodes": [{}]}),
     # A care leaver is in the header for the OC3 table, with no episodes this year.

@@ -12,7 +12,13 @@ def one(code: str, table: str, bad: dict, good: dict, **options) -> Case:
 CASES = [
     one("168", "header", {"UPN": "UN6"}, {"UPN": "UN5"}),
     one("168", "header", {"UPN": "A12345678901"}, {"UPN": "A12345678901B"}),
-    one("442", "header", {"UPN": ""}, {"UPN": "UN1"}),
+    one("442", "header", {"UPN": ""}, {"UPN": "UN1"}, base={"episodes": [{}]}),
+    # Only short breaks (V4), or no episode this year (a care leaver): no UPN needed (the bench's
+    # large return; the DfE lists the episodes among the rule's tables).
+    Case("442", fires={"header": [{"UPN": ""}], "episodes": [{"LS": "V4"}, {"LS": "C2", "DECOM": "01/06/2024"}]},
+         passes={"header": [{"UPN": ""}], "episodes": [{"LS": "V4"}]}),
+    Case("442", fires={"header": [{"UPN": ""}], "episodes": [{}]},
+         passes={"header": [{"UPN": ""}, {"CHILD": "C2"}], "episodes": [{"CHILD": "C2"}]}),
     Case("444", fires={"header": [{}, {"CHILD": "C2"}]},
          passes={"header": [{"UPN": "UN1"}, {"CHILD": "C2", "UPN": "UN1"}]}, year=2026),
     one("232", "header", {"SEX": "U"}, {"SEX": "F"}),

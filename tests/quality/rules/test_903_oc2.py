@@ -57,6 +57,13 @@ CASES = [
          base={**COHORT, "ad1": [], "oc3": []}),
     Case("187", fires={"ad1": [{}], "episodes": [{"DECOM": "01/04/2024"}]},
          passes={"ad1": [{}], "episodes": [{"DECOM": "02/04/2024"}]}, base={"oc3": []}),
+    # Care ended on 5 August 2024 (E3) in an episode whose start is written 1/4/24 (141's breach):
+    # out of the cohort, by its end, as if the start were given.
+    Case("187", fires={"oc3": [{}], "episodes": [{"DECOM": "01/03/2024", "DEC": "01/04/2024", "REC": "X1"},
+                                                 {"DECOM": "01/04/2024", "RNE": "T"}]},
+         passes={"oc3": [{}], "episodes": [{"DECOM": "01/03/2024", "DEC": "01/04/2024", "REC": "X1"},
+                                           {"DECOM": "1/4/24", "RNE": "T", "DEC": "05/08/2024", "REC": "E3"}]},
+         base={"ad1": []}),
     Case("215", fires={"oc2": [{}], "oc3": [{}]}, passes={"oc2": [NO_ITEMS], "oc3": [{}]}),
     oc2("158", {"SUBSTANCE_MISUSE": "1", "INTERVENTION_RECEIVED": "1", "INTERVENTION_OFFERED": "0"},
         {"SUBSTANCE_MISUSE": "1", "INTERVENTION_RECEIVED": "1"}),

@@ -48,9 +48,13 @@ CASES = [
              previous=NONE_LAST_YEAR),
     Case("1000", fires={"oc3": [{}]}, passes={"oc3": [NO_INFORMATION]},
          base=NO_EPISODES, previous={"episodes": [{"DECOM": "01/05/2023", "DEC": "01/06/2023", "REC": "E2"}]}),
-    Case("1002", fires=NO_EPISODES, passes={"episodes": [{}]}, base={"oc3": [{}]}, previous=NONE_LAST_YEAR),
-    # Born 1 April 2005: 19 at 31 March 2025; born 31 March 2005: 20, too old to tell.
-    Case("1002", fires={"oc3": [{"DOB": "01/04/2005"}]}, passes={"oc3": [{"DOB": "31/03/2005"}]},
+    Case("1002", fires=NO_EPISODES, passes={"episodes": [{}]}, base={"oc3": [{"DOB": "01/06/2007"}]},
+         previous=NONE_LAST_YEAR),
+    # Born 1 April 2007: 17 at 31 March 2025, 16 on 1 April 2023, the first day of last year's
+    # return, so any care after 16 is in the two returns. Born 31 March 2007: 18, and 16 on 31 March
+    # 2023: care that ended that year is in neither (the clean synthetic return's six 18- and
+    # 19-year-olds who left care at 16 or 17, which Data to Insight's validator flags too).
+    Case("1002", fires={"oc3": [{"DOB": "01/04/2007"}]}, passes={"oc3": [{"DOB": "31/03/2007"}]},
          base=NO_EPISODES, previous=NONE_LAST_YEAR),
     # 13 weeks (91 days) in care since the 14th birthday: 1 May 2024 to 31 July 2024 is 91.
     episodes("1001", {"DEC": "30/07/2024", "REC": "E13"}, {"DEC": "31/07/2024", "REC": "E13"},

@@ -26,6 +26,9 @@ def sequence(code: str, bad: list, good: list) -> Case:
 
 CASES = [
     episode("217", {"PLACE": "A3", "RNE": "P"}, {"PLACE": "A3", "RNE": "T"}),
+    # Begun on 1 April 2015, checked; on 31 March 2015, or on a day written 11/10/23, not.
+    episode("217", {"PLACE": "A5", "RNE": "P", "DECOM": "01/04/2015"}, {"PLACE": "A5", "RNE": "P", "DECOM": "31/03/2015"}),
+    episode("217", {"PLACE": "A5", "RNE": "P"}, {"PLACE": "A5", "RNE": "P", "DECOM": "11/10/23"}),
     episode("226", {"PLACE": "T3", "REASON_PLACE_CHANGE": "CARPL"}, {"PLACE": "U4", "REASON_PLACE_CHANGE": "CARPL",
                                                                        "DEC": "01/07/2024", "REC": "X1"}),
     episode("233", {"REASON_PLACE_CHANGE": "CARPL"}, {"REASON_PLACE_CHANGE": "CARPL", "DEC": "01/07/2024",
@@ -60,6 +63,13 @@ CASES = [
     lasting("362", {"LS": "L2"}, 21),
     lasting("363", {"LS": "L3"}, 7),
     lasting("365", {"LS": "V3"}, 17),
+    # Police protection from 1 May 2024 through a change of placement on the 3rd to the 6th: five
+    # days, where each episode alone is three or less (the bench's large return: SYN383016179).
+    sequence("361", [{"LS": "L1", "DEC": "03/05/2024", "REC": "X1"},
+                     {"LS": "L1", "DECOM": "03/05/2024", "DEC": "06/05/2024", "REC": "X1", "RNE": "P"}],
+             [{"LS": "L1", "DEC": "03/05/2024", "REC": "X1"}, {"LS": "C2", "DECOM": "03/05/2024", "RNE": "L"}]),
+    # A break still open lasts to 31 March; one whose end is written 18/05/24 is not measured (147).
+    episode("365", {"LS": "V3"}, {"LS": "V3", "DEC": "18/05/24", "REC": "E8"}),
     episode("366", {"LS": "V3", "RNE": "P"}, {"LS": "V3", "RNE": "S"}),
     lasting("375", {"PLACE": "T1"}, 42),  # six weeks
     lasting("376", {"PLACE": "T3"}, 21),  # three weeks
@@ -81,6 +91,15 @@ CASES = [
          passes={"missing": [{"MIS_START": "01/05/2024"}], "episodes": [{}]}),
     Case("580", fires={"episodes": [ENDED], "missing": [{"MIS_START": "30/06/2024", "MIS_END": ""}]},
          passes={"episodes": [{**ENDED, "REC": "E8"}], "missing": [{"MIS_START": "30/06/2024", "MIS_END": ""}]}),
+    # Missing until care ended on 1 July 2024, the 18th birthday of a child born on 1 July 2006;
+    # for one born on 2 July 2006 the period ending that day is not "missing when care ceased".
+    # An end written 20240701 is not a date, so not "still missing" (the bench's large return).
+    Case("580", fires={"episodes": [ENDED], "missing": [{"DOB": "01/07/2006", "MIS_START": "30/06/2024",
+                                                         "MIS_END": "01/07/2024"}]},
+         passes={"episodes": [ENDED], "missing": [{"DOB": "02/07/2006", "MIS_START": "30/06/2024",
+                                                   "MIS_END": "01/07/2024"}]}),
+    Case("580", fires={"episodes": [ENDED], "missing": [{"MIS_START": "30/06/2024", "MIS_END": ""}]},
+         passes={"episodes": [ENDED], "missing": [{"MIS_START": "30/06/2024", "MIS_END": "20240701"}]}),
     # Mothers.
     Case("174", fires={"header": [{"SEX": "M", "MC_DOB": "01/01/2024"}]},
          passes={"header": [{"SEX": "F", "MOTHER": "1", "MC_DOB": "01/01/2024"}]}),
@@ -94,6 +113,9 @@ CASES = [
     episode("526", {"PLACE_PROVIDER": ""}, {"PLACE": "Z1", "RNE": "P", "PLACE_PROVIDER": ""}),
     # No URN for a placement in Cardiff (CF10 1AA, in Wales): Ofsted does not register providers there.
     episode("218", {"URN": ""}, {"URN": "", "PL_POST": "CF10 1AA"}),
+    # A short break in a children's home (K2, V4) gives no URN, as 214 says: a clean synthetic
+    # return's short breaks, which Data to Insight's validator flags under 218.
+    episode("218", {"URN": "", "PL_POST": ""}, {"URN": "", "PL_POST": "", "LS": "V4"}),
     episode("222", {"PLACE": "P1", "PLACE_PROVIDER": "PR0"}, {"PLACE": "P1", "PLACE_PROVIDER": "PR0", "URN": "XXXXXXX"}),
     sequence("225", [{**FOSTER, "REASON_PLACE_CHANGE": ""}, {"DECOM": "01/07/2024", "RNE": "P", "PLACE": "U5"}],
              [{**FOSTER, "REASON_PLACE_CHANGE": "CARPL"}, {"DECOM": "01/07/2024", "RNE": "P", "PLACE": "U5"}]),
@@ -110,6 +132,11 @@ CASES = [
     sequence("367", [{"LS": "V3", "DECOM": f"01/{m:02d}/2024", "DEC": f"17/{m:02d}/2024", "REC": "E8"}
                      for m in range(5, 10)],
              [{"LS": "V3", "DECOM": f"01/{m:02d}/2024", "DEC": f"{17 if m < 9 else 12}/{m:02d}/2024", "REC": "E8"}
+              for m in range(5, 10)]),
+    # The fifth break's end written 17/09/24 is not a date (147): 64 days measured, not 80.
+    sequence("367", [{"LS": "V3", "DECOM": f"01/{m:02d}/2024", "DEC": f"17/{m:02d}/2024", "REC": "E8"}
+                     for m in range(5, 10)],
+             [{"LS": "V3", "DECOM": f"01/{m:02d}/2024", "DEC": f"17/{m:02d}/{2024 if m < 9 else 24}", "REC": "E8"}
               for m in range(5, 10)]),
     sequence("426", [{"LS": "V3", **ENDED}, {"LS": "V4", "DECOM": "01/08/2024"}],
              [{"LS": "V3", **ENDED}, {"LS": "V3", "DECOM": "01/08/2024"}]),

@@ -14,7 +14,8 @@ mapping a rule code to its declaration. What a rule checks is one of these shape
   not_in_header: TABLE  the row's child is not in the 903 header
   differs_from_header: TABLE.COLUMN
                         the row's value differs from its child's in the 903 header (dates
-                        compared as dates, when both are dates)
+                        compared as dates; a header value blank or not a date is no
+                        difference, the row's is)
   where: CONDITION      with `table:`, the rows of that table where the SQL condition holds
   sql: QUERY            with `table:`, the rows the query returns (of that table, with its
                         source_file, source_row and child ID columns). A rule flagging rows of
@@ -122,9 +123,10 @@ class Rule:
             return (f"SELECT * FROM {self.table} t WHERE CHILD IS NOT NULL "
                     "AND NOT EXISTS (FROM header h WHERE h.CHILD = t.CHILD)")
         if self.shape == "differs_from_header":
-            # Dates compared as dates: a blank or a value that is not a date on either side is no
-            # difference, but its own rule's breach (one breach, one finding).
-            differs = f"t.{column} <> h.{column}"
+            # Dates compared as dates. A header's blank or a value that is not a date is no
+            # difference but the header's own breach (one breach, one finding); the table's copy
+            # has no rule of its own, so a blank or a value that is not the header's date differs.
+            differs = f"h.{column} IS NOT NULL AND t.{column} IS DISTINCT FROM h.{column}"
             return f"SELECT t.* FROM {self.table} t JOIN header h USING (CHILD) WHERE {differs}"
         query = self.check if self.shape == "sql" else f"SELECT * FROM {self.table} WHERE {self.check}"
         return _CODES.sub(lambda m: _listed(code_list(self.format, m[1], m[2], year)), query)

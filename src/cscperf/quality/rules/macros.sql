@@ -22,6 +22,11 @@ CREATE OR REPLACE TEMP MACRO birthday(born, age) AS CASE
     ELSE (born + to_years(age))::DATE
 END;
 
+-- An episode's last day, for how long it lasted: its end, 31 March while it is open, and none
+-- when its end is not a date (147's breach: nothing to measure).
+CREATE OR REPLACE TEMP MACRO lasted_until(ended, ended_text) AS
+    CASE WHEN ended_text IS NULL THEN year_end() ELSE ended END;
+
 -- Whether a day falls in a period from its start up to (not including) its end; a period with
 -- no end runs on.
 CREATE OR REPLACE TEMP MACRO during(day, period_start, period_end) AS

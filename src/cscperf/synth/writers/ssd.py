@@ -167,7 +167,7 @@ class SsdWriter:
                           clae_cla_placement_id=record_of[id(e)], clae_entered_care_date=period.start,
                           clae_legal_status=e.legal_status, clae_placement_type=e.placement,
                           clae_placement_provider=e.provider, clae_placement_change_reason=e.placement_change_reason,
-                          clae_home_postcode=_postcode(e.home), clae_placement_postcode=_postcode(e.place),
+                          clae_home_postcode=e.home and _postcode(e.home), clae_placement_postcode=_postcode(e.place),
                           clae_placement_urn=e.urn)
             self._placements(child, period, records)
             self._legal_statuses(child, period, shown)
@@ -222,7 +222,7 @@ class SsdWriter:
                       clap_cla_placement_start_date=head.start, clap_cla_placement_end_date=tail.end,
                       clap_cla_placement_type=head.placement, clap_cla_placement_provider=head.provider,
                       clap_cla_placement_postcode=_postcode(head.place), clap_cla_placement_urn=head.urn,
-                      clap_cla_placement_distance=miles(head.home, head.place),
+                      clap_cla_placement_distance=head.home and miles(head.home, head.place),
                       clap_cla_placement_change_reason=tail.placement_change_reason if tail.end else None)
 
     def _legal_statuses(self, child: Child, period, shown: list[Episode]) -> None:
@@ -246,8 +246,9 @@ class SsdWriter:
                       clai_immunisations_status_date=h.health_day)
         if not h.in_cohort:
             return  # not looked after for the whole year: no SDQ or outcomes recorded for it
-        self._row("ssd_sdq_scores", csdq_table_id=f"{child.id}Q{h.year}", csdq_person_id=child.id,
-                  csdq_sdq_completed_date=h.sdq_day, csdq_sdq_reason=h.sdq_reason, csdq_sdq_score=h.sdq_score)
+        if h.sdq_score is not None or h.sdq_reason is not None:  # neither for a child under 4
+            self._row("ssd_sdq_scores", csdq_table_id=f"{child.id}Q{h.year}", csdq_person_id=child.id,
+                      csdq_sdq_completed_date=h.sdq_day, csdq_sdq_reason=h.sdq_reason, csdq_sdq_score=h.sdq_score)
         if h.convicted is not None:
             self._row("ssd_cla_convictions", clac_cla_conviction_id=f"{child.id}X{h.year}", clac_person_id=child.id,
                       clac_cla_conviction_date=day, clac_convicted=_flag(h.convicted))

@@ -14,7 +14,7 @@ from cscperf.synth import collection
 from cscperf.synth.codes import sex_903
 from cscperf.synth.dates import fmt_903, year_end, year_start
 from cscperf.synth.defects import Column, Defects
-from cscperf.synth.model import Child
+from cscperf.synth.model import Child, Episode
 from cscperf.synth.writers import CsvTable, Written
 
 
@@ -62,7 +62,7 @@ def rows(child: Child, year: int) -> dict[str, list[list]]:
     for _, e in collection.episodes(child, first, last):
         found["episodes"].append([child.id, fmt_903(e.start), e.rne, e.legal_status, e.need, e.placement,
                                   e.provider, fmt_903(e.end), e.reason_ceased, e.placement_change_reason,
-                                  e.home[0], e.place[0], e.urn])
+                                  *_located(e)])
     for _, day, code in collection.reviews(child, first, last):
         found["reviews"].append([child.id, dob, fmt_903(day), code])
     for h in collection.health(child, first, last):
@@ -86,12 +86,26 @@ def rows(child: Child, year: int) -> dict[str, list[list]]:
             found["social_worker"].append([child.id, dob, s.worker, fmt_903(s.start), fmt_903(s.end), s.reason])
     if not any(found.values()):
         return found
+    # UASC status and motherhood are asked only of children looked after in the year: a care
+    # leaver's are "not required" (rules 1014 and 628), nor is the mother item of a child looked
+    # after only on short breaks (V3, V4: rule 399).
+    looked_after = bool(found["episodes"])
     is_uasc, ceased = collection.uasc(child, last)
-    if is_uasc:
+    if is_uasc and looked_after:
         found["uasc"].append([child.id, sex_903(child.sex, year), dob, fmt_903(ceased)])
+    asked = any(e[3] not in ("V3", "V4") for e in found["episodes"])
     found["header"].append([child.id, sex_903(child.sex, year), dob, child.ethnicity, child.upn or child.upn_unknown,
-                            *_mother(child, last)])
+                            *(_mother(child, last) if asked else ("", ""))])
     return found
+
+
+def _located(e: Episode) -> tuple[str, str, str]:
+    """HOME_POST, PL_POST and URN as the 903 asks for them: none for a short break (V3, V4: rules
+    214, 398, 420), though the authority's records hold them; a child who is or was UASC has no
+    home postcode, so no distance (rule 406)."""
+    if e.legal_status in ("V3", "V4"):
+        return "", "", ""
+    return (e.home[0] if e.home else ""), e.place[0], e.urn
 
 
 def _mother(child: Child, last: date) -> tuple[str, str]:

@@ -17,6 +17,19 @@ FROM episodes
 WHERE CHILD IS NOT NULL AND DECOM IS NOT NULL
 WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM, source_row);
 
+-- Each episode with the spell of its legal status: the episodes that follow on from each other
+-- (each beginning the day the one before ended) under the same legal status, from `spell_start`
+-- to `spell_end` (the last one's end, 31 March while open, none when an end in it is not a date).
+-- A legal status lasts its spell, through changes of placement.
+CREATE OR REPLACE TEMP TABLE status_spells AS
+SELECT *, min(DECOM) OVER s AS spell_start,
+       CASE WHEN bool_and(lasted_until(DEC, DEC_text) IS NOT NULL) OVER s
+            THEN max(lasted_until(DEC, DEC_text)) OVER s END AS spell_end
+FROM (SELECT *, sum(CASE WHEN LS = previous_LS AND DECOM = previous_DEC THEN 0 ELSE 1 END)
+                    OVER (PARTITION BY CHILD ORDER BY DECOM, source_row) AS spell
+      FROM episode_sequence)
+WINDOW s AS (PARTITION BY CHILD, spell);
+
 -- The OC2 cohort: children looked after continuously for at least 12 months at 31 March, by the
 -- DfE's markers: looked after during the year, and none of their episodes starting a period of
 -- care (reason for new episode S) after 1 April, ceasing in the year (on 31 March too) other than
@@ -24,10 +37,11 @@ WINDOW w AS (PARTITION BY CHILD ORDER BY DECOM, source_row);
 -- episodes that follow on from each other, short breaks aside, this is the indicators'
 -- looked_after_12m (looked after on 31 March in a period of care begun by 1 April:
 -- defs/looked_after/cla.sql); an overlap or a gap between episodes, a fault of its own, does not
--- take a child out of it.
+-- take a child out of it. An episode whose start is not a date (141's breach) still counts by its
+-- end and reason.
 CREATE OR REPLACE TEMP TABLE oc2_cohort AS
 SELECT CHILD FROM episodes
-WHERE CHILD IS NOT NULL AND DECOM <= year_end()
+WHERE CHILD IS NOT NULL AND (DECOM <= year_end() OR DECOM IS NULL)
 GROUP BY CHILD
 HAVING count(*) FILTER (WHERE DEC_text IS NULL OR DEC >= year_start()) > 0
    AND count(*) FILTER (WHERE RNE = 'S' AND DECOM > year_start()) = 0
