@@ -3,7 +3,7 @@ Prints rows, seconds, CPU seconds and peak memory; asserts nothing.
 
     .venv/bin/python bench/national.py [--pool /work/pool/files] [--db /work/pool/national.duckdb]
                                        [--reuse] [--workers 2] [--one-load] [--memory-limit 4GB]
-                                       [--checkpoint-threshold 256MB] [--threads 1] [--group 10]
+                                       [--checkpoint-threshold 1GB] [--threads 1] [--group 10]
 
 POOL is what `cscperf synth POOL --national --formats ssd` writes: one folder per authority,
 each with an `ssd/` folder. Loading reads the authorities in WORKERS processes and writes them
@@ -14,7 +14,8 @@ the whole pool is one load, but DuckDB then holds every uncommitted row in memor
 used as it is. DuckDB writes its log to the store file (a checkpoint) once the log passes
 CHECKPOINT_THRESHOLD: at DuckDB's default of 16 MB that is after every authority's load, and
 each checkpoint costs more as the store grows, so the load checkpoints every few authorities
-(20 loads of 530,062 rows: 32 s of CPU at 16 MB, 22 s at 256 MB, with 170 MB more memory).
+(20 loads of 530,062 rows: 32 s of CPU at 16 MB, 22 s at 256 MB, with 170 MB more memory; the
+national pool: 188 s of CPU writing at 256 MB, 146 s at 1 GB, with 570 MB more memory).
 DuckDB writes with THREADS threads while loading: the workers keep the other cores busy, so a
 second thread adds CPU, not speed (40 authorities: 43.5 s of CPU writing with two threads, 33.0 s
 with one; 69 s and 68 s elapsed).
@@ -113,7 +114,7 @@ def main() -> None:
     parser.add_argument("--one-load", action="store_true",
                         help="the whole pool as one load (one transaction); DuckDB then holds it all until it commits")
     parser.add_argument("--memory-limit", default="4GB", help="DuckDB's memory limit while loading")
-    parser.add_argument("--checkpoint-threshold", default="256MB",
+    parser.add_argument("--checkpoint-threshold", default="1GB",
                         help="DuckDB's log size that makes it write to the store file while loading")
     parser.add_argument("--threads", type=int, default=1, help="DuckDB's threads while loading")
     parser.add_argument("--group", type=int, default=10, help="authorities per indicator call")
