@@ -37,6 +37,9 @@ CASES = [
     # Looked after at 31 March with the social worker episode ended: no longer so once care ended.
     Case("SW11bSTG2", fires={"social_worker": [FIRST], "episodes": [{}]},
          passes={"social_worker": [FIRST], "episodes": [{**ENDED, "DEC": "01/09/2024"}]}),
+    # A next episode whose start is written 2/9/24 (not a date) is SW04's breach, not a missing one.
+    Case("SW11bSTG2", fires={"social_worker": [FIRST], "episodes": [{}]},
+         passes={"social_worker": [FIRST, {"SW_ID": "SW2", "SW_DECOM": "2/9/24"}], "episodes": [{}]}),
     Case("SW17STG2", fires={"social_worker": [{**FIRST, "SW_DEC": "31/03/2025"}], "episodes": [{}]},
          passes={"social_worker": [{**FIRST, "SW_DEC": ""}], "episodes": [{}]}, year=2026),
     # In care from 1 May 2024: a social worker from then on (or before) covers the year.
