@@ -103,13 +103,17 @@ class CsvTable:
     rows: list[list[str]]
     first_row: int = 2
 
+    def filled(self) -> Iterator[tuple[int, list[str]]]:
+        """Each row that is not blank, with its Excel row number."""
+        for offset, values in enumerate(self.rows):
+            if "".join(values).strip():
+                yield self.first_row + offset, values
+
     def numbered(self) -> Iterator[tuple[int, dict[str, str]]]:
         """Rows as {header_key: value}, with their Excel row number; blank lines are skipped."""
         keys = [header_key(h) for h in self.header]
-        for offset, values in enumerate(self.rows):
-            if not "".join(values).strip():
-                continue
-            yield self.first_row + offset, dict(zip(keys, values))
+        for row, values in self.filled():
+            yield row, dict(zip(keys, values))
 
 
 def read_csv(file: SourceFile, findings: Findings) -> CsvTable:
@@ -149,7 +153,7 @@ class CsvColumns:
 
 
 # What str.strip() takes away (the characters whose isspace() is true, none above U+3000): a row
-# whose cells hold these alone is blank, as `CsvTable.numbered` has it.
+# whose cells hold these alone is blank, as `CsvTable.filled` has it.
 _NOT_BLANK = "[^" + "".join(f"\\x{{{c:x}}}" for c in range(0x3001) if chr(c).isspace()) + "]"
 
 
@@ -218,8 +222,8 @@ def _regular(file: SourceFile, header: list[str], cells: pa.Table) -> CsvColumns
 
 
 def _as_columns(data: CsvTable) -> CsvColumns:
-    kept = [i for i, row in enumerate(data.rows) if "".join(row).strip()]
-    given = list(zip(*(data.rows[i] for i in kept)))[:len(data.header)] if kept else \
+    filled = list(data.filled())
+    given = list(zip(*(values for _, values in filled)))[:len(data.header)] if filled else \
         [() for _ in data.header]
     return CsvColumns(data.file, data.header, [pa.array(c, pa.string()) for c in given],
-                      pa.array([data.first_row + i for i in kept], pa.int32()))
+                      pa.array([row for row, _ in filled], pa.int32()))
